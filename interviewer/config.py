@@ -1,0 +1,138 @@
+"""Where things live and the user's settings.
+
+One resolver for every path, each overridable by an environment variable (tests set them all):
+
+- ``INTERVIEWER_HOME``: settings (``config.toml``), user banks (``banks/``), story bank, loop plans.
+  Default: the platform's user config folder.
+- ``INTERVIEWER_RECORDINGS``: saved sessions. Default: the ``recordings_dir`` setting, else
+  ``recordings/`` of the source checkout the program runs from, else the platform's user data folder.
+- ``INTERVIEWER_CACHE``: rendered question audio and assembled models. Default: the user cache folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from interviewer.errors import ConfigError
+from interviewer.units import parse_duration
+
+APP = "interviewer"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def home_dir() -> Path:
+    env = os.environ.get("INTERVIEWER_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP))
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("INTERVIEWER_CACHE")
+    if env:
+        return Path(env).expanduser()
+    if os.environ.get("INTERVIEWER_HOME"):
+        return home_dir() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP))
+
+
+def source_checkout() -> Path | None:
+    """The repository root when running from a source checkout (an editable install), else None."""
+    root = PACKAGE_DIR.parent
+    if (root / "pyproject.toml").is_file() and (root / "question_banks").is_dir():
+        return root
+    return None
+
+
+def builtin_banks_dir() -> Path:
+    packaged = PACKAGE_DIR / "question_banks"  # inside a built wheel
+    if packaged.is_dir():
+        return packaged
+    checkout = source_checkout()
+    if checkout:
+        return checkout / "question_banks"
+    raise ConfigError(f"The built-in question banks are missing from {PACKAGE_DIR}; reinstall interviewer.")
+
+
+def user_banks_dir() -> Path:
+    return home_dir() / "banks"
+
+
+def assets_dir() -> Path:
+    return PACKAGE_DIR / "assets"
+
+
+@dataclass
+class Settings:
+    """User settings; every field can be set in config.toml. Command-line options win over them."""
+
+    recordings_dir: str = ""
+    target: str = "2:00"  # answer length to aim for
+    max_seconds: float = 0.0  # hard cap; 0 means twice the target
+    auto_stop: float = 0.0  # end an answer after this much silence; 0 = never (the default)
+    voice: str = ""  # pyttsx3 voice id or name part; "" = the system default English voice
+    rate: int = 165  # words per minute for the interviewer's voice
+    model: str = "tiny.en"  # tiny.en | base | path to a CTranslate2 Whisper folder
+    compute_type: str = "int8"
+    beam_size: int = 1
+    input_device: str = ""
+    output_device: str = ""
+    follow_ups: int = 1
+    scoring: dict[str, Any] = field(default_factory=dict)  # overrides of scoring thresholds
+
+    @property
+    def target_s(self) -> float:
+        return parse_duration(self.target, what="target")
+
+    @property
+    def max_s(self) -> float:
+        return self.max_seconds if self.max_seconds > 0 else 2 * self.target_s
+
+
+def config_file() -> Path:
+    return home_dir() / "config.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or config_file()
+    settings = Settings()
+    if not path.is_file():
+        return settings
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}). Fix or delete the file.") from exc
+    known = {f.name: f for f in fields(Settings)}
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(f"{path}: unknown setting '{key}'. Known settings: {', '.join(known)}.")
+        default = getattr(settings, key)
+        if isinstance(default, bool) or not isinstance(value, type(default)) and not (
+            isinstance(default, float) and isinstance(value, int)
+        ):
+            raise ConfigError(f"{path}: setting '{key}' should be {type(default).__name__}, got {value!r}.")
+        setattr(settings, key, value)
+    settings.target_s  # noqa: B018 - validates the target early
+    return settings
+
+
+def recordings_dir(settings: Settings | None = None) -> Path:
+    env = os.environ.get("INTERVIEWER_RECORDINGS")
+    if env:
+        return Path(env).expanduser()
+    if settings and settings.recordings_dir:
+        return Path(settings.recordings_dir).expanduser()
+    checkout = source_checkout()
+    if checkout:
+        return checkout / "recordings"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP)) / "recordings"

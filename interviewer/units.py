@@ -1,0 +1,40 @@
+"""Parsing and formatting durations ("2:00", "90s", "1m30s") and clock times. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.errors import ConfigError
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$")
+_UNITS = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec)?)?$")
+
+
+def parse_duration(text: str | float | int, *, what: str = "duration") -> float:
+    """Seconds from '2:00', '1:30:00', '90', '90s', '2m', '1m30s'. Raises ConfigError with a fix."""
+    if isinstance(text, (int, float)):
+        seconds = float(text)
+    else:
+        raw = text.strip().lower()
+        seconds = None
+        if re.fullmatch(r"\d+(?:\.\d+)?", raw):
+            seconds = float(raw)
+        elif m := _CLOCK.match(raw):
+            hours = int(m.group(1)) if m.group(1) else 0
+            seconds = hours * 3600 + int(m.group(2)) * 60 + float(m.group(3))
+        elif raw and (m := _UNITS.match(raw)) and (m.group(1) or m.group(2)):
+            seconds = float(m.group(1) or 0) * 60 + float(m.group(2) or 0)
+        if seconds is None:
+            raise ConfigError(f"Cannot read {what} '{text}'. Write it as minutes:seconds (2:00) or seconds (120).")
+    if seconds <= 0:
+        raise ConfigError(f"The {what} must be longer than zero, got '{text}'.")
+    return seconds
+
+
+def clock(seconds: float | None) -> str:
+    """'1:05' for 65.3 s; '-' for None."""
+    if seconds is None:
+        return "-"
+    sign = "-" if seconds < 0 else ""
+    total = int(round(abs(seconds)))
+    return f"{sign}{total // 60}:{total % 60:02d}"
