@@ -1,0 +1,69 @@
+"""Playing audio through sounddevice. A missing output device is reported once; after that playing is a
+no-op that returns False, so a round goes on with text only."""
+
+from __future__ import annotations
+
+import logging
+import wave
+from pathlib import Path
+from typing import Any
+
+from interviewer.audio.devices import resolve_device, sounddevice
+from interviewer.errors import DeviceError
+
+log = logging.getLogger(__name__)
+
+
+def read_wav(path: Path) -> tuple[Any, int]:
+    """16-bit PCM WAV → (float32 mono samples, sample rate), with the standard library."""
+    import numpy as np
+
+    with wave.open(str(path)) as w:
+        rate, channels, width = w.getframerate(), w.getnchannels(), w.getsampwidth()
+        frames = w.readframes(w.getnframes())
+    if width != 2:
+        raise ValueError(f"{path}: expected 16-bit PCM, got {8 * width}-bit")
+    data = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+    if channels > 1:
+        data = data.reshape(-1, channels).mean(axis=1)
+    return data, rate
+
+
+class SoundDevicePlayer:
+    def __init__(self, device: str | int | None = None):
+        self.device_spec = device
+        self._device: int | None = None
+        self.unavailable: str | None = None  # why nothing can be played, once known
+
+    def _resolve(self) -> int | None:
+        if self.unavailable is None and self._device is None:
+            try:
+                self._device = resolve_device(self.device_spec, "output")
+            except DeviceError as exc:
+                self.unavailable = str(exc)
+        return self._device
+
+    def available(self) -> bool:
+        self._resolve()
+        return self.unavailable is None
+
+    def play(self, samples: Any, sample_rate: int) -> bool:
+        """Play and wait until done. False (and ``unavailable`` says why) when there is no speaker."""
+        if not self.available():
+            return False
+        sd = sounddevice()
+        try:
+            sd.play(samples, sample_rate, device=self._device)
+            sd.wait()
+        except KeyboardInterrupt:
+            sd.stop()
+            raise
+        except Exception as exc:  # PortAudioError: device vanished or refused the format
+            self.unavailable = f"Cannot play audio on the speaker: {exc}"
+            log.warning(self.unavailable)
+            return False
+        return True
+
+    def play_file(self, path: Path, start_s: float = 0.0) -> bool:
+        samples, rate = read_wav(path)
+        return self.play(samples[int(start_s * rate) :], rate)

