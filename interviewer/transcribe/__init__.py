@@ -1,0 +1,5 @@
+"""Speech-to-text adapters: faster-whisper (default) and openai-whisper (optional extra)."""
+
+# A short prompt full of fillers makes Whisper keep "um"/"uh" instead of cleaning them away
+# (reference: faster-whisper issues 319 and 901); a long prompt can truncate output, so keep it short.
+FILLER_PROMPT = "Um, uh, so, like, you know, I mean, uh, hmm."

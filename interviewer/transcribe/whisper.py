@@ -1,0 +1,339 @@
+"""faster-whisper, loaded once per process and only when first needed, transcribing while the candidate
+speaks.
+
+Streaming works on chunks: once enough audio has arrived (``MIN_CHUNK_S``) and the worker is free, the
+audio is cut at the quietest 200 ms near its end and handed to a worker thread; the next chunk is prompted
+with the tail of the text so far. Whisper pads every chunk to a 30 s window, so the wait after the
+candidate stops is mostly the last chunk's: keeping chunks short while the worker keeps up keeps that
+wait near a second (benchmarks/latency.py measures it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from interviewer.audio import SAMPLE_RATE
+from interviewer.errors import TranscriptionError
+from interviewer.models import Transcript, Word
+from interviewer.transcribe import FILLER_PROMPT
+from interviewer.transcribe.models import ModelLocation, resolve_model
+
+log = logging.getLogger(__name__)
+
+MIN_CHUNK_S = 6.0  # cut a chunk once this much audio waits and the worker is idle
+MAX_CHUNK_S = 25.0  # cut anyway by now (Whisper's window is 30 s)
+CUT_SEARCH_S = 2.5
+CHECK_EVERY_S = 0.25  # look for a pause at most this often (each look scans the pending audio)  # look for the quietest spot within this much of the end of the pending audio
+FRAME_S = 0.02
+QUIET_WINDOW_S = 0.2
+SILENT_CHUNK_DB = -50.0  # a chunk whose loudest 20 ms frame is below this is not transcribed
+PROMPT_TAIL_WORDS = 24
+PAUSE_BELOW_SPEECH_DB = 20.0  # a pause is at least this much quieter than the speech around it
+UNSURE_P = 0.2  # word probability under which a word over silence is taken as invented
+VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose  # words of previous text given as context
+
+
+def _frame_db(samples: Any, rate: int) -> Any:
+    import numpy as np
+
+    n = int(rate * FRAME_S)
+    frames = len(samples) // n
+    if frames == 0:
+        return np.array([-100.0])
+    block = np.asarray(samples[: frames * n], dtype=np.float32).reshape(frames, n)
+    rms = np.sqrt(np.mean(block.astype(np.float64) ** 2, axis=1))
+    return 20 * np.log10(np.maximum(rms, 1e-5))
+
+
+def quietest_cut(samples: Any, rate: int, search_s: float, *, need_pause: bool = True) -> int | None:
+    """Sample index in the middle of the quietest 200 ms within the last ``search_s`` seconds.
+
+    With ``need_pause``, only a real pause counts (``PAUSE_BELOW_SPEECH_DB`` under the speech level of
+    ``samples``, or digital near-silence); otherwise None, and the caller waits for more audio: a cut inside
+    a word makes Whisper drop or invent words at the chunk's edge.
+    """
+    import numpy as np
+
+    start = max(0, len(samples) - int(search_s * rate))
+    db = _frame_db(samples[start:], rate)
+    width = max(1, int(QUIET_WINDOW_S / FRAME_S))
+    if len(db) <= width:
+        return None if need_pause else len(samples)
+    energy = np.convolve(10 ** (db / 10), np.ones(width) / width, mode="valid")
+    best = int(np.argmin(energy))
+    if need_pause:
+        speech_db = float(np.percentile(_frame_db(samples, rate), 90))
+        quiet_db = 10 * np.log10(max(float(energy[best]), 1e-10))
+        if quiet_db > min(speech_db - PAUSE_BELOW_SPEECH_DB, -25.0) and quiet_db > SILENT_CHUNK_DB:
+            return None
+    return start + int((best + width / 2) * FRAME_S * rate)
+
+
+def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = SAMPLE_RATE) -> list[Word]:
+    """Remove words Whisper invented over silence (the classic "Thank you." at the end of a chunk).
+
+    A word is dropped when it is unsure (probability < ``UNSURE_P``) and lies over silence: after the
+    chunk's last speech, before its first, or with no speech energy under its own span. Words right after
+    a dropped one that are also over silence go with it ("Thank" is unsure, the "you." after it is not).
+    """
+    import numpy as np
+
+    if not words:
+        return words
+    db = _frame_db(samples, rate)
+    speech_db = float(np.percentile(db, 90))
+    voiced = db > max(speech_db - PAUSE_BELOW_SPEECH_DB, SILENT_CHUNK_DB)
+    if not voiced.any():
+        return []
+    speech_start = offset_s + int(np.argmax(voiced)) * FRAME_S
+    speech_end = offset_s + (len(voiced) - int(np.argmax(voiced[::-1]))) * FRAME_S
+    kept: list[Word] = []
+    dropping = False
+    for w in words:
+        first = max(0, int((w.start - offset_s) / FRAME_S))
+        last = min(len(voiced), int((max(w.end, w.start + 0.1) - offset_s) / FRAME_S) + 1)
+        silent = (
+            w.start >= speech_end - VOICE_MARGIN_S
+            or w.end <= speech_start + VOICE_MARGIN_S
+            or not voiced[first:last].any()
+        )
+        if silent and (dropping or (w.probability is not None and w.probability < UNSURE_P)):
+            dropping = True
+            log.debug("dropped a word over silence: %r at %.2f s", w.text, w.start)
+            continue
+        dropping = False
+        kept.append(w)
+    return kept
+
+
+@dataclass
+class _Chunk:
+    samples: Any
+    offset_s: float
+
+
+class WhisperTranscriber:
+    """The Transcriber port on faster-whisper."""
+
+    def __init__(
+        self,
+        model: str = "tiny.en",
+        *,
+        compute_type: str = "int8",
+        beam_size: int = 1,
+        cpu_threads: int = 0,
+        keep_fillers: bool = True,
+    ):
+        self.spec = model
+        self.compute_type = compute_type
+        self.beam_size = beam_size
+        self.cpu_threads = cpu_threads or min(4, os.cpu_count() or 2)
+        self.keep_fillers = keep_fillers
+        self._location: ModelLocation | None = None
+        self._model: Any = None
+        self._error: BaseException | None = None
+        self._loaded = threading.Event()
+        self._load_lock = threading.Lock()
+        self._loading = False
+        self.load_seconds: float | None = None
+        self._decode_lock = threading.Lock()  # one decode at a time: the threads are already all in use
+
+    @property
+    def location(self) -> ModelLocation:
+        if self._location is None:
+            self._location = resolve_model(self.spec)
+        return self._location
+
+    @property
+    def name(self) -> str:
+        return f"faster-whisper {self.location.name} {self.compute_type} beam {self.beam_size}"
+
+    # Loading --------------------------------------------------------------------------------------
+
+    def preload(self) -> None:
+        with self._load_lock:
+            if self._loading or self._loaded.is_set():
+                return
+            self._loading = True
+        self.location  # noqa: B018 - resolve now so a missing model is reported at once
+        threading.Thread(target=self._load, name="whisper-load", daemon=True).start()
+
+    def _load(self) -> None:
+        started = time.perf_counter()
+        try:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the network
+            from faster_whisper import WhisperModel
+
+            self._model = WhisperModel(
+                str(self.location.path),  # a str: ctranslate2 rejects Path objects
+                device="cpu",
+                compute_type=self.compute_type,
+                cpu_threads=self.cpu_threads,
+                num_workers=1,
+            )
+        except ImportError as exc:
+            self._error = TranscriptionError(f"faster-whisper is not installed ({exc}); pip install faster-whisper.")
+        except Exception as exc:  # ctranslate2 raises RuntimeError/ValueError for bad folders or types
+            self._error = TranscriptionError(
+                f"Cannot load Whisper model {self.location.path} with compute type {self.compute_type}: {exc}. "
+                "Try --model tiny.en, or a compute type this CPU supports (int8, float32)."
+            )
+        self.load_seconds = time.perf_counter() - started
+        self._loaded.set()
+
+    def model(self) -> Any:
+        self.preload()
+        self._loaded.wait()
+        if self._error:
+            raise self._error
+        return self._model
+
+    # Transcribing ---------------------------------------------------------------------------------
+
+    def transcribe_chunk(self, samples: Any, offset_s: float = 0.0, context: str = "") -> list[Word]:
+        """Words of one chunk of at most ~30 s, with times shifted by ``offset_s``."""
+        import numpy as np
+
+        if len(samples) == 0 or float(np.max(_frame_db(samples, SAMPLE_RATE))) < SILENT_CHUNK_DB:
+            return []  # silence: Whisper would only invent words ("Thank you.")
+        model = self.model()
+        prompt = " ".join(filter(None, [FILLER_PROMPT if self.keep_fillers else "", context])) or None
+        with self._decode_lock:
+            segments, _info = model.transcribe(
+                np.asarray(samples, dtype=np.float32),
+                language="en",
+                beam_size=self.beam_size,
+                word_timestamps=True,
+                initial_prompt=prompt,
+                condition_on_previous_text=False,
+                vad_filter=False,
+                without_timestamps=False,
+            )
+            words: list[Word] = []
+            for segment in segments:
+                if segment.no_speech_prob > 0.6 and segment.avg_logprob < -1.0:
+                    continue  # Whisper's own "nothing was said here"
+                for w in segment.words or []:
+                    text = w.word.strip()
+                    if text:
+                        words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3), round(w.probability, 3)))
+        return drop_unvoiced(words, samples, offset_s)
+
+    def transcribe(self, samples: Any, sample_rate: int = SAMPLE_RATE) -> Transcript:
+        """A whole recording, through the same chunking as live answers."""
+        stream = self.stream(sample_rate)
+        step = sample_rate  # feed in 1 s pieces so chunks are cut at pauses
+        for i in range(0, len(samples), step):
+            stream.feed(samples[i : i + step])
+        return stream.finish()
+
+    def stream(self, sample_rate: int = SAMPLE_RATE) -> WhisperStream:
+        if sample_rate != SAMPLE_RATE:
+            raise TranscriptionError(f"Whisper needs {SAMPLE_RATE} Hz audio, got {sample_rate} Hz.")
+        self.preload()
+        return WhisperStream(self)
+
+
+class WhisperStream:
+    """One answer: ``feed`` while recording (cheap; cutting happens here, decoding on a worker), ``finish`` at the end."""
+
+    def __init__(self, transcriber: WhisperTranscriber):
+        self.transcriber = transcriber
+        self.rate = SAMPLE_RATE
+        self._pending: list[Any] = []
+        self._pending_len = 0
+        self._pending_start = 0  # sample index of the first pending sample
+        self._checked_at = 0  # pending length at the last look for a pause
+        self._jobs: queue.Queue = queue.Queue()
+        self._busy = threading.Event()
+        self._words: list[Word] = []
+        self._error: BaseException | None = None
+        self._aborted = False
+        self.chunks: list[tuple[float, float, float]] = []  # (start s, length s, decode s), for benchmarks
+        self._worker = threading.Thread(target=self._work, name="whisper-stream", daemon=True)
+        self._worker.start()
+
+    def _context(self) -> str:
+        return " ".join(w.text for w in self._words[-PROMPT_TAIL_WORDS:])
+
+    def _work(self) -> None:
+        while True:
+            chunk = self._jobs.get()
+            if chunk is None:
+                return
+            if self._aborted or self._error:
+                continue
+            self._busy.set()
+            started = time.perf_counter()
+            try:
+                self._words.extend(self.transcriber.transcribe_chunk(chunk.samples, chunk.offset_s, self._context()))
+            except BaseException as exc:  # surfaced by finish()
+                self._error = exc
+            finally:
+                self.chunks.append((chunk.offset_s, len(chunk.samples) / self.rate, time.perf_counter() - started))
+                self._busy.clear()
+
+    def _idle(self) -> bool:
+        return self._jobs.empty() and not self._busy.is_set()
+
+    def feed(self, samples: Any) -> None:
+        if len(samples) == 0:
+            return
+        self._pending.append(samples)
+        self._pending_len += len(samples)
+        pending_s = self._pending_len / self.rate
+        if pending_s >= MAX_CHUNK_S:
+            self._cut(quietest_cut(self._audio(), self.rate, 2 * CUT_SEARCH_S, need_pause=False))
+        elif pending_s >= MIN_CHUNK_S and self._idle() and self._since_check_s() >= CHECK_EVERY_S:
+            self._checked_at = self._pending_len
+            cut = quietest_cut(self._audio(), self.rate, CUT_SEARCH_S)
+            if cut is not None:
+                self._cut(cut)
+
+    def _since_check_s(self) -> float:
+        return (self._pending_len - self._checked_at) / self.rate
+
+    def _audio(self) -> Any:
+        import numpy as np
+
+        if len(self._pending) > 1:
+            self._pending = [np.concatenate(self._pending)]
+        return self._pending[0]
+
+    def _cut(self, cut: int | None) -> None:
+        audio = self._audio()
+        cut = len(audio) if cut is None else cut
+        chunk, rest = audio[:cut], audio[cut:]
+        self._checked_at = 0
+        self._jobs.put(_Chunk(chunk, self._pending_start / self.rate))
+        self._pending_start += cut
+        self._pending = [rest] if len(rest) else []
+        self._pending_len = len(rest)
+
+    def finish(self) -> Transcript:
+        if self._pending_len:
+            self._cut(None)
+        self._jobs.put(None)
+        self._worker.join()
+        if self._error:
+            if isinstance(self._error, TranscriptionError):
+                raise self._error
+            raise TranscriptionError(f"Transcription failed: {self._error}") from self._error
+        words = self._words
+        duration = self._pending_start / self.rate
+        return Transcript(
+            words=words,
+            text=" ".join(w.text for w in words),
+            duration_s=duration,
+            model=self.transcriber.name,
+        )
+
+    def abort(self) -> None:
+        self._aborted = True
+        self._jobs.put(None)
