@@ -1,0 +1,371 @@
+"""The interview itself: ask a question, capture the answer, transcribe, score, show, save; then follow-ups
+and the next question. Pure logic driven through the ports; no device or model library is imported here.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from interviewer import __version__
+from interviewer.errors import DeviceError, InterviewerError, ScoringError, StoreError
+from interviewer.models import AnswerRecord, AnswerScore, Question, SessionRecord, Transcript
+from interviewer.ports import AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
+
+log = logging.getLogger(__name__)
+
+LEVEL_STEP_S = 0.1  # the saved level envelope has one value per 100 ms
+
+
+class RoundInterrupted(InterviewerError):
+    """The candidate pressed Ctrl-C; what was recorded is saved."""
+
+    exit_code = 130
+
+
+# --------------------------------------------------------------------------------------------------
+# Ending an answer
+
+
+class StopRules:
+    """When an answer ends: Enter, the hard cap, or (only if asked for) a stretch of silence after speech.
+
+    Silence never ends an answer by default: candidates pause to think, and being cut off is the most
+    common complaint about tools of this kind.
+    """
+
+    def __init__(self, cap_s: float, auto_stop_s: float = 0.0, speech_level_db: float = -40.0):
+        self.cap_s = cap_s
+        self.auto_stop_s = auto_stop_s
+        self.speech_level_db = speech_level_db
+        self._heard_speech = False
+        self._last_speech_s = 0.0
+
+    def check(self, elapsed_s: float, level_db: float | None, key_pressed: bool) -> str | None:
+        if key_pressed:
+            return "enter"
+        if elapsed_s >= self.cap_s:
+            return "cap"
+        if level_db is not None and level_db >= self.speech_level_db:
+            self._heard_speech = True
+            self._last_speech_s = elapsed_s
+        if self.auto_stop_s > 0 and self._heard_speech and elapsed_s - self._last_speech_s >= self.auto_stop_s:
+            return "silence"
+        return None
+
+
+@dataclass
+class Capture:
+    duration_s: float
+    stop_reason: str
+    levels_db: list[float] = field(default_factory=list)  # one per LEVEL_STEP_S
+    error: InterviewerError | None = None  # the answer ended early because of this (saved anyway)
+
+
+def capture_answer(
+    audio_input: AudioInput,
+    sinks: Sequence[Callable[[Any], None]],
+    rules: StopRules,
+    stop_key: StopKey | None,
+    view: RoundView,
+) -> Capture:
+    """Pull blocks from the input into every sink until a stop rule fires or the input ends.
+
+    A full disk or a vanished device ends the answer early; the audio up to then is kept. Ctrl-C
+    (KeyboardInterrupt) propagates after the caller's ``finally`` blocks have closed the file.
+    """
+    position = 0.0
+    levels: list[float] = []
+    bucket: list[float] = []
+    next_level_at = LEVEL_STEP_S
+    last_level = -100.0
+    reason: str | None = None
+    error: InterviewerError | None = None
+    try:
+        with audio_input.open() as blocks:
+            for block in blocks:
+                if block is not None:
+                    for sink in sinks:
+                        sink(block.samples)
+                    position = block.end_s
+                    last_level = block.level_db
+                    bucket.append(block.level_db)
+                    while position >= next_level_at:
+                        levels.append(round(max(bucket), 1) if bucket else -100.0)
+                        bucket = []
+                        next_level_at += LEVEL_STEP_S
+                pressed = stop_key.pressed() if (stop_key and audio_input.live) else False
+                view.recording_progress(position, last_level)
+                reason = rules.check(position, last_level if block is not None else None, pressed)
+                if reason:
+                    break
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            reason = "disk-full"
+            error = StoreError(
+                f"The disk is full: the answer was cut at {position:.0f} s and what was recorded is kept. "
+                "Free some space, then run 'interviewer reindex'."
+            )
+        else:
+            reason = "write-error"
+            error = StoreError(f"Cannot write the recording ({exc.strerror or exc}); the answer was cut at {position:.0f} s.")
+    except DeviceError as exc:
+        reason = "device"
+        error = exc
+    if bucket:
+        levels.append(round(max(bucket), 1))
+    return Capture(position, reason or "end-of-input", levels, error)
+
+
+# --------------------------------------------------------------------------------------------------
+# A round of questions
+
+
+Scorer = Callable[[Transcript, str, float], AnswerScore]  # transcript, question text, target seconds
+FollowUpChooser = Callable[[Question, AnswerScore | None, int, Sequence[str]], list[str]]
+
+
+@dataclass
+class RoundOptions:
+    kind: str = "practice"  # practice | demo | drill | loop
+    target_s: float = 120.0
+    cap_s: float = 240.0
+    auto_stop_s: float = 0.0
+    speech_level_db: float = -40.0
+    follow_ups: int = 0  # spoken follow-up probes after each answer
+    source: str = "microphone"
+    settings: dict[str, Any] = field(default_factory=dict)  # saved with the session
+    save_question_audio: bool = True
+
+
+@dataclass
+class RoundParts:
+    speaker: Speaker
+    new_input: Callable[[], AudioInput]  # a fresh input for each answer
+    transcriber: Transcriber
+    store: Store
+    view: RoundView
+    stop_key: StopKey | None
+    clock: Clock
+    scorer: Scorer
+    principle_name: Callable[[str], str]
+    follow_up_chooser: FollowUpChooser | None = None
+
+
+class InterviewRound:
+    """Runs one session: questions in order, each answer captured, transcribed, scored, shown and saved."""
+
+    def __init__(self, parts: RoundParts, options: RoundOptions):
+        self.parts = parts
+        self.options = options
+        self.session: SessionRecord | None = None
+        self.records: list[AnswerRecord] = []
+        self.scores: dict[str, AnswerScore] = {}  # answer id -> score, for follow-ups and summaries
+        self._speaker_ok = True
+        self._speaker_noted = False
+
+    # Session lifecycle ------------------------------------------------------------------------------
+
+    def start(self) -> SessionRecord:
+        self.parts.transcriber.preload()  # load Whisper while the first question is spoken
+        self.session = self.parts.store.create_session(self.options.kind, self.options.settings, self.parts.clock.now())
+        return self.session
+
+    def finish(self, status: str = "complete") -> SessionRecord:
+        assert self.session is not None
+        self.session.status = status
+        self.session.ended_at = self.parts.clock.now().isoformat(timespec="seconds")
+        try:
+            self.parts.store.save_session(self.session)
+        except OSError as exc:
+            raise StoreError(f"Cannot save the session file ({exc.strerror or exc}); the answers are saved.") from exc
+        return self.session
+
+    def run(self, questions: Sequence[Question]) -> SessionRecord:
+        self.start()
+        status = "complete"
+        try:
+            for number, question in enumerate(questions, start=1):
+                self.ask_with_follow_ups(number, len(questions), question)
+                if number < len(questions) and not self.parts.view.next_question():
+                    break
+        except RoundInterrupted:
+            status = "interrupted"
+            raise
+        except InterviewerError:
+            status = "failed"
+            raise
+        finally:
+            self.finish(status)
+        return self.session  # type: ignore[return-value]
+
+    # One question -----------------------------------------------------------------------------------
+
+    def ask_with_follow_ups(self, number: int, total: int, question: Question, extra: dict[str, Any] | None = None) -> AnswerRecord:
+        main = self.ask(number, total, question, question.text, extra=extra)
+        chooser = self.parts.follow_up_chooser
+        if self.options.follow_ups > 0 and chooser is not None and main.status == "complete":
+            probes = chooser(question, self.scores.get(main.id), self.options.follow_ups, [])
+            for index, probe in enumerate(probes, start=1):
+                follow = self.ask(number, total, question, probe, kind="follow-up", parent=main, index=index, extra=extra)
+                main.extra.setdefault("follow_ups", []).append(follow.id)
+            if probes:
+                self.parts.store.save_answer(main)
+        return main
+
+    def speak(self, text: str) -> None:
+        if not self._speaker_ok:
+            return
+        try:
+            heard = self.parts.speaker.say(text)
+        except DeviceError as exc:
+            heard = False
+            self._speaker_ok = False
+            self.parts.view.notice(f"{exc} Going on with text only.")
+            self._speaker_noted = True
+            return
+        if not heard and not self._speaker_noted:
+            self._speaker_noted = True
+            self._speaker_ok = False
+            reason = self.parts.speaker.silent_reason or "No speaker found."
+            self.parts.view.notice(f"{reason} Questions are shown as text only.")
+
+    def ask(
+        self,
+        number: int,
+        total: int,
+        question: Question,
+        prompt: str,
+        *,
+        kind: str = "answer",
+        parent: AnswerRecord | None = None,
+        index: int = 0,
+        extra: dict[str, Any] | None = None,
+    ) -> AnswerRecord:
+        assert self.session is not None, "call start() first"
+        parts, options, session = self.parts, self.options, self.session
+        stem = f"answer-{number}" if kind == "answer" else f"answer-{number}-followup-{index}"
+        answer_id = f"{session.id}-{number}" if kind == "answer" else f"{session.id}-{number}f{index}"
+
+        parts.view.show_question(number, total, question, parts.principle_name(question.principle), prompt)
+        self._save_question_audio(prompt, stem)
+        self.speak(prompt)
+
+        audio_input = parts.new_input()
+        writer = parts.store.open_answer_audio(session, stem, audio_input.sample_rate)
+        record = AnswerRecord(
+            id=answer_id,
+            session_id=session.id,
+            number=number,
+            question=question,
+            prompt=prompt,
+            audio_file=writer.path.name,
+            started_at=parts.clock.now().isoformat(timespec="seconds"),
+            kind=kind,
+            parent_id=parent.id if parent else None,
+            target_s=options.target_s if kind == "answer" else min(options.target_s, 60.0),
+            source=options.source,
+            program_version=__version__,
+            bank=question.bank,
+            extra=dict(extra or {}),
+        )
+        session.answers.append(answer_id)
+        parts.store.save_answer(record)  # a crash from here on still leaves a record of what was asked
+        parts.store.save_session(session)
+
+        stream = parts.transcriber.stream(audio_input.sample_rate)
+        rules = StopRules(options.cap_s, options.auto_stop_s, options.speech_level_db)
+        if parts.stop_key:
+            parts.stop_key.arm()
+        parts.view.recording_started(record.target_s, options.cap_s, audio_input.live)
+        capture: Capture | None = None
+        try:
+            capture = capture_answer(audio_input, [writer.write, stream.feed], rules, parts.stop_key, parts.view)
+        except KeyboardInterrupt:
+            stream.abort()
+            self._close(writer)
+            record.status, record.stop_reason = "interrupted", "interrupted"
+            record.duration_s = writer.frames_written / audio_input.sample_rate
+            record.ended_at = parts.clock.now().isoformat(timespec="seconds")
+            parts.store.save_answer(record)
+            self.records.append(record)
+            raise RoundInterrupted(
+                f"Stopped. The answer so far ({record.duration_s:.0f} s) is saved in {writer.path}."
+            ) from None
+        finally:
+            if parts.stop_key:
+                parts.stop_key.disarm()
+            self._close(writer)
+        stopped = parts.clock.monotonic()
+        parts.view.recording_stopped(capture.duration_s, capture.stop_reason)
+
+        record.ended_at = parts.clock.now().isoformat(timespec="seconds")
+        record.duration_s = capture.duration_s
+        record.stop_reason = capture.stop_reason
+        record.extra["levels_db"] = capture.levels_db
+        record.model = parts.transcriber.name
+        try:
+            transcript = stream.finish()
+        except InterviewerError as exc:
+            record.status, record.error = "failed", str(exc)
+            parts.store.save_answer(record)
+            raise
+        record.processing["stop_to_transcript_s"] = parts.clock.monotonic() - stopped
+        transcript.duration_s = capture.duration_s
+        record.transcript = transcript.to_dict()
+
+        score: AnswerScore | None = None
+        scored_at = parts.clock.monotonic()
+        try:
+            score = parts.scorer(transcript, prompt, record.target_s)
+            record.score = score.to_dict()
+            self.scores[record.id] = score
+        except ScoringError as exc:
+            record.error = str(exc)
+        record.processing["score_s"] = parts.clock.monotonic() - scored_at
+        record.status = "complete" if capture.error is None else "failed"
+        if capture.error is not None:
+            record.error = str(capture.error)
+        parts.view.show_feedback(record, score)
+        record.processing["stop_to_feedback_s"] = parts.clock.monotonic() - stopped
+        try:
+            parts.store.save_answer(record)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot save the answer record ({exc.strerror or exc}); the audio is in {writer.path}. "
+                "Free some space, then run 'interviewer reindex'."
+            ) from exc
+        self.records.append(record)
+        if capture.error is not None:
+            raise capture.error
+        return record
+
+    def _save_question_audio(self, prompt: str, stem: str) -> None:
+        if not self.options.save_question_audio or self.session is None:
+            return
+        try:
+            folder = self.parts.store.session_dir(self.session)
+            self.parts.speaker.render(prompt, folder / f"{stem}-question.wav")
+        except (DeviceError, OSError, ValueError) as exc:
+            log.info("question audio not saved: %s", exc)
+
+    @staticmethod
+    def _close(writer) -> None:
+        try:
+            writer.close()
+        except OSError as exc:  # a full disk again; the header was patched at the last good write
+            log.warning("closing the recording failed: %s", exc)
+
+
+class SystemClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self):
+        from datetime import datetime
+
+        return datetime.now().astimezone()

@@ -1,0 +1,167 @@
+"""Saved sessions: the files under recordings/ (the source of truth) and, beside them, a SQLite index.
+
+Layout::
+
+    recordings/
+      index.sqlite                      the index (rebuilt from the files by 'interviewer reindex')
+      20261122-093015/                  one folder per session, named by its start time
+        session.json
+        answer-1-question.wav           the question as spoken
+        answer-1.wav                    the answer, written while it is recorded
+        answer-1.json                   question, times, transcript with word timings, score, model...
+        answer-1-followup-1.wav/.json   a follow-up probe's answer
+
+Audio files are created exclusively (never overwritten); JSON records are written to a temporary file
+and renamed over the old version, so a crash leaves either the old or the new record, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from interviewer import __version__
+from interviewer.audio.wavwriter import CrashSafeWavWriter
+from interviewer.errors import NotFoundError, StoreError
+from interviewer.models import AnswerRecord, SessionRecord
+
+SESSION_FILE = "session.json"
+SESSION_ID = re.compile(r"^\d{8}-\d{6}(?:-\d+)?$")
+ANSWER_ID = re.compile(r"^(?P<session>\d{8}-\d{6}(?:-\d+)?)-(?P<number>\d+)(?:f(?P<follow>\d+))?$")
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError as exc:
+        raise NotFoundError(f"{path}: missing.") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{path}: not valid JSON ({exc}). Move it aside and run 'interviewer reindex'.") from exc
+
+
+class FileStore:
+    """The Store port on a recordings folder."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    # Writing ---------------------------------------------------------------------------------------
+
+    def _ensure_root(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot create the recordings folder {self.root} ({exc.strerror}). "
+                "Choose another with INTERVIEWER_RECORDINGS or the recordings_dir setting."
+            ) from exc
+
+    def session_dir(self, session: SessionRecord | str) -> Path:
+        return self.root / (session if isinstance(session, str) else session.id)
+
+    def create_session(self, kind: str, settings: dict[str, Any], started_at: datetime) -> SessionRecord:
+        self._ensure_root()
+        base = started_at.strftime("%Y%m%d-%H%M%S")
+        for attempt in range(1, 1000):
+            session_id = base if attempt == 1 else f"{base}-{attempt}"
+            try:
+                (self.root / session_id).mkdir()
+                break
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise StoreError(f"Cannot create a session folder in {self.root} ({exc.strerror}).") from exc
+        else:
+            raise StoreError(f"Too many sessions started at {base} in {self.root}.")
+        session = SessionRecord(session_id, kind, started_at.isoformat(timespec="seconds"), __version__, dict(settings))
+        self.save_session(session)
+        return session
+
+    def open_answer_audio(self, session: SessionRecord, stem: str, sample_rate: int) -> CrashSafeWavWriter:
+        path = self.session_dir(session) / f"{stem}.wav"
+        try:
+            return CrashSafeWavWriter(path, sample_rate)
+        except FileExistsError as exc:
+            raise StoreError(f"{path} already exists; recordings are never overwritten.") from exc
+        except OSError as exc:
+            raise StoreError(f"Cannot create {path} ({exc.strerror}).") from exc
+
+    def answer_json_path(self, record: AnswerRecord) -> Path:
+        return self.session_dir(record.session_id) / (Path(record.audio_file).stem + ".json")
+
+    def save_answer(self, record: AnswerRecord) -> None:
+        write_json_atomic(self.answer_json_path(record), record.to_dict())
+
+    def save_session(self, session: SessionRecord) -> None:
+        write_json_atomic(self.session_dir(session) / SESSION_FILE, session.to_dict())
+
+    # Reading ---------------------------------------------------------------------------------------
+
+    def session_ids(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and SESSION_ID.match(p.name))
+
+    def load_session(self, session_id: str) -> SessionRecord:
+        folder = self.session_dir(session_id)
+        if not folder.is_dir():
+            raise NotFoundError(f"No session '{session_id}' in {self.root}. Run 'interviewer history' to list them.")
+        path = folder / SESSION_FILE
+        if not path.is_file():
+            raise NotFoundError(f"{path} is missing; run 'interviewer reindex' to rebuild it from the answers.")
+        return SessionRecord.from_dict(read_json(path))
+
+    def answer_files(self, session_id: str) -> list[Path]:
+        folder = self.session_dir(session_id)
+        if not folder.is_dir():
+            return []
+        files = [p for p in folder.glob("answer-*.json") if not p.name.startswith(".")]
+        return sorted(files, key=_answer_sort_key)
+
+    def load_answers(self, session_id: str) -> list[AnswerRecord]:
+        return [AnswerRecord.from_dict(read_json(p)) for p in self.answer_files(session_id)]
+
+    def load_answer(self, answer_id: str) -> AnswerRecord:
+        m = ANSWER_ID.match(answer_id)
+        if not m:
+            raise NotFoundError(f"'{answer_id}' is not an answer id (they look like 20261122-093015-1).")
+        for record in self.load_answers(m.group("session")):
+            if record.id == answer_id:
+                return record
+        raise NotFoundError(f"No answer '{answer_id}' in {self.root}. Run 'interviewer history' to list them.")
+
+    def audio_path(self, record: AnswerRecord) -> Path:
+        return self.session_dir(record.session_id) / record.audio_file
+
+    def iter_answers(self) -> Iterator[AnswerRecord]:
+        for session_id in self.session_ids():
+            for path in self.answer_files(session_id):
+                try:
+                    yield AnswerRecord.from_dict(read_json(path))
+                except (StoreError, KeyError, TypeError, ValueError):
+                    continue  # a damaged record: 'interviewer reindex' reports it
+
+    def times_answered(self) -> dict[str, int]:
+        return dict(Counter(r.question.id for r in self.iter_answers() if r.kind == "answer" and r.status == "complete"))
+
+
+def _answer_sort_key(path: Path) -> tuple[int, int]:
+    m = re.match(r"answer-(\d+)(?:-followup-(\d+))?\.json$", path.name)
+    return (int(m.group(1)), int(m.group(2) or 0)) if m else (10**9, 0)
