@@ -1,0 +1,134 @@
+"""Labeled STAR answers for measuring the scorer: ../shared/data/star_dev.jsonl and the labeled answers in
+../shared/seeds (principle-answers.md, star-story-template.md), whose Reflection parts are ``reflection``.
+
+Each answer becomes a list of sentences with gold labels, split by the product's own sentence splitter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewer.scoring.text import Span, split_sentences, words_from_text
+
+SHARED = Path(os.environ.get("INTERVIEWER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+LABELS = {"S": "situation", "T": "task", "A": "action", "R": "result", "L": "reflection",
+          "situation": "situation", "task": "task", "action": "action", "result": "result", "reflection": "reflection"}
+
+
+@dataclass
+class LabeledAnswer:
+    id: str
+    source: str  # file it came from (used to group cross-validation folds)
+    question: str | None
+    parts: list[tuple[str, str]]  # (label, text) in order
+    words: list = field(default_factory=list)
+    breaks: set[int] = field(default_factory=set)
+    word_labels: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    gold: list[str] = field(default_factory=list)  # one label per sentence
+
+    def prepare(self) -> LabeledAnswer:
+        self.words, self.breaks, self.word_labels = [], set(), []
+        for label, text in self.parts:
+            words, breaks = words_from_text(text)
+            offset = len(self.words)
+            self.words += words
+            self.breaks |= {offset + b for b in breaks}
+            self.word_labels += [label] * len(words)
+        self.spans = split_sentences(self.words, self.breaks)
+        self.gold = []
+        for span in self.spans:
+            labels = self.word_labels[span.first : span.last + 1]
+            self.gold.append(max(set(labels), key=labels.count))
+        return self
+
+    def without(self, label: str) -> LabeledAnswer:
+        """The answer with one STAR part taken out. Reflection counts as result (as in the four-class
+        accuracy), so taking out the result takes out the reflection too."""
+        gone = {label, "reflection"} if label == "result" else {label}
+        return LabeledAnswer(f"{self.id}-no-{label}", self.source, self.question,
+                             [(lab, text) for lab, text in self.parts if lab not in gone]).prepare()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(text for _, text in self.parts)
+
+
+def load_dev(path: Path | None = None) -> list[LabeledAnswer]:
+    path = path or SHARED / "data" / "star_dev.jsonl"
+    answers = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        parts = [(LABELS[p["label"]], p["text"]) for p in d["parts"] if p["text"].strip()]
+        answers.append(LabeledAnswer(d["id"], d["source"], d.get("question"), parts).prepare())
+    return answers
+
+
+_SEED_MARK = re.compile(r"^\*\*(S|T|A|R|Reflection)\s*:?\s*\*\*\s*:?\s*(.*)$")
+
+
+def load_principle_answers(path: Path | None = None) -> list[LabeledAnswer]:
+    """The **S:** / **T:** / **A:** / **R:** / **Reflection:** paragraphs of principle-answers.md."""
+    path = path or SHARED / "seeds" / "principle-answers.md"
+    answers: list[LabeledAnswer] = []
+    parts: list[tuple[str, str]] = []
+    current: list[str] | None = None
+    label = ""
+
+    def close_part() -> None:
+        nonlocal current
+        if current is not None and "\n".join(current).strip():
+            parts.append((label, "\n".join(current).strip()))
+        current = None
+
+    def close_answer() -> None:
+        nonlocal parts
+        close_part()
+        if len(parts) >= 3:
+            answers.append(LabeledAnswer(f"seed-pa-{len(answers) + 1}", str(path.name), None, parts).prepare())
+        parts = []
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _SEED_MARK.match(line.strip())
+        if m:
+            close_part()
+            if m.group(1) == "S":
+                close_answer()
+            label = LABELS["L" if m.group(1) == "Reflection" else m.group(1)]
+            current = [m.group(2)] if m.group(2) else []
+        elif line.startswith("#") or line.strip() == "---":
+            close_answer()
+        elif current is not None:
+            current.append(line)
+    close_answer()
+    return answers
+
+
+def load_story_template(path: Path | None = None) -> list[LabeledAnswer]:
+    path = path or SHARED / "seeds" / "star-story-template.md"
+    parts: list[tuple[str, str]] = []
+    label, lines = None, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(Situation|Task|Action|Result|Reflection|5 Whys):\s*$", line.strip())
+        if m:
+            if label and "\n".join(lines).strip():
+                parts.append((label, "\n".join(lines).strip()))
+            label = None if m.group(1) == "5 Whys" else LABELS[m.group(1).lower()]
+            lines = []
+        elif label:
+            if re.match(r"^\s*-\s*$", line):
+                continue  # an empty bullet
+            lines.append(line)
+    if label and "\n".join(lines).strip():
+        parts.append((label, "\n".join(lines).strip()))
+    return [LabeledAnswer("seed-template", path.name, None, parts).prepare()]
+
+
+def load_all() -> list[LabeledAnswer]:
+    return load_dev() + load_principle_answers() + load_story_template()

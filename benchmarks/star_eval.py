@@ -1,0 +1,184 @@
+"""How well the STAR labeler works, on the labeled answers we have (../shared/data/star_dev.jsonl and the
+seeds). Prints:
+
+- sentence accuracy over four classes (reflection counted as result) and over five classes;
+- for every answer with one of S/T/A/R removed: how often that part is reported missing;
+- for complete answers: how often some part is wrongly reported missing;
+- the same for the naive position-only labeler (first 20% S, next 10% T, next 45% A, rest R);
+- the same under leave-one-source-out cross-validation (weights refitted without the answer's source),
+  the honest estimate for answers from sources we have not seen.
+
+    python benchmarks/star_eval.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from star_data import LabeledAnswer, load_all, load_dev  # noqa: E402
+from train_star import fit  # noqa: E402
+
+from interviewer.scoring.star import label_spans, load_weights  # noqa: E402
+from interviewer.scoring.text import sentence_text  # noqa: E402
+
+FOUR = {"reflection": "result"}
+STAR = ("situation", "task", "action", "result")
+
+
+def position_baseline(answer: LabeledAnswer) -> tuple[list[str], dict[str, bool]]:
+    total = sum(s.last - s.first + 1 for s in answer.spans) or 1
+    labels, done = [], 0
+    for s in answer.spans:
+        mid = (done + (s.last - s.first + 1) / 2) / total
+        done += s.last - s.first + 1
+        labels.append("situation" if mid < 0.2 else "task" if mid < 0.3 else "action" if mid < 0.75 else "result")
+    return labels, {p: p in labels for p in STAR}
+
+
+def ours(weights):
+    def run(answer: LabeledAnswer) -> tuple[list[str], dict[str, bool]]:
+        lab = label_spans(answer.words, answer.spans, weights)
+        return lab.labels, lab.present
+
+    return run
+
+
+def evaluate(answers: list[LabeledAnswer], labeler_for) -> dict[str, float]:
+    correct4 = correct5 = total = 0
+    missing_hits = missing_cases = 0
+    false_missing = complete = 0
+    per_part = defaultdict(lambda: [0, 0])
+    for answer in answers:
+        labeler = labeler_for(answer)
+        labels, present = labeler(answer)
+        for pred, gold in zip(labels, answer.gold):
+            total += 1
+            correct5 += pred == gold
+            correct4 += FOUR.get(pred, pred) == FOUR.get(gold, gold)
+        complete += 1
+        false_missing += any(not present.get(p, False) for p in STAR if p in answer.gold)
+        for part in STAR:
+            if part not in {label for label, _ in answer.parts}:
+                continue
+            reduced = answer.without(part)
+            if not reduced.spans:
+                continue
+            _, present_r = labeler(reduced)
+            missing_cases += 1
+            hit = not present_r.get(part, False)
+            missing_hits += hit
+            per_part[part][0] += hit
+            per_part[part][1] += 1
+    return {
+        "accuracy4": correct4 / total,
+        "accuracy5": correct5 / total,
+        "missing_recall": missing_hits / max(1, missing_cases),
+        "false_missing": false_missing / max(1, complete),
+        "sentences": total,
+        "answers": len(answers),
+        **{f"missing_{p}": hits / max(1, n) for p, (hits, n) in per_part.items()},
+    }
+
+
+def cross_validated(answers: list[LabeledAnswer]):
+    folds: dict[str, dict] = {}
+    for source in {a.source for a in answers}:
+        folds[source] = fit([a for a in answers if a.source != source])
+    return lambda answer: ours(folds[answer.source])
+
+
+def tune(answers: list[LabeledAnswer], max_false: float = 0.08) -> dict[str, float]:
+    """Per-part presence thresholds: most missing parts found while complete answers (cross-validated)
+    lose a part in at most ``max_false`` of cases. Coordinate search over a small grid."""
+    import itertools
+
+    import interviewer.scoring.star as star
+
+    cv = cross_validated(answers)
+    grid = [-1.0, -0.5, 0.0, 0.3, 0.6, 1.0, 1.5, 2.0, 2.5]
+    best = dict(star.PRESENT_EVIDENCE)
+    best_score = None
+    original = dict(star.PRESENT_EVIDENCE)
+    for _round in range(2):
+        for part, value in itertools.product(STAR, grid):
+            trial = dict(best, **{part: value})
+            star.PRESENT_EVIDENCE.clear()
+            star.PRESENT_EVIDENCE.update(trial)
+            r = evaluate(answers, cv)
+            score = (r["false_missing"] <= max_false, r["missing_recall"], -r["false_missing"], r["accuracy4"])
+            if best_score is None or score > best_score:
+                best, best_score = trial, score
+    star.PRESENT_EVIDENCE.clear()
+    star.PRESENT_EVIDENCE.update(original)
+    return best
+
+
+def show(name: str, r: dict[str, float]) -> None:
+    parts = " ".join(f"{p[0].upper()}={r.get('missing_' + p, 0):.2f}" for p in STAR)
+    print(f"{name:<38} acc4 {r['accuracy4']:.3f}  acc5 {r['accuracy5']:.3f}  "
+          f"missing found {r['missing_recall']:.3f} ({parts})  false missing {r['false_missing']:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--verbose", action="store_true", help="print each sentence with gold and predicted labels")
+    parser.add_argument("--tune", action="store_true", help="search per-part presence thresholds (slow)")
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="another labeled file in star_dev.jsonl's format, evaluated on its own")
+    args = parser.parse_args()
+    answers = load_all()
+    if args.tune:
+        print("presence thresholds (cross-validated, false missing <= 0.08):", tune(answers))
+        return
+    print(f"{len(answers)} labeled answers, {sum(len(a.gold) for a in answers)} sentences, "
+          f"{len({a.source for a in answers})} sources\n")
+    show("position-only baseline", evaluate(answers, lambda a: position_baseline))
+    weights = load_weights()
+    show("interviewer (committed weights)", evaluate(answers, lambda a: ours(weights)))
+    show("interviewer (leave-one-source-out)", evaluate(answers, cross_validated(answers)))
+    by_style = defaultdict(list)
+    for a in answers:
+        by_style[a.source.rsplit("/", 1)[-1][:36]].append(a)
+    print()
+    cv = cross_validated(answers)
+    for source, group in sorted(by_style.items()):
+        show(f"  cv: {source}", evaluate(group, cv))
+
+    for extra in args.extra:
+        others = load_dev(extra)
+        print(f"\n{extra.name}: {len(others)} answers, {sum(len(a.gold) for a in others)} sentences")
+        show("  position-only baseline", evaluate(others, lambda a: position_baseline))
+        show("  interviewer (committed weights)", evaluate(others, lambda a: ours(weights)))
+
+    started = time.perf_counter()
+    runs = 0
+    for a in answers:
+        label_spans(a.words, a.spans, weights)
+        runs += 1
+    print(f"\nlabeling time: {(time.perf_counter() - started) / runs * 1000:.1f} ms per answer "
+          f"(mean {sum(len(a.words) for a in answers) / runs:.0f} words)")
+
+    if args.verbose:
+        confusion = Counter()
+        for a in answers:
+            lab = label_spans(a.words, a.spans, weights)
+            print(f"\n== {a.id}  present={ {k: v for k, v in lab.present.items() if v} }")
+            for span, gold, pred in zip(a.spans, a.gold, lab.labels):
+                confusion[(gold, pred)] += 1
+                mark = "  " if gold == pred else "XX"
+                print(f"{mark} {gold[:4]:<4} {pred[:4]:<4} {sentence_text(a.words, span)[:110]}")
+        print("\nconfusion (gold -> predicted):")
+        for (g, p), n in sorted(confusion.items()):
+            if g != p:
+                print(f"  {g:<10} -> {p:<10} {n}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,357 @@
+"""Sentence-level STAR labeling: situation, task, action, result, reflection, other.
+
+Method (deterministic, no model download, a few milliseconds per answer):
+
+1. **Features** describe *how* a sentence is said, not what it is about, so they carry over to any story:
+   setting frames ("at my previous company", "last year"), states and problems ("was struggling",
+   "there were"), obligation ("I needed to", "my goal was", a bare-infinitive opener), first-person past
+   actions ("I built", "then I"), outcomes ("as a result", "reduced ... by 40%", "in the end"), reflection
+   ("I learned", "next time", "looking back"), and the sentence's relative position.
+2. **Emission scores** are linear in the features, one weight vector per label (``star_weights.json``; fitted
+   by benchmarks/train_star.py with multinomial logistic regression and strong regularisation, and
+   checked by leave-one-source-out cross-validation in benchmarks/star_eval.py).
+3. **Decoding** (Viterbi) prefers the usual order S -> T -> A -> R -> reflection: moving forward is free,
+   staying is free, stepping back costs ``BACK_PENALTY`` (A <-> R interleaving costs less). "other" is
+   reserved for small talk and meta remarks ("great question", "that's my answer").
+4. **Presence**: a part counts as present when its sentences carry enough evidence (``PRESENT_MARGIN``);
+   otherwise its sentences go to the next-best label and the part is reported missing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from interviewer.models import Word
+from interviewer.scoring.text import Span, norm
+
+PARTS = ("situation", "task", "action", "result", "reflection")
+LABELS = PARTS + ("other",)
+ORDER = {label: i for i, label in enumerate(PARTS)}
+
+WEIGHTS_FILE = Path(__file__).with_name("star_weights.json")
+
+# --------------------------------------------------------------------------------------------------
+# Lexicons (lower case). Kept to general narrative language; never topic words.
+
+IRREGULAR_PAST = {
+    "began", "brought", "built", "bought", "caught", "chose", "came", "did", "drew", "drove", "fell", "felt",
+    "fought", "found", "gave", "got", "went", "grew", "had", "heard", "held", "hid", "hit", "kept", "knew",
+    "laid", "led", "left", "lent", "let", "lost", "made", "meant", "met", "paid", "put", "ran", "read",
+    "rebuilt", "rewrote", "rode", "rose", "said", "sat", "saw", "sent", "set", "shut", "sold", "sought",
+    "spent", "split", "spoke", "stood", "stuck", "struck", "swore", "taught", "told", "took", "thought",
+    "threw", "understood", "undertook", "won", "wrote", "broke", "cut", "oversaw", "withdrew", "underwent",
+}
+ACTION_LEMMAS = {
+    "analyze", "analyse", "ask", "automate", "break", "build", "call", "change", "check", "choose", "coach",
+    "collaborate", "collect", "communicate", "compare", "contact", "convince", "coordinate", "create", "decide",
+    "define", "delegate", "deploy", "design", "develop", "diagram", "document", "draft", "drive", "email",
+    "escalate", "establish", "evaluate", "explain", "facilitate", "find", "fix", "focus", "follow", "gather",
+    "hold", "host", "identify", "implement", "interview", "introduce", "investigate", "lead", "map",
+    "meet", "mentor", "migrate", "negotiate", "organize", "organise", "pair", "partner", "persuade",
+    "pitch", "plan", "present", "prioritize", "prioritise", "propose", "prototype", "pull", "push", "reach",
+    "redesign", "refactor", "reorganize", "replace", "research", "review", "rewrite", "run", "schedule",
+    "set", "share", "speak", "start", "suggest", "survey", "talk", "teach", "test", "track", "train", "use",
+    "validate", "volunteer", "work", "write", "added", "add", "enable", "extend", "curate", "modify",
+    "enhance", "address", "resolve", "take", "make", "get", "convene", "engage", "brainstorm", "initiate",
+    "instrument", "measure", "monitor", "apply", "structure", "secure", "spin", "put", "assemble", "recruit",
+}
+RESULT_VERBS = {
+    "transform", "establish", "resolve", "fix", "unblock", "enable", "secure", "land", "close", "sign",
+    "reduce", "increase", "improve", "save", "cut", "decrease", "grow", "boost", "raise", "lower", "drop",
+    "double", "triple", "halve", "eliminate", "achieve", "exceed", "deliver", "launch", "ship", "complete",
+    "finish", "hit", "meet", "win", "earn", "generate", "gain", "recover", "retain", "prevent", "avoid",
+    "accelerate", "shrink", "surpass", "outperform", "restore", "rise", "fall", "go", "become", "result", "lead",
+    "adopt", "receive", "release",
+}
+SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)"
+# Past-tense verbs that report a need, wish, feeling or thought rather than something done.
+NOT_ACTIONS = (
+    r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
+    r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw)\b"
+)
+PRESENT_VERBS = {
+    "is", "are", "am", "isn't", "aren't", "do", "does", "don't", "doesn't", "has", "have", "can", "can't",
+    "will", "won't", "matters", "pays", "helps", "means", "works", "makes", "takes", "needs", "try", "tend",
+}
+FIRST_PERSON = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"}
+WE = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
+SMALL_TALK = re.compile(
+    r"^(?:(?:that'?s|this is|it'?s|what a) (?:a )?(?:great|good|tough|interesting) question|let me think|"
+    r"(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well)[ ,.!]*$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
+    r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
+)
+
+# Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
+_CUES: dict[str, str] = {
+    # Situation: setting, background states, problems
+    "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b",
+    "while_doing": r"^(?:so |well |um |uh )*(?:while|when|during|as|after|before) (?:\w+ ){0,2}\w+ing\b|^(?:early|late|midway|halfway|partway|shortly) (?:on |in |into |through |after )",
+    "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi joined\b|\bi (?:had )?just joined\b",
+    "there_was": r"\bthere (?:was|were|had been|is|are)\b|\b(?:we|they|it) had (?:a|an|no|been|only|about|over|around|\d)",
+    "state_progressive": r"\b(?:was|were) (?:\w+ )?(?:experiencing|receiving|facing|struggling|running|using|taking|getting|losing|seeing|having|working|growing|failing|being|suffering|spending|trying|waiting|handling|relying|building|planning|complaining)\b",
+    "past_perfect": r"\b(?:had|hadn't) (?:been|not|never|already|\w+ed)\b",
+    "problem_words": r"\b(?:problem|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
+    "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
+    # Task: goals, responsibilities, obligation
+    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:task|tasks|job|role|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b|\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b",
+    "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
+    "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|wanted|was going|were going|had been asked|must|should) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
+    "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
+    "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
+    # Action: first-person past actions and sequencing
+    "i_past_action": r"(?:^|\b(?:so|then|and|first|next|also|but|therefore|thus|instead|immediately|quickly|personally|later|afterwards|finally)\s)i (?:\w+ly )?(?:also )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
+    "i_decided": r"\bi (?:decided|chose|opted|proposed|suggested|volunteered|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
+    "sequence_marker": r"^(?:so |and |um |uh )*(?:first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
+    "we_past_action": r"(?:^|\b(?:so|then|and|together)\s)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
+    "bare_past_open": r"^(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
+    "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
+    # Result: outcomes, numbers, evaluation
+    "result_opener": r"^(?:so |and |um |uh )*(?:as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
+    "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this))\b",
+    "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d)",
+    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?)\s(?:\w+\s){0,3})(?:" + "|".join(sorted({v + "d" if v.endswith("e") else v + "ed" for v in RESULT_VERBS})) + r"|grew|rose|fell|cut|won|went|became|met|hit|saw|got|brought|made)\b",
+    "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
+    "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
+    "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b",
+    # Reflection: lessons and hindsight
+    "learned": r"\bi (?:learned|learnt|realized|realised|discovered|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|\blesson\w*\b|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b",
+    "hindsight": r"\b(?:looking back|in hindsight|in retrospect|next time|if i (?:did|had|were|could|was)|i would (?:have|do|now|probably|definitely)|i'd (?:have|do)|would do (?:it |things )?differently|going forward|from now on|since then,? i|now i (?:always|make sure|try|know)|i now\b|i always make sure|moving forward)\b",
+    "experience_subject": r"\b(?:this|that|the) (?:experience|story|project|situation|episode)\b.{0,20}\b(?:taught|showed|reminded|made me|helped me)\b|\bimportant (?:lesson|to)\b|\bthe key (?:lesson|takeaway|learning)\b",
+    "generic_present": r"^(?:you|one|leaders|people|teams|it|being|having|taking|getting|making) (?:should|must|need|can|have to|is|are|pays|helps|matters)\b|\b(?:is|are) (?:important|crucial|key|essential|critical|vital)\b|\bin the future\b|\bit would be (?:\w+ )?(?:interesting|better|good|wise|useful)\b",
+}
+CUES = {name: re.compile(pattern) for name, pattern in _CUES.items()}
+
+# Outcome cues describe what happened. Inside the complement of a goal or a lesson ("I needed to cut
+# costs by 20%", "I learned that results matter") the same words describe a target or an idea, so
+# they are looked for only before such a frame.
+OUTCOME_CUES = ("result_marker", "result_opener", "metric", "result_verb_non_i", "evaluation", "we_achieved", "now_state")
+RESULT_CUES = OUTCOME_CUES + ("bare_past_open", "we_past_action")  # "no_outcome_wording" when none
+REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_present", "present_only")  # "no_lesson_wording"
+FRAMES = re.compile(
+    CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["obligation"].pattern
+    + r"|\bin order to\b|\bso that\b|" + CUES["learned"].pattern + "|" + CUES["hindsight"].pattern
+)
+
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SentenceFeatures:
+    values: dict[str, float]
+
+
+def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
+    """(opens with a bare action verb, opens with a past-tense verb) - for subjectless bullets."""
+    if not tokens:
+        return False, False
+    first = tokens[0]
+    past = first in IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)
+    base = first in ACTION_LEMMAS and not past
+    return base, past
+
+
+def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
+    """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
+    decide whether a part is present at all (position must not be able to invent a missing part)."""
+    text = " ".join(tokens)
+    frame = FRAMES.search(text)
+    outcome_text = text[: frame.end()] if frame else text
+    values: dict[str, float] = {"bias": 1.0}
+    for name, pattern in CUES.items():
+        if pattern.search(outcome_text if name in OUTCOME_CUES else text):
+            values[name] = 1.0
+    base, past = _lemma_start(tokens)
+    if base:
+        values["bare_verb_open"] = 1.0
+    if past:
+        values["bare_past_open"] = 1.0
+    n = max(1, len(tokens))
+    i_count = sum(t in FIRST_PERSON for t in tokens)
+    we_count = sum(t in WE for t in tokens)
+    if i_count:
+        values["first_person"] = min(1.0, i_count / 2)
+    if we_count:
+        values["we"] = min(1.0, we_count / 2)
+    if tokens and tokens[0] in ("i", "so", "then", "and") and "i" in tokens[:3]:
+        values["i_subject_open"] = 1.0
+    if re.search(r"\d", text):
+        values["digit"] = 1.0
+    values["short"] = 1.0 if n <= 6 else 0.0
+    past_tokens = sum(1 for t in tokens if t in IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4))
+    values["past_ratio"] = min(1.0, 4 * past_tokens / n)
+    if re.search(r"\b(?:would|could|should|might)\b", text):
+        values["modal"] = 1.0
+    present_tokens = sum(1 for t in tokens if t in PRESENT_VERBS)
+    if present_tokens and not past_tokens:
+        values["present_only"] = 1.0
+    if re.search(r"\b(?:because|since|due to|as a consequence of)\b", text):
+        values["because"] = 1.0
+    if re.search(r"\b(?:not|no|never|n't|without|couldn't|wasn't|weren't|didn't)\b", text):
+        values["negation"] = 1.0
+    if not any(cue in values for cue in RESULT_CUES):
+        values["no_outcome_wording"] = 1.0
+    if not any(cue in values for cue in REFLECTION_CUES):
+        values["no_lesson_wording"] = 1.0
+    if not with_position:
+        return values
+    # Position: smooth bumps so the weights can express "early", "middle", "late".
+    values["pos_first"] = 1.0 if index == 0 else 0.0
+    values["pos_last"] = 1.0 if index == count - 1 else 0.0
+    values["pos"] = position
+    values["pos_sq"] = position * position
+    values["pos_early"] = max(0.0, 1 - position / 0.35)
+    values["pos_late"] = max(0.0, (position - 0.55) / 0.45)
+    return values
+
+
+Weights = dict[str, dict[str, dict[str, float]]]  # model ("full" | "content") -> label -> feature -> weight
+
+
+@lru_cache(maxsize=1)
+def load_weights(path: str = str(WEIGHTS_FILE)) -> Weights:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["models"]
+
+
+def emission_scores(features: dict[str, float], weights: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Log-probabilities per part (softmax of the linear scores)."""
+    raw = {label: sum(weights[label].get(k, 0.0) * v for k, v in features.items()) for label in PARTS}
+    top = max(raw.values())
+    total = sum(math.exp(s - top) for s in raw.values())
+    return {label: s - top - math.log(total) for label, s in raw.items()}
+
+
+# --------------------------------------------------------------------------------------------------
+# Decoding
+
+BACK_PENALTY = 2.5  # log-prob cost of stepping back in the S-T-A-R-L order
+ACTION_RESULT_BACK = 1.2  # result -> action again is common ("which cut X. Then I...")
+SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping possible but not free)
+# A part is present when its sentences' content-only log-odds against its neighbouring parts add up to at
+# least this much (position alone cannot make a removed part appear).
+PRESENT_EVIDENCE = {"situation": 0.0, "task": 0.0, "action": 0.0, "result": 0.0}
+PRESENCE_BOOST = 3.0  # log-odds added to a part's sentences when wording says it is there but position hid it
+
+
+def _transition(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    da, db = ORDER[a], ORDER[b]
+    if db > da:
+        return -SKIP_PENALTY * (db - da - 1)
+    if a == "result" and b == "action":
+        return -ACTION_RESULT_BACK
+    return -BACK_PENALTY * (da - db)
+
+
+def viterbi(emissions: list[dict[str, float]], allowed: tuple[str, ...] = PARTS) -> tuple[list[str], float]:
+    """Best label path under the order preference, and its score."""
+    if not emissions:
+        return [], 0.0
+    best = {lab: emissions[0][lab] - SKIP_PENALTY * ORDER[lab] for lab in allowed}
+    back: list[dict[str, str]] = []
+    for em in emissions[1:]:
+        new, ptr = {}, {}
+        for b in allowed:
+            prev, score = max(((a, best[a] + _transition(a, b)) for a in allowed), key=lambda x: x[1])
+            new[b], ptr[b] = score + em[b], prev
+        best = new
+        back.append(ptr)
+    label = max(best, key=best.get)
+    score = best[label]
+    path = [label]
+    for ptr in reversed(back):
+        label = ptr[label]
+        path.append(label)
+    return path[::-1], score
+
+
+@dataclass
+class Labeling:
+    labels: list[str]  # one per sentence
+    emissions: list[dict[str, float]]
+    present: dict[str, bool]
+    evidence: dict[str, float]  # log-odds that each part is present
+
+
+def _emissions(tokens_list: list[list[str]], model: dict[str, dict[str, float]], with_position: bool) -> list[dict[str, float]]:
+    total_words = sum(len(t) for t in tokens_list) or 1
+    count = len(tokens_list)
+    done = 0
+    result = []
+    for i, tokens in enumerate(tokens_list):
+        position = (done + len(tokens) / 2) / total_words  # middle of the sentence, in words
+        done += len(tokens)
+        feats = sentence_features(tokens, position, i, count, with_position=with_position)
+        result.append(emission_scores(feats, model))
+    return result
+
+
+NEIGHBOURS = {
+    "situation": ("task",),
+    "task": ("situation", "action"),
+    "action": ("task", "result"),
+    "result": ("action", "reflection"),
+    "reflection": ("result",),
+}
+
+
+def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: str) -> float:
+    """How much the sentences labeled ``part`` read like it rather than like its neighbouring parts."""
+    return sum(
+        content_em[i][part] - max(content_em[i][n] for n in NEIGHBOURS[part])
+        for i, lab in enumerate(path)
+        if lab == part
+    )
+
+
+def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
+    weights = weights or load_weights()
+    tokens_list = [[t for t in (norm(w.text) for w in words[s.first : s.last + 1]) if t] for s in spans]
+    small_talk = [bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12 for t in tokens_list]
+    content = [i for i, talk in enumerate(small_talk) if not talk]
+    kept = [tokens_list[i] for i in content]
+    labels = ["other"] * len(spans)
+    if not kept:
+        return Labeling(labels, [{} for _ in spans], {p: False for p in PARTS}, {p: 0.0 for p in PARTS})
+
+    content_em = _emissions(kept, weights["content"], with_position=False)
+    full_em = _emissions(kept, weights["full"], with_position=True)
+    # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
+    content_path, _ = viterbi(content_em)
+    allowed = list(PARTS)
+    while True:
+        # Which sentence is which: wording and position, in the preferred order.
+        path, _ = viterbi(full_em, tuple(allowed))
+        # Is each part really there? Its sentences must read like it, compared with the parts that would
+        # take them over (its neighbours in the order), on wording alone.
+        evidence = {
+            part: max(_block_evidence(path, content_em, part),
+                      _block_evidence(content_path, content_em, part) if part not in path else float("-inf"))
+            for part in PARTS
+        }
+        weak = [p for p in allowed if p in PRESENT_EVIDENCE and evidence[p] < PRESENT_EVIDENCE[p]]
+        if not weak or len(allowed) == 1:
+            break
+        allowed.remove(min(weak, key=lambda p: evidence[p] - PRESENT_EVIDENCE[p]))
+    # A part found present on wording but left out by position: give it the sentences wording gave it.
+    for part in allowed:
+        if part not in path and evidence[part] >= PRESENT_EVIDENCE.get(part, 0.0):
+            boosted = [dict(em) for em in full_em]
+            for i, lab in enumerate(content_path):
+                if lab == part:
+                    boosted[i][part] += PRESENCE_BOOST
+            path, _ = viterbi(boosted, tuple(allowed))
+    for i, lab in zip(content, path):
+        labels[i] = lab
+    present = {part: part in path for part in PARTS}
+    emissions: list[dict[str, float]] = []
+    it = iter(full_em)
+    for talk in small_talk:
+        emissions.append({} if talk else next(it))
+    return Labeling(labels, emissions, present, {p: (v if v != float("-inf") else 0.0) for p, v in evidence.items()})
