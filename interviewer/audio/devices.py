@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,10 +11,36 @@ from interviewer.errors import DeviceError
 _sd: Any = None
 
 
+def _silence_alsa() -> None:
+    """ALSA prints notes like "underrun occurred" straight to stderr from C; route them nowhere.
+
+    Only on Linux, and only ALSA's own messages: PortAudio errors still reach us as exceptions."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("asound")
+        if not name:
+            return
+        asound = ctypes.CDLL(name)
+        handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p)
+        global _alsa_handler
+        _alsa_handler = handler_type(lambda *args: None)  # kept alive for the process
+        asound.snd_lib_error_set_handler(_alsa_handler)
+    except (OSError, AttributeError):
+        pass
+
+
+_alsa_handler: Any = None
+
+
 def sounddevice() -> Any:
     """Import sounddevice once; a missing PortAudio becomes a DeviceError that says how to install it."""
     global _sd
     if _sd is None:
+        _silence_alsa()
         try:
             import sounddevice as sd
         except OSError as exc:  # "PortAudio library not found"

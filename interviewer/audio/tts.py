@@ -36,9 +36,12 @@ def clean_text(text: str) -> str:
 
 
 class _Worker:
-    """A pyttsx3 worker process with request/response over pipes and timeouts (it is killed on a hang)."""
+    """A pyttsx3 worker process with request/response over pipes and timeouts (it is killed on a hang).
 
-    def __init__(self) -> None:
+    Each worker speaks with one configuration (voice, rate, pitch), set when it starts."""
+
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
+        self.config = dict(config or {})
         self._proc: subprocess.Popen | None = None
         self._replies: queue.Queue = queue.Queue()
         self._lock = threading.Lock()
@@ -47,7 +50,7 @@ class _Worker:
     def _start(self) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "interviewer.audio.tts_worker"],
+            [sys.executable, "-m", "interviewer.audio.tts_worker", json.dumps(self.config)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -113,16 +116,17 @@ class _Worker:
             proc.wait(timeout=2)
 
 
-_worker: _Worker | None = None
+_workers: dict[str, _Worker] = {}
 
 
-def _shared_worker() -> _Worker:
-    """One worker per process (pyttsx3 itself keeps one engine per driver)."""
-    global _worker
-    if _worker is None:
-        _worker = _Worker()
-        atexit.register(_worker.stop)
-    return _worker
+def _worker_for(voice: str | None = None, rate: int | None = None, pitch: int | None = None) -> _Worker:
+    """The worker for one voice configuration, started on first use and stopped at exit."""
+    config = {"voice": voice, "rate": rate, "pitch": pitch}
+    key = json.dumps(config, sort_keys=True)
+    if key not in _workers:
+        _workers[key] = _Worker(config)
+        atexit.register(_workers[key].stop)
+    return _workers[key]
 
 
 class Pyttsx3Speaker:
@@ -150,7 +154,7 @@ class Pyttsx3Speaker:
     # Voices ---------------------------------------------------------------------------------------
 
     def voices(self) -> list[dict[str, Any]]:
-        reply = _shared_worker().request({"cmd": "voices"})
+        reply = _worker_for().request({"cmd": "voices"})
         if not reply.get("ok"):
             raise DeviceError(_engine_error(reply.get("error", "")))
         return reply["voices"]
@@ -170,9 +174,8 @@ class Pyttsx3Speaker:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.wav")
-        reply = _shared_worker().request(
-            {"cmd": "render", "text": text, "path": str(tmp), "voice": self._resolve_voice(), "rate": self.rate, "pitch": self.pitch}
-        )
+        worker = _worker_for(self._resolve_voice(), self.rate, self.pitch)
+        reply = worker.request({"cmd": "render", "text": text, "path": str(tmp)})
         if not reply.get("ok"):
             tmp.unlink(missing_ok=True)
             raise DeviceError(_engine_error(reply.get("error", "")))

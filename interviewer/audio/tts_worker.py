@@ -5,12 +5,15 @@ own process works around its known quirks (../docs/architecture.md, "Speaking"):
 - ``runAndWait()`` can return before synthesis has finished: we wait for the ``finished-utterance``
   callback, then 0.1 s more;
 - an utterance sometimes comes out empty: we check the WAV has frames and retry;
-- voice must be set before rate or the rate may be ignored: we always set both, in that order;
+- changing voice or rate between utterances is often lost (espeak's queue drops property changes made
+  while the previous utterance is finishing): each worker is configured once, at start, with one voice,
+  rate and pitch, and the parent runs one worker per configuration;
 - the espeak driver prints to stdout and can crash the process at exit: stdout is redirected, and a
   crash here cannot take the program down (the parent restarts the worker or goes on without voice).
 
-Requests: {"cmd": "render", "text": ..., "path": ..., "voice": ..., "rate": ..., "pitch": ...}
-          {"cmd": "voices"}
+Started as: python -m interviewer.audio.tts_worker '{"voice": ..., "rate": ..., "pitch": ...}'
+Requests:   {"cmd": "render", "text": ..., "path": ...}
+            {"cmd": "voices"}
 """
 
 from __future__ import annotations
@@ -45,11 +48,22 @@ def main() -> None:
         replies.write(json.dumps(obj) + "\n")
         replies.flush()
 
+    config = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}
     try:
         import pyttsx3
 
         engine = pyttsx3.init()
-    except Exception as exc:  # missing espeak-ng, no driver...
+        # Voice first, then rate (a new voice resets the rate); set once, before any utterance.
+        if config.get("voice"):
+            engine.setProperty("voice", config["voice"])
+        if config.get("rate"):
+            engine.setProperty("rate", int(config["rate"]))
+        if config.get("pitch") is not None:
+            try:
+                engine.setProperty("pitch", int(config["pitch"]))
+            except (KeyError, ValueError):
+                pass  # drivers without pitch
+    except Exception as exc:  # missing espeak-ng, no driver, unknown voice...
         reply({"ok": False, "fatal": True, "error": f"{type(exc).__name__}: {exc}"})
         return
     finished = threading.Event()
@@ -77,15 +91,6 @@ def main() -> None:
         error = "no audio produced"
         for _attempt in range(RETRIES):
             try:
-                if request.get("voice"):
-                    engine.setProperty("voice", request["voice"])
-                if request.get("rate"):
-                    engine.setProperty("rate", int(request["rate"]))
-                if request.get("pitch") is not None:
-                    try:
-                        engine.setProperty("pitch", int(request["pitch"]))
-                    except (KeyError, ValueError):
-                        pass  # drivers without pitch
                 finished.clear()
                 engine.save_to_file(text, path)
                 engine.runAndWait()
