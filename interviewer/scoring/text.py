@@ -125,7 +125,7 @@ def split_sentences(
         end = i == n - 1 or i in hard_breaks or _ends_sentence(token, nxt.text if nxt else None)
         if not end and nxt is not None:
             gap = (nxt.start - words[i].end) if (nxt.start is not None and words[i].end is not None) else 0.0
-            if gap >= pause_s and length >= 4:
+            if gap >= pause_s and length >= 4 and _can_end_here(words[i], nxt):
                 end = True
             elif length >= long_words and _marker_at(words, i + 1):
                 end = True
@@ -137,6 +137,22 @@ def split_sentences(
             spans.append(Span(start, i))
             start = i + 1
     return spans
+
+
+# Words after which a sentence cannot end: a pause after "the" or "to" is a pause inside the sentence.
+CONTINUES_AFTER = {
+    "the", "a", "an", "to", "of", "and", "or", "but", "with", "for", "in", "on", "at", "by", "from", "into", "my",
+    "our", "their", "his", "her", "its", "your", "this", "that", "these", "those", "i", "we", "they", "he", "she",
+    "was", "were", "is", "are", "be", "been", "had", "have", "has", "would", "could", "should", "will", "can",
+    "very", "so", "because", "about", "before", "after", "than", "as", "if", "when", "while", "some", "any",
+}
+
+
+def _can_end_here(word: Word, following: Word) -> bool:
+    """A long pause ends a sentence only where the words allow it (not after "the", not before "and")."""
+    if norm(word.text) in CONTINUES_AFTER or word.text.endswith(","):
+        return False
+    return norm(following.text) not in {"and", "or", "but", "of", "to", "that", "which", "who"}
 
 
 def _marker_at(words: list[Word], index: int) -> bool:

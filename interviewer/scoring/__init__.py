@@ -1,0 +1,132 @@
+"""Scoring a transcript: sentences, STAR parts, timing, delivery and feedback. Pure functions.
+
+``score_answer`` is what the practice round and ``interviewer score`` call; its result's ``to_dict()`` is the
+public score JSON (docs/score-json.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.errors import ScoringError
+from interviewer.models import STAR_LABELS, AnswerScore, Sentence, StarPart, Transcript
+from interviewer.scoring.delivery import measure_delivery
+from interviewer.scoring.feedback import build_feedback
+from interviewer.scoring.settings import ScoringSettings
+from interviewer.scoring.star import label_spans
+from interviewer.scoring.text import Span, norm, sentence_text, split_sentences, transcript_from_text
+from interviewer.scoring.timing import long_pauses_inside_sentences, measure_timing
+
+__all__ = ["ScoringSettings", "score_answer", "score_text", "check_scorable"]
+
+COMMON_ENGLISH = {
+    "the", "a", "an", "and", "to", "of", "i", "we", "was", "it", "in", "that", "my", "our", "for", "on", "with",
+    "is", "this", "so", "they", "he", "she", "you", "be", "had", "were", "as", "at", "but", "not", "what", "me",
+    "team", "by", "from", "have", "did", "do", "which", "all", "there", "about", "when", "then", "them", "are",
+}
+
+
+def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
+    """Raise ScoringError (one line, with a fix) for input that cannot be scored as one answer."""
+    words = [w for w in transcript.words if norm(w.text)]
+    if not words:
+        if transcript.duration_s:
+            raise ScoringError(
+                f"No speech was detected in the answer ({transcript.duration_s:.0f} s of audio). Check the microphone "
+                "and its level ('interviewer devices'), then try again."
+            )
+        raise ScoringError("The transcript is empty: there is nothing to score.")
+    if len(words) < settings.min_words:
+        raise ScoringError(
+            f"Only {len(words)} word{'s' if len(words) != 1 else ''} to score; a behavioral answer needs at least "
+            f"{settings.min_words} (aim for a full story of one to two minutes)."
+        )
+    if len(words) > settings.max_words:
+        raise ScoringError(
+            f"{len(words)} words is longer than one answer (limit {settings.max_words}, about 25 minutes); "
+            "score one answer at a time."
+        )
+    tokens = [norm(w.text) for w in words]
+    share = sum(t in COMMON_ENGLISH for t in tokens) / len(tokens)
+    letters = "".join(w.text for w in words)
+    latin = sum(c.isascii() for c in letters) / max(1, len(letters))
+    if share < settings.min_english_share or latin < 0.8:
+        raise ScoringError(
+            "This does not look like English; the STAR scorer reads English answers only. "
+            "Answer in English, or pass an English transcript."
+        )
+
+
+def _star_parts(sentences: list[Sentence], timed: bool, settings: ScoringSettings) -> dict[str, StarPart]:
+    total_words = sum(s.word_count for s in sentences if s.label != "other") or 1
+    total_seconds = sum((s.end - s.start) for s in sentences if s.label != "other" and s.start is not None) if timed else 0
+    parts: dict[str, StarPart] = {}
+    for label in STAR_LABELS:
+        mine = [s for s in sentences if s.label == label]
+        words = sum(s.word_count for s in mine)
+        seconds = sum(s.end - s.start for s in mine) if timed else None
+        share = (seconds / total_seconds) if timed and total_seconds else words / total_words
+        band = settings.star_bands.get(label)
+        if not mine:
+            verdict = "missing"
+        elif band and share < band[0]:
+            verdict = "short"
+        elif band and share > band[1]:
+            verdict = "long"
+        else:
+            verdict = "ok"
+        parts[label] = StarPart(bool(mine), words, seconds, share, band, verdict)
+    return parts
+
+
+def _sentences(transcript: Transcript, spans: list[Span], labels: list[str]) -> list[Sentence]:
+    words = transcript.words
+    sentences = []
+    for index, (span, label) in enumerate(zip(spans, labels)):
+        start = words[span.first].start
+        # A sentence lasts until the next one starts, so the parts' seconds add up to the speaking time.
+        if index + 1 < len(spans) and words[spans[index + 1].first].start is not None:
+            end = words[spans[index + 1].first].start
+        else:
+            end = words[span.last].end
+        sentences.append(Sentence(sentence_text(words, span), label, start, end, span.first, span.last))
+    return sentences
+
+
+def score_answer(
+    transcript: Transcript,
+    *,
+    question: str | None = None,
+    settings: ScoringSettings | None = None,
+    hard_breaks: set[int] | None = None,
+) -> AnswerScore:
+    settings = settings or ScoringSettings()
+    check_scorable(transcript, settings)
+    words = transcript.words
+    spans = split_sentences(words, hard_breaks)
+    labeling = label_spans(words, spans)
+    sentences = _sentences(transcript, spans, labeling.labels)
+    star = _star_parts(sentences, transcript.timed, settings)
+    timing = measure_timing(transcript, spans, settings)
+    minutes = (timing.speaking_s / 60.0) if timing.speaking_s else None
+    delivery = measure_delivery(words, spans, labeling.labels, minutes)
+    filler_times = [words[i].start for i in delivery.filler_word_indexes if words[i].start is not None]
+    inner = long_pauses_inside_sentences(transcript, spans, settings) if transcript.timed else []
+    notes = build_feedback(sentences, star, timing, delivery, inner, filler_times, settings)
+    return AnswerScore(
+        transcript=transcript.text,
+        duration_s=transcript.duration_s,
+        sentences=sentences,
+        star=star,
+        timing=timing,
+        delivery=delivery,
+        notes=notes,
+        question=question,
+    )
+
+
+def score_text(text: str, *, question: str | None = None, settings: ScoringSettings | None = None) -> AnswerScore:
+    """A plain-text transcript (no timings): line breaks of lists and paragraphs end sentences."""
+    cleaned = re.sub(r"\r\n?", "\n", text)
+    transcript, breaks = transcript_from_text(cleaned)
+    return score_answer(transcript, question=question, settings=settings, hard_breaks=breaks)

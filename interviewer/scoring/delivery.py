@@ -1,0 +1,183 @@
+"""Delivery signals: fillers (with rules for words that are fillers only in some places), hedges, "I" versus
+"we", a number in the result, and words repeated close together.
+
+Rules work on Whisper's words, whose punctuation is a hint, not a given: a comma after "like" or "you know"
+makes a filler certain, but a filler is also recognised by position (sentence start) and by what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from interviewer.models import Delivery, Repeat, Word
+from interviewer.scoring.text import Span, norm
+
+ALWAYS_FILLERS = {"um", "uh", "umm", "uhm", "uhh", "erm", "er", "ah", "ahh", "hmm", "hm", "mm", "mhm", "eh"}
+SOMETIMES_FILLERS = {"like", "so", "well", "okay", "ok", "basically", "literally", "actually", "right"}
+# After these, "like" is a verb or a comparison ("I like", "looks like"), not a filler.
+LIKE_VERB_BEFORE = {
+    "i", "you", "we", "they", "he", "she", "would", "'d", "i'd", "we'd", "you'd", "didn't", "don't", "do", "does",
+    "did", "looks", "look", "looked", "seems", "seemed", "sounds", "sounded", "feel", "felt", "feels", "something",
+    "anything", "nothing", "just", "much", "more", "things", "stuff", "people", "tools", "teams", "companies",
+    "customers", "exactly", "really", "also", "not", "is", "was", "be", "been",
+}
+# Before these, "like" starts a comparison or an example ("like a", "like the", "like this").
+NOUN_PHRASE_START = {
+    "a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their", "its", "it",
+    "him", "them", "us", "me", "to", "what", "how", "when", "where", "who", "before", "if", "some", "any",
+    "every", "each", "most", "many", "other", "another", "you",
+}
+SO_NOT_FILLER_AFTER = {"that", "far", "much", "many", "long", "well", "to", "as"}
+YOU_KNOW_OBJECTS = {"that", "what", "how", "why", "where", "when", "who", "whether", "if", "the", "a", "an", "him",
+                    "her", "it", "them", "this", "those", "these", "about", "everyone", "everybody", "someone"}
+HEDGES = (
+    ("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "feel", "like"), ("kind", "of"), ("sort", "of"),
+    ("maybe",), ("probably",), ("perhaps",), ("i'm", "not", "sure"), ("somewhat",), ("a", "little", "bit"),
+    ("more", "or", "less"), ("i", "suppose"), ("hopefully",), ("i", "would", "say"),
+)
+NOUN_KIND_OF = {"a", "the", "what", "this", "that", "any", "some", "every", "same", "different", "which", "one"}
+I_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"}
+WE_WORDS = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
+ALLOWED_DOUBLES = {"that", "had", "very", "really", "no", "yeah", "yes", "bye", "ha", "is", "do", "so", "many", "much", "far", "long"}
+NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "half", "double", "doubled", "twice", "triple", "tripled",
+    "halved", "percent", "dozen", "dozens", "quarter",
+}
+METRIC = re.compile(r"\d|[$€£%]")
+
+
+def _ends_clause(word: Word) -> bool:
+    return bool(re.search(r"[,.;:!?…]$", word.text))
+
+
+def filler_indexes(words: list[Word], spans: list[Span]) -> list[int]:
+    """Indexes of words used as fillers. Multi-word fillers ("you know", "I mean") mark all their words."""
+    starts = {s.first for s in spans}
+    tokens = [norm(w.text) for w in words]
+    found: set[int] = set()
+    opens_sentence: set[int] = set()  # fillers that open a sentence ("Okay", "Um,")
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i > 0 else ""
+        nxt = tokens[i + 1] if i + 1 < n else ""
+        # After a sentence-opening filler, the next word is at the start too ("Okay so...", "Um, like...").
+        at_start = i in starts or (i > 0 and _ends_clause(words[i - 1])) or (i - 1) in opens_sentence
+        comma_after = _ends_clause(words[i])
+        hit: list[int] = []
+        if tok in ALWAYS_FILLERS:
+            hit = [i]
+        elif tok == "like":
+            if prev in LIKE_VERB_BEFORE and not comma_after:
+                hit = []
+            elif comma_after or (at_start and nxt not in NOUN_PHRASE_START) or (
+                prev in {"and", "but", "so", "was", "were", "it's", "um", "uh"} and nxt not in NOUN_PHRASE_START
+            ):
+                hit = [i]
+        elif tok == "so":
+            if at_start and nxt not in SO_NOT_FILLER_AFTER and prev != "and":
+                hit = [i]
+        elif tok in ("well", "okay", "ok"):
+            if at_start and (comma_after or nxt in ("so", "um", "uh", "i", "we", "then", "yeah", "like")):
+                hit = [i]
+        elif tok in ("basically", "literally"):
+            hit = [i]
+        elif tok == "actually" and comma_after:
+            hit = [i]
+        elif tok == "right" and words[i].text.endswith("?") and i > 0:
+            hit = [i]  # tag question: "..., right?"
+        elif tok == "you" and nxt == "know":
+            after = tokens[i + 2] if i + 2 < n else ""
+            if _ends_clause(words[i + 1]) or after not in YOU_KNOW_OBJECTS:
+                hit = [i, i + 1]
+        elif tok == "i" and nxt == "mean" and (_ends_clause(words[i + 1]) or at_start):
+            hit = [i, i + 1]
+        found.update(hit)
+        if hit and at_start:
+            opens_sentence.add(hit[-1])
+    return sorted(found)
+
+
+def filler_label(words: list[Word], index: int) -> str:
+    tok = norm(words[index].text)
+    if tok in ("uhm", "umm"):
+        return "um"
+    if tok in ("uhh",):
+        return "uh"
+    if tok == "you":
+        return "you know"
+    if tok == "know" and index > 0 and norm(words[index - 1].text) == "you":
+        return ""
+    if tok == "i":
+        return "I mean"
+    if tok == "mean" and index > 0 and norm(words[index - 1].text) == "i":
+        return ""
+    return tok
+
+
+def hedge_indexes(words: list[Word]) -> list[tuple[str, int]]:
+    tokens = [norm(w.text) for w in words]
+    found: list[tuple[str, int]] = []
+    i = 0
+    while i < len(tokens):
+        for hedge in HEDGES:
+            k = len(hedge)
+            if tuple(tokens[i : i + k]) == hedge:
+                if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and tokens[i - 1] in NOUN_KIND_OF:
+                    continue  # "a kind of tool" is a noun, not a hedge
+                found.append((" ".join(hedge).replace("i ", "I ").replace("i'm", "I'm"), i))
+                i += k - 1
+                break
+        i += 1
+    return found
+
+
+def repeats(words: list[Word]) -> list[Repeat]:
+    """Stutters and restarts: a word said twice in a row ("I I") or a two-word phrase repeated ("I went I went")."""
+    tokens = [norm(w.text) for w in words]
+    found: list[Repeat] = []
+    i = 0
+    while i < len(tokens) - 1:
+        tok = tokens[i]
+        if tok and tok == tokens[i + 1] and tok not in ALLOWED_DOUBLES and not tok.isdigit():
+            found.append(Repeat(f"{tok} {tok}", words[i].start, i))
+            i += 2
+            continue
+        if i + 3 < len(tokens) and tokens[i : i + 2] == tokens[i + 2 : i + 4] and tok:
+            found.append(Repeat(" ".join(tokens[i : i + 2]), words[i].start, i))
+            i += 4
+            continue
+        i += 1
+    return found
+
+
+def has_number(words: list[Word]) -> bool:
+    return any(METRIC.search(w.text) or norm(w.text) in NUMBER_WORDS for w in words)
+
+
+def measure_delivery(
+    words: list[Word],
+    spans: list[Span],
+    labels: list[str],
+    speaking_minutes: float | None,
+) -> Delivery:
+    fillers = filler_indexes(words, spans)
+    counts = Counter(label for label in (filler_label(words, i) for i in fillers) if label)
+    hedges = hedge_indexes(words)
+    tokens = [norm(w.text) for w in words]
+    result_words = [w for span, label in zip(spans, labels) if label == "result" for w in words[span.first : span.last + 1]]
+    filler_count = sum(counts.values())
+    return Delivery(
+        fillers=dict(counts.most_common()),
+        fillers_per_minute=(filler_count / speaking_minutes) if speaking_minutes else None,
+        filler_share=filler_count / max(1, len(words)),
+        hedges=dict(Counter(h for h, _ in hedges).most_common()),
+        i_count=sum(t in I_WORDS for t in tokens),
+        we_count=sum(t in WE_WORDS for t in tokens),
+        quantified_result=has_number(result_words),
+        repeats=repeats(words),
+        filler_word_indexes=fillers,
+        hedge_word_indexes=[i for _, i in hedges],
+    )

@@ -1,0 +1,140 @@
+"""Feedback that reads like an interviewer's notes: a few specific points, most important first, each tied to
+a moment of the answer where there is one."""
+
+from __future__ import annotations
+
+from interviewer.models import Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
+from interviewer.scoring.settings import ScoringSettings
+from interviewer.units import clock
+
+MISSING = {
+    "result": "You never said what the result was. End with the outcome, ideally a number: time saved, revenue, errors, customers.",
+    "action": "I didn't hear what you did. Walk through your own actions in the first person: 'I built…', 'I convinced…'.",
+    "situation": "You started without setting the scene. Open with one or two sentences: where, when, what was at stake.",
+    "task": "Say what you were responsible for or aiming at ('My goal was…') before the actions.",
+}
+PRIORITY = {"missing-result": 1, "missing-action": 1, "missing-situation": 2, "missing-task": 2, "length": 3,
+            "long-situation": 4, "short-action": 4, "no-number": 5, "we": 5, "fillers": 6, "pace": 6,
+            "short-result": 7, "pause": 8, "hedges": 8, "reflection": 9, "repeats": 10}
+
+
+def _span(sentences: list[Sentence], label: str) -> tuple[float | None, float | None]:
+    starts = [s.start for s in sentences if s.label == label and s.start is not None]
+    ends = [s.end for s in sentences if s.label == label and s.end is not None]
+    return (min(starts), max(ends)) if starts and ends else (None, None)
+
+
+def _pct(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def _busiest_minute(times: list[float]) -> tuple[float, float] | None:
+    """The 30-second window with the most of these moments."""
+    if len(times) < 3:
+        return None
+    best, best_count = None, 0
+    for t in times:
+        count = sum(1 for u in times if t <= u < t + 30)
+        if count > best_count:
+            best, best_count = t, count
+    return (best, best + 30) if best is not None and best_count >= 3 else None
+
+
+def build_feedback(
+    sentences: list[Sentence],
+    star: dict[str, StarPart],
+    timing: Timing,
+    delivery: Delivery,
+    inner_pauses: list[Pause],
+    filler_times: list[float],
+    settings: ScoringSettings,
+) -> list[FeedbackNote]:
+    notes: list[FeedbackNote] = []
+    timed = timing.speaking_s is not None
+
+    def add(kind: str, text: str, at: float | None = None) -> None:
+        notes.append(FeedbackNote(text, kind, PRIORITY[kind], at))
+
+    for part in ("result", "action", "situation", "task"):
+        if not star[part].present:
+            add(f"missing-{part}", MISSING[part])
+
+    duration = timing.duration_s
+    if timed and duration is not None:
+        over = duration - settings.target_s
+        if over > settings.over_target_grace_s:
+            longest = max(("situation", "task", "action", "result"), key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
+            add("length", f"At {clock(duration)} you ran {clock(over)} over the {clock(settings.target_s)} target; "
+                          f"trim the {longest.capitalize()} first.", settings.target_s)
+        elif duration < settings.short_answer_fraction * settings.target_s:
+            add("length", f"At {clock(duration)} the answer is short for a {clock(settings.target_s)} target; "
+                          "add detail to what you did and how it turned out.")
+
+    s_part = star["situation"]
+    if s_part.present and s_part.seconds is not None and s_part.seconds > settings.situation_max_s:
+        start, end = _span(sentences, "situation")
+        add("long-situation", f"Situation ran {s_part.seconds:.0f} s ({clock(start)}–{clock(end)}); aim for under "
+                              f"{settings.situation_max_s:.0f} s and get to your actions sooner.", start)
+    elif s_part.present and s_part.verdict == "long" and not timed:
+        add("long-situation", f"Situation takes {_pct(s_part.share)} of the answer; keep the background to a few sentences.")
+
+    a_part = star["action"]
+    if a_part.present and a_part.verdict == "short":
+        low = (a_part.band or (0.3, 0.65))[0]
+        amount = f"{a_part.seconds:.0f} s, {_pct(a_part.share)}" if a_part.seconds is not None else _pct(a_part.share)
+        add("short-action", f"Action was only {amount} of the answer; make what you did the longest part (at least {_pct(low)}).",
+            _span(sentences, "action")[0])
+
+    r_part = star["result"]
+    if r_part.present and not delivery.quantified_result:
+        add("no-number", "No number in the Result: how did you measure success?", _span(sentences, "result")[0])
+    if r_part.present and r_part.verdict == "short":
+        amount = f"{r_part.seconds:.0f} s" if r_part.seconds is not None else _pct(r_part.share)
+        add("short-result", f"The Result got {amount}; give the outcome and its impact more room.", _span(sentences, "result")[0])
+
+    action_we = delivery.we_count
+    if action_we >= settings.we_count_min and delivery.i_count < settings.i_we_ratio_min * action_we:
+        add("we", f"Mostly 'we' ({delivery.we_count} 'we' vs {delivery.i_count} 'I'): say what you personally did.",
+            _span(sentences, "action")[0])
+
+    if delivery.fillers_per_minute is not None and delivery.fillers_per_minute > settings.fillers_per_min_ok:
+        top = ", ".join(f"'{w}' ×{n}" for w, n in list(delivery.fillers.items())[:3])
+        window = _busiest_minute(filler_times)
+        where = f", most around {clock(window[0])}–{clock(window[1])}" if window else ""
+        add("fillers", f"{delivery.fillers_per_minute:.1f} fillers a minute ({top}){where}; pause silently instead.",
+            window[0] if window else None)
+    elif delivery.fillers_per_minute is None and delivery.filler_share > settings.filler_share_high:
+        add("fillers", f"Fillers are {_pct(delivery.filler_share)} of your words; pause silently instead.")
+
+    wpm = timing.words_per_minute
+    if wpm is not None and wpm > settings.wpm_fast:
+        add("pace", f"Pace {wpm:.0f} words a minute is fast; slow to {settings.wpm_band[0]:.0f}–{settings.wpm_band[1]:.0f} so each point lands.")
+    elif wpm is not None and wpm < settings.wpm_slow:
+        add("pace", f"Pace {wpm:.0f} words a minute is slow; aim for {settings.wpm_band[0]:.0f}–{settings.wpm_band[1]:.0f}.")
+
+    if inner_pauses:
+        worst = max(inner_pauses, key=lambda p: p.seconds)
+        add("pause", f"A {worst.seconds:.1f} s pause at {clock(worst.start)} in the middle of a sentence; "
+                     "finish the thought, then pause.", worst.start)
+
+    if sum(delivery.hedges.values()) >= settings.hedges_mention:
+        top = ", ".join(f"'{h}' ×{n}" for h, n in list(delivery.hedges.items())[:3])
+        add("hedges", f"{sum(delivery.hedges.values())} hedges ({top}): state what you did and what happened with confidence.")
+
+    if not star["reflection"].present and star["result"].present:
+        add("reflection", "Close with what you learned or would do differently; interviewers often ask.")
+
+    if len(delivery.repeats) >= settings.repeats_mention:
+        first = delivery.repeats[0]
+        add("repeats", f"{len(delivery.repeats)} restarts like '{first.text}'; slow down at the start of sentences.", first.at)
+
+    notes.sort(key=lambda n: (n.priority, n.at if n.at is not None else 1e9))
+    notes = notes[: settings.max_feedback_points]
+    if not any(n.kind.startswith("missing") for n in notes) and len(notes) <= 1:
+        praise = "Clear structure: situation, task, action and result are all there"
+        if delivery.quantified_result:
+            praise += ", with a measured result"
+        if timed and duration is not None:
+            praise += f", in {clock(duration)} against a {clock(settings.target_s)} target"
+        notes.insert(0, FeedbackNote(praise + ".", "praise", 0))
+    return notes

@@ -1,0 +1,78 @@
+"""Scoring thresholds: every number the feedback judges against, with where its default comes from
+(docs/scoring.md has the full references). Override any of them in config.toml under [scoring]."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from interviewer.errors import ConfigError
+
+
+@dataclass
+class ScoringSettings:
+    # Length. The common advice is 1-2 minutes for a behavioral answer; the default target is 2:00.
+    target_s: float = 120.0
+    over_target_grace_s: float = 15.0  # running over by less than this is not mentioned
+    short_answer_fraction: float = 0.5  # under half the target reads thin
+
+    # Pace, words per minute over the speaking time (first word to last). 130-160 is the usual band
+    # (Griffiths 1990; Tauroza & Allison 1990); under ~110 reads slow, over ~170 fast.
+    wpm_band: tuple[float, float] = (130.0, 160.0)
+    wpm_slow: float = 110.0
+    wpm_fast: float = 170.0
+
+    # Pauses. Research counts silent pauses from 200 ms (De Jong & Bosker 2013); tools flag > ~2.5 s;
+    # pauses inside a clause hurt fluency most.
+    pause_min_s: float = 0.2
+    long_pause_s: float = 2.5
+    mention_pause_s: float = 3.0  # a long pause inside a sentence worth a feedback point
+
+    # Fillers. <= ~5 per minute carries no measurable penalty; harm concentrates near 12/min
+    # (Laske et al. 2024); < 2% of words is excellent, > 5% needs work.
+    fillers_per_min_ok: float = 5.0
+    fillers_per_min_high: float = 12.0
+    filler_share_high: float = 0.05
+
+    # STAR. Situation over ~20 s reads as stalling (jobtrackfy.com). Shares are bands, not points: real
+    # answers put ~40-44% in Action and ~21-26% in Result (126 public answers), less than the 60% advice.
+    situation_max_s: float = 20.0
+    star_bands: dict[str, tuple[float, float]] = field(
+        default_factory=lambda: {
+            "situation": (0.05, 0.25),
+            "task": (0.03, 0.20),
+            "action": (0.30, 0.65),
+            "result": (0.10, 0.40),
+        }
+    )
+
+    # Ownership. Interviewers want "I" rather than "we"; scorers in the wild aim at I:we of 3:1 (junior)
+    # to 2:1 (senior).
+    i_we_ratio_min: float = 2.0
+    we_count_min: int = 4  # fewer "we" than this is never worth a comment
+
+    hedges_mention: int = 3  # this many hedges earn a feedback point
+    repeats_mention: int = 3
+    max_feedback_points: int = 5
+
+    # Input limits for scoring at all.
+    min_words: int = 8
+    max_words: int = 4000  # about 25 minutes of speech; longer is not one answer
+    min_english_share: float = 0.25  # share of very common English words expected in English text
+
+    @classmethod
+    def from_overrides(cls, overrides: dict[str, Any] | None, *, target_s: float | None = None) -> ScoringSettings:
+        settings = cls()
+        known = {f.name for f in fields(cls)}
+        for key, value in (overrides or {}).items():
+            if key not in known:
+                raise ConfigError(f"Unknown scoring setting '{key}'. Known: {', '.join(sorted(known))}.")
+            current = getattr(settings, key)
+            if isinstance(current, tuple):
+                value = tuple(value)
+            elif key == "star_bands":
+                value = {**current, **{k: tuple(v) for k, v in value.items()}}
+            setattr(settings, key, value)
+        if target_s is not None:
+            settings.target_s = target_s
+        return settings
