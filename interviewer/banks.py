@@ -327,9 +327,12 @@ class Catalog:
     questions: list[Question]
 
     def question(self, question_id: str) -> Question:
-        for q in self.questions:
-            if q.id == question_id:
-                return q
+        wanted = question_id.strip().lower()
+        padded = re.sub(r"-(\d)$", r"-0\1", wanted)  # "co-1" means "co-01"
+        for candidate in (wanted, padded):
+            for q in self.questions:
+                if q.id == candidate:
+                    return q
         close = difflib.get_close_matches(question_id, [q.id for q in self.questions], n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else " Run 'interviewer banks show' to list ids."
         raise ConfigError(f"No question with id '{question_id}'.{hint}")
@@ -342,7 +345,11 @@ class Catalog:
         exact = [p for p in self.principles.values() if wanted in (_normalise(p.id), _normalise(p.name))]
         if exact:
             return exact[0]
-        initials = [p for p in self.principles.values() if "".join(w[0] for w in _normalise(p.name).split()) == wanted.replace(" ", "")]
+        squeezed = wanted.replace(" ", "")
+        initials = [
+            p for p in self.principles.values()
+            if squeezed in (_initials(p.name, keep_small=True), _initials(p.name, keep_small=False))
+        ]
         prefix = [
             p for p in self.principles.values()
             if _normalise(p.name).startswith(wanted) or _normalise(p.id).startswith(wanted)
@@ -365,6 +372,13 @@ class Catalog:
     def principle_name(self, principle_id: str) -> str:
         p = self.principles.get(principle_id)
         return p.name if p else principle_id
+
+
+SMALL_WORDS = {"and", "the", "to", "be", "a", "of", "on", "in"}
+
+
+def _initials(name: str, *, keep_small: bool) -> str:
+    return "".join(w[0] for w in _normalise(name).split() if keep_small or w not in SMALL_WORDS)
 
 
 def build_catalog(banks: Sequence[Bank]) -> Catalog:

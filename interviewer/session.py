@@ -168,6 +168,11 @@ class InterviewRound:
         self._speaker_ok = True
         self._speaker_noted = False
 
+    @property
+    def speaker_heard(self) -> bool:
+        """False once the questions could not be played (no speaker): they were shown as text only."""
+        return self._speaker_ok
+
     # Session lifecycle ------------------------------------------------------------------------------
 
     def start(self) -> SessionRecord:

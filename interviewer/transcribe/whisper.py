@@ -36,7 +36,8 @@ SILENT_CHUNK_DB = -50.0  # a chunk whose loudest 20 ms frame is below this is no
 PROMPT_TAIL_WORDS = 24
 PAUSE_BELOW_SPEECH_DB = 20.0  # a pause is at least this much quieter than the speech around it
 UNSURE_P = 0.2  # word probability under which a word over silence is taken as invented
-VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose  # words of previous text given as context
+VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose
+MIN_WORD_S = 0.06  # never shrink a word below this  # words of previous text given as context
 
 
 def _frame_db(samples: Any, rate: int) -> Any:
@@ -108,8 +109,25 @@ def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = 
             log.debug("dropped a word over silence: %r at %.2f s", w.text, w.start)
             continue
         dropping = False
-        kept.append(w)
+        kept.append(_snap_to_voice(w, voiced, offset_s))
     return kept
+
+
+def _snap_to_voice(word: Word, voiced: Any, offset_s: float) -> Word:
+    """Trim a word's span to the voiced frames inside it: Whisper stretches words over nearby silence,
+    which hides pauses and puts the first word at 0.0 s."""
+    import numpy as np
+
+    first = max(0, int((word.start - offset_s) / FRAME_S))
+    last = min(len(voiced), int(np.ceil((word.end - offset_s) / FRAME_S)))
+    inside = np.flatnonzero(voiced[first:last])
+    if len(inside) == 0:
+        return word
+    start = offset_s + (first + int(inside[0])) * FRAME_S
+    end = offset_s + (first + int(inside[-1]) + 1) * FRAME_S
+    if end - start < MIN_WORD_S:
+        return word
+    return Word(word.text, round(max(word.start, start), 3), round(min(word.end, end), 3), word.probability)
 
 
 @dataclass
@@ -221,8 +239,15 @@ class WhisperTranscriber:
                     continue  # Whisper's own "nothing was said here"
                 for w in segment.words or []:
                     text = w.word.strip()
-                    if text:
-                        words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3), round(w.probability, 3)))
+                    if not text:
+                        continue
+                    if words and (text[0] in "-–'" and not w.word.startswith(" ") or text.startswith("-")):
+                        # Whisper splits "ill-disposed" into "ill" + "-disposed": keep one word.
+                        last = words.pop()
+                        p = min(last.probability or 1.0, w.probability)
+                        words.append(Word(last.text + text, last.start, round(w.end + offset_s, 3), round(p, 3)))
+                        continue
+                    words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3), round(w.probability, 3)))
         return drop_unvoiced(words, samples, offset_s)
 
     def transcribe(self, samples: Any, sample_rate: int = SAMPLE_RATE) -> Transcript:

@@ -1,0 +1,463 @@
+"""Command line: parse options, build the real adapters, run the core, report errors in one line.
+
+Nothing here does the work; it wires. Device and model libraries are imported by the adapters only when a
+command needs them, so ``interviewer --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from interviewer import __version__
+from interviewer.errors import ConfigError, InterviewerError
+
+app = typer.Typer(
+    name="interviewer",
+    help="Offline mock interviews: hear a behavioral question, answer out loud, get timing and STAR feedback.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+banks_app = typer.Typer(help="List, show and validate question banks.", no_args_is_help=True)
+app.add_typer(banks_app, name="banks")
+
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
+DEMO_QUESTION = "ow-11"  # "Tell me about a time you took over a project that was already behind schedule."
+
+
+# --------------------------------------------------------------------------------------------------
+# Shared option types
+
+PrincipleOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--principle", "-p", help="Only questions of this principle (name, id or initials); repeat or use commas."),
+]
+QuestionOpt = Annotated[Optional[list[str]], typer.Option("--question", "-q", help="Ask this question id; repeatable.")]
+CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, max=50, help="How many questions in the round.")]
+TargetOpt = Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00 or 90.")]
+BankOpt = Annotated[
+    Optional[list[Path]], typer.Option("--bank", "-b", help="A question bank file or folder to use instead of the built-in and your own banks.")
+]
+AnswerFileOpt = Annotated[
+    Optional[Path],
+    typer.Option("--answer-file", "-f", help="Feed this recording (wav, flac, mp3, ogg) instead of the microphone."),
+]
+MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", help="Hard cap on an answer (default: twice the target).")]
+AutoStopOpt = Annotated[
+    Optional[float], typer.Option("--auto-stop", help="End an answer after this many seconds of silence (off by default).")
+]
+InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", help="Microphone: index or part of the name (see 'interviewer devices').")]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")]
+VoiceOpt = Annotated[Optional[str], typer.Option("--voice", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
+RateOpt = Annotated[Optional[int], typer.Option("--rate", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
+RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
+SeedOpt = Annotated[Optional[int], typer.Option("--seed", help="Make the choice of questions repeatable.")]
+
+
+# --------------------------------------------------------------------------------------------------
+# Wiring
+
+
+def _settings():
+    from interviewer.config import load_settings
+
+    return load_settings()
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _catalog(banks: list[Path] | None):
+    from interviewer.bankfiles import load_catalog
+
+    return load_catalog(banks or [], only_extra=bool(banks))
+
+
+def _target(settings, target: str | None) -> float:
+    from interviewer.units import parse_duration
+
+    return parse_duration(target, what="target") if target else settings.target_s
+
+
+def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
+    from interviewer.audio.player import SoundDevicePlayer
+    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
+    from interviewer.config import cache_dir
+
+    player = SoundDevicePlayer(output or settings.output_device or None)
+    voice = voice if voice is not None else settings.voice
+    if voice and voice.lower().startswith("piper"):
+        model = voice.split(":", 1)[1] if ":" in voice else None
+        return PiperSpeaker(model=model, player=player, cache_dir=cache_dir())
+    return Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
+
+
+def _interactive() -> bool:
+    try:
+        return console.is_terminal and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def build_round(
+    *,
+    kind: str,
+    settings,
+    catalog,
+    target_s: float,
+    max_seconds: float | None,
+    auto_stop: float | None,
+    answer_file: Path | None,
+    realtime: bool,
+    input_device: str | None,
+    output_device: str | None,
+    voice: str | None,
+    rate: int | None,
+    model: str | None,
+    follow_ups: int = 0,
+    source: str | None = None,
+    extra_settings: dict | None = None,
+):
+    """The real adapters around the core round. Missing devices and models are reported before anything starts."""
+    from interviewer.config import recordings_dir
+    from interviewer.followups import choose_follow_ups
+    from interviewer.scoring import ScoringSettings, score_answer
+    from interviewer.session import InterviewRound, RoundOptions, RoundParts, SystemClock
+    from interviewer.store import FileStore
+    from interviewer.transcribe.whisper import WhisperTranscriber
+    from interviewer.ui.keys import EnterKey
+    from interviewer.ui.terminal import TerminalView
+
+    cap_s = max_seconds if max_seconds else (settings.max_seconds or 2 * target_s)
+    if cap_s < target_s / 4:
+        raise ConfigError(f"--max-seconds {cap_s:.0f} is far below the {target_s:.0f} s target; raise it or lower --target.")
+    transcriber = WhisperTranscriber(model or settings.model, compute_type=settings.compute_type, beam_size=settings.beam_size)
+    transcriber.location  # noqa: B018 - a missing model is reported now, not after the first answer
+    if answer_file is not None:
+        from interviewer.audio.files import FileAudioInput
+
+        file_input = FileAudioInput(answer_file, realtime=realtime)  # decoded now: bad files fail before the question
+        new_input = lambda: file_input  # noqa: E731
+        source = source or f"file:{answer_file}"
+    else:
+        from interviewer.audio.microphone import SoundDeviceMicrophone
+
+        microphone = SoundDeviceMicrophone(input_device or settings.input_device or None)
+        new_input = lambda: microphone  # noqa: E731
+        source = source or "microphone"
+    scoring_overrides = dict(settings.scoring)
+
+    def scorer(transcript, question_text, target):
+        return score_answer(transcript, question=question_text,
+                            settings=ScoringSettings.from_overrides(scoring_overrides, target_s=target))
+
+    parts = RoundParts(
+        speaker=_speaker(settings, voice, rate, output_device),
+        new_input=new_input,
+        transcriber=transcriber,
+        store=FileStore(recordings_dir(settings)),
+        view=TerminalView(console, interactive=_interactive()),
+        stop_key=EnterKey(),
+        clock=SystemClock(),
+        scorer=scorer,
+        principle_name=catalog.principle_name,
+        follow_up_chooser=choose_follow_ups,
+    )
+    options = RoundOptions(
+        kind=kind,
+        target_s=target_s,
+        cap_s=cap_s,
+        auto_stop_s=auto_stop if auto_stop is not None else settings.auto_stop,
+        follow_ups=follow_ups,
+        source=source,
+        settings={
+            "target_s": target_s,
+            "cap_s": cap_s,
+            "auto_stop_s": auto_stop if auto_stop is not None else settings.auto_stop,
+            "model": transcriber.name,
+            "voice": parts.speaker.description,
+            "source": source,
+            **(extra_settings or {}),
+        },
+    )
+    return InterviewRound(parts, options)
+
+
+def _finish_message(session, store_root: Path) -> None:
+    folder = store_root / session.id
+    done = len(session.answers)
+    console.print(f"\n[bold]Session {session.id}[/] saved in {folder} ({done} recording{'s' if done != 1 else ''}).")
+
+
+# --------------------------------------------------------------------------------------------------
+# Commands
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for unexpected errors.")] = False,
+) -> None:
+    if debug:
+        os.environ["INTERVIEWER_DEBUG"] = "1"
+    if version:
+        console.print(f"interviewer {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def practice(
+    principle: PrincipleOpt = None,
+    question: QuestionOpt = None,
+    count: CountOpt = 3,
+    target: TargetOpt = None,
+    bank: BankOpt = None,
+    answer_file: AnswerFileOpt = None,
+    max_seconds: MaxSecondsOpt = None,
+    auto_stop: AutoStopOpt = None,
+    input: InputOpt = None,  # noqa: A002 - the option is --input
+    output: OutputOpt = None,
+    voice: VoiceOpt = None,
+    rate: RateOpt = None,
+    model: ModelOpt = None,
+    realtime: RealtimeOpt = False,
+    follow_ups: Annotated[Optional[int], typer.Option("--follow-ups", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")] = None,
+    seed: SeedOpt = None,
+) -> None:
+    """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback."""
+    import random
+
+    from interviewer.banks import choose_questions
+    from interviewer.config import recordings_dir
+    from interviewer.store import FileStore
+
+    settings = _settings()
+    catalog = _catalog(bank)
+    principle_ids = [catalog.principle(name).id for name in _split(principle)]
+    target_s = _target(settings, target)
+    store = FileStore(recordings_dir(settings))
+    questions = choose_questions(
+        catalog,
+        count=count,
+        principle_ids=principle_ids,
+        question_ids=_split(question),
+        times_answered=store.times_answered(),
+        rng=random.Random(seed),
+    )
+    round_ = build_round(
+        kind="practice", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds,
+        auto_stop=auto_stop, answer_file=answer_file, realtime=realtime, input_device=input, output_device=output,
+        voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else 0,
+    )
+    session = round_.run(questions)
+    _finish_message(session, store.root)
+
+
+@app.command()
+def demo(
+    output: OutputOpt = None,
+    voice: VoiceOpt = None,
+    model: ModelOpt = None,
+    realtime: RealtimeOpt = False,
+) -> None:
+    """A complete round without a microphone: a sample spoken answer goes through the real pipeline."""
+    from interviewer.config import assets_dir, recordings_dir
+    from interviewer.store import FileStore
+
+    settings = _settings()
+    catalog = _catalog(None)
+    answer = assets_dir() / "demo-answer.ogg"
+    if not answer.is_file():
+        raise ConfigError(f"The demo answer {answer} is missing; reinstall interviewer.")
+    console.print(
+        "[bold]Demo:[/] the interviewer asks one question; instead of your voice, a recorded sample answer "
+        f"({answer.name}) goes through the same recording, transcription and scoring pipeline."
+    )
+    round_ = build_round(
+        kind="demo", settings=settings, catalog=catalog, target_s=120.0, max_seconds=None, auto_stop=None,
+        answer_file=answer, realtime=realtime, input_device=None, output_device=output, voice=voice, rate=None,
+        model=model, source="demo",
+    )
+    session = round_.run([catalog.question(DEMO_QUESTION)])
+    store = FileStore(recordings_dir(settings))
+    question_audio = store.session_dir(session) / "answer-1-question.wav"
+    if question_audio.is_file() and not round_.speaker_heard:
+        console.print(f"The question as it would have been spoken: {question_audio}")
+    _finish_message(session, store.root)
+
+
+@app.command()
+def devices() -> None:
+    """List microphones and speakers (PortAudio devices)."""
+    from rich.table import Table
+
+    from interviewer.audio.devices import list_devices
+
+    found = list_devices()
+    if not found:
+        console.print(
+            "No audio devices found. Check the system's sound settings; without devices you can still use "
+            "'interviewer demo' and '--answer-file'."
+        )
+        return
+    table = Table(title="Audio devices")
+    for column in ("index", "name", "host API", "inputs", "outputs", "default"):
+        table.add_column(column)
+    for d in found:
+        default = ", ".join(x for x, on in (("microphone", d.is_default_input), ("speaker", d.is_default_output)) if on)
+        table.add_row(str(d.index), d.name, d.host_api, str(d.max_input_channels), str(d.max_output_channels), default)
+    console.print(table)
+    console.print("Choose with --input/--output (index or part of the name).")
+
+
+@app.command()
+def voices(
+    all_languages: Annotated[bool, typer.Option("--all", help="Include voices for other languages.")] = False,
+) -> None:
+    """List the interviewer voices available to --voice."""
+    from interviewer.audio.tts import Pyttsx3Speaker, pick_voice
+
+    speaker = Pyttsx3Speaker()
+    found = speaker.voices()
+    default = pick_voice(found, "")
+    for v in found:
+        english = "en" in v["id"].lower()[:8] or "english" in v["name"].lower()
+        if all_languages or english:
+            mark = " (default)" if v["id"] == default else ""
+            console.print(f"{v['id']:<28} {v['name']}{mark}")
+    console.print("Also: --voice piper (neural voice; pip install 'interviewer[neural-voice]').")
+
+
+@app.command()
+def paths() -> None:
+    """Where settings, your banks, recordings and caches live."""
+    from interviewer.config import cache_dir, config_file, recordings_dir, user_banks_dir
+
+    settings = _settings()
+    console.print(f"settings     {config_file()}")
+    console.print(f"your banks   {user_banks_dir()}")
+    console.print(f"recordings   {recordings_dir(settings)}")
+    console.print(f"cache        {cache_dir()}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Banks
+
+
+@banks_app.command("list")
+def banks_list(bank: BankOpt = None) -> None:
+    """The banks in use and their principles."""
+    from rich.table import Table
+
+    catalog = _catalog(bank)
+    table = Table(title="Question banks")
+    for column in ("bank", "title", "questions", "file"):
+        table.add_column(column)
+    for b in catalog.banks:
+        table.add_row(b.id, b.title, str(len(b.questions)), b.path)
+    console.print(table)
+    principles = Table(title="Principles")
+    principles.add_column("principle")
+    principles.add_column("id", style="dim")
+    principles.add_column("questions", justify="right")
+    for p in catalog.principles.values():
+        principles.add_row(p.name, p.id, str(len(catalog.questions_for(p.id))))
+    console.print(principles)
+
+
+@banks_app.command("show")
+def banks_show(
+    principle: Annotated[Optional[str], typer.Argument(help="A principle (name, id or initials); all when left out.")] = None,
+    bank: BankOpt = None,
+) -> None:
+    """Questions with their ids and follow-up probes."""
+    catalog = _catalog(bank)
+    chosen = [catalog.principle(principle)] if principle else list(catalog.principles.values())
+    for p in chosen:
+        console.print(f"\n[bold cyan]{p.name}[/]  [dim]{p.id}[/]")
+        if p.description:
+            console.print(f"[italic]{p.description}[/]")
+        for q in catalog.questions_for(p.id):
+            console.print(f"  [bold]{q.id}[/]  {q.text}")
+            for f in q.follow_ups:
+                console.print(f"        [dim]→ {f}[/]")
+
+
+@banks_app.command("validate")
+def banks_validate(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Bank files to check; your banks folder when left out.")] = None,
+) -> None:
+    """Check bank files; every problem is reported with file, line, question id and field."""
+    from interviewer.bankfiles import check_bank, user_bank_files
+    from interviewer.errors import BankError
+
+    targets = list(files or user_bank_files())
+    if not targets:
+        console.print("No bank files to check (your banks folder is empty). Give files as arguments.")
+        return
+    problems = 0
+    for path in targets:
+        try:
+            result = check_bank(path)
+        except BankError as exc:
+            err_console.print(str(exc))
+            problems += 1
+            continue
+        if result.problems:
+            for problem in result.problems:
+                err_console.print(str(problem))
+            problems += len(result.problems)
+        else:
+            assert result.bank is not None
+            console.print(f"{path}: ok ({len(result.bank.questions)} questions, {len(result.bank.principles)} principles)")
+    if problems:
+        err_console.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
+        raise typer.Exit(2)
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def main() -> None:
+    """Console script: errors become one line on stderr and an exit code, never a traceback."""
+    import click
+
+    try:
+        code = app(standalone_mode=False)  # click returns the code of Exit instead of raising it
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except InterviewerError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}" if type(exc).__name__ != "RoundInterrupted" else str(exc))
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err_console.print("Stopped.")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("Stopped.")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: one line, details on request
+        if os.environ.get("INTERVIEWER_DEBUG"):
+            raise
+        err_console.print(
+            f"[bold red]unexpected error:[/] {type(exc).__name__}: {exc}. Run again with --debug for details, "
+            "and please report it."
+        )
+        sys.exit(1)

@@ -1,0 +1,56 @@
+"""Choosing follow-up probes the way an interviewer digs: first what the answer lacked, then the bank's own
+follow-ups for the question. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from interviewer.models import AnswerScore, Question
+
+PROBE_NO_RESULT = "What was the outcome?"
+PROBE_NO_ACTION = "What exactly did you do yourself?"
+PROBE_WE = "What did you personally do?"
+PROBE_NO_NUMBER = "How did you measure success?"
+PROBE_NO_REFLECTION = "What would you do differently now?"
+
+
+def _key(text: str) -> set[str]:
+    stop = {"what", "did", "you", "how", "the", "a", "was", "do", "your", "of", "to", "it", "in", "now", "would"}
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if w not in stop}
+
+
+def _similar(a: str, b: str) -> bool:
+    ka, kb = _key(a), _key(b)
+    return bool(ka and kb) and len(ka & kb) / min(len(ka), len(kb)) >= 0.6
+
+
+def gaps(score: AnswerScore | None) -> list[str]:
+    """Probes for what the answer lacked, most important first."""
+    if score is None:
+        return []
+    probes = []
+    if not score.star["result"].present:
+        probes.append(PROBE_NO_RESULT)
+    if not score.star["action"].present:
+        probes.append(PROBE_NO_ACTION)
+    delivery = score.delivery
+    if delivery.we_count >= 4 and delivery.i_count < 2 * delivery.we_count:
+        probes.append(PROBE_WE)
+    if score.star["result"].present and not delivery.quantified_result:
+        probes.append(PROBE_NO_NUMBER)
+    if not score.star["reflection"].present:
+        probes.append(PROBE_NO_REFLECTION)
+    return probes
+
+
+def choose_follow_ups(question: Question, score: AnswerScore | None, count: int, asked: Sequence[str] = ()) -> list[str]:
+    """Up to ``count`` probes: gaps in the answer first, then the question's follow-ups; none repeated."""
+    chosen: list[str] = []
+    for probe in gaps(score) + list(question.follow_ups):
+        if len(chosen) >= count:
+            break
+        if any(_similar(probe, other) for other in list(chosen) + list(asked)):
+            continue
+        chosen.append(probe)
+    return chosen

@@ -1,0 +1,1 @@
+"""Terminal adapters (rich): the live recording view, feedback panels, and the Enter key."""

@@ -1,0 +1,170 @@
+"""Rendering a scored answer in the terminal: timing and delivery figures, the STAR parts, the feedback notes
+and the transcript with time stamps, STAR parts coloured, fillers highlighted and long pauses marked.
+
+Works from the saved record's dicts, so the practice round and ``interviewer review`` show the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from interviewer.models import AnswerRecord
+from interviewer.units import clock
+
+LABEL_STYLE = {
+    "situation": "cyan",
+    "task": "magenta",
+    "action": "green",
+    "result": "yellow",
+    "reflection": "blue",
+    "other": "dim",
+}
+LABEL_SHORT = {"situation": "S", "task": "T", "action": "A", "result": "R", "reflection": "L", "other": "·"}
+
+
+def _num(value: float | None, fmt: str = "{:.0f}", missing: str = "–") -> str:
+    return missing if value is None else fmt.format(value)
+
+
+def timing_table(score: dict[str, Any]) -> Table:
+    timing, delivery = score["timing"], score["delivery"]
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    duration, target = timing.get("duration_s"), timing.get("target_s")
+    if duration is not None:
+        diff = duration - target
+        if abs(diff) < 5:
+            verdict = Text("on target", style="green")
+        elif diff > 0:
+            verdict = Text(f"{clock(diff)} over", style="red" if diff > 15 else "yellow")
+        else:
+            verdict = Text(f"{clock(-diff)} under", style="yellow" if -diff > 0.5 * target else "green")
+        table.add_row("Duration", Text.assemble(f"{clock(duration)} of {clock(target)}  ", verdict))
+    if timing.get("time_to_first_word_s") is not None:
+        table.add_row("First word", f"after {timing['time_to_first_word_s']:.1f} s")
+    if timing.get("words_per_minute") is not None:
+        wpm = timing["words_per_minute"]
+        style = "green" if 130 <= wpm <= 160 else "yellow" if 110 <= wpm <= 170 else "red"
+        table.add_row("Pace", Text(f"{wpm:.0f} words/min", style=style))
+    fillers = delivery.get("fillers") or {}
+    fpm = delivery.get("fillers_per_minute")
+    detail = ", ".join(f"{w} ×{n}" for w, n in list(fillers.items())[:4]) or "none"
+    rate = f"{fpm:.1f}/min" if fpm is not None else f"{delivery.get('filler_count', 0)} in all"
+    table.add_row("Fillers", f"{rate}  ({detail})")
+    pauses = timing.get("longest_pauses") or []
+    if pauses:
+        shown = ", ".join(f"{clock(p['start'])} ({p['end'] - p['start']:.1f} s)" for p in pauses)
+        table.add_row("Longest pauses", shown)
+    table.add_row("I / we", f"{delivery.get('i_count', 0)} / {delivery.get('we_count', 0)}")
+    return table
+
+
+def star_table(score: dict[str, Any]) -> Table:
+    table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
+    table.add_column("STAR")
+    table.add_column("", justify="center")
+    table.add_column("time", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("aim", justify="right", style="dim")
+    table.add_column("")
+    for label, part in score["star"].items():
+        style = LABEL_STYLE[label]
+        if part["present"]:
+            mark = Text("✓", style="green")
+        elif label == "reflection":  # optional, but interviewers like it
+            mark = Text("–", style="dim")
+        else:
+            mark = Text("missing", style="bold red")
+        band = part.get("band")
+        aim = f"{round(band[0] * 100)}–{round(band[1] * 100)}%" if band else ""
+        verdict = part.get("verdict", "")
+        note = {"short": Text("short", style="yellow"), "long": Text("long", style="yellow")}.get(verdict, Text(""))
+        if label == "result" and part["present"]:
+            note = Text.assemble(note, "  ", Text("number ✓", style="green") if score["delivery"].get("quantified_result")
+                                 else Text("no number", style="yellow"))
+        table.add_row(
+            Text(label.capitalize(), style=style),
+            mark,
+            _num(part.get("seconds"), "{:.0f} s") if part["present"] else "",
+            f"{round(part['share'] * 100)}%" if part["present"] else "",
+            aim,
+            note,
+        )
+    return table
+
+
+def notes_text(score: dict[str, Any]) -> Text:
+    text = Text()
+    for i, note in enumerate(score.get("feedback") or [], start=1):
+        text.append(f"{i}. ", style="bold")
+        text.append(note + "\n")
+    return text
+
+
+def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, long_pause_s: float = 2.5) -> Text:
+    """Sentences with their start times, coloured by STAR part; fillers and hedges highlighted; pauses marked."""
+    words = transcript.get("words") or []
+    out = Text()
+    if not words:
+        out.append(transcript.get("text") or "(no words)", style="dim")
+        return out
+    fillers = set((score or {}).get("delivery", {}).get("filler_word_indexes") or [])
+    hedges = set((score or {}).get("delivery", {}).get("hedge_word_indexes") or [])
+    sentences = (score or {}).get("sentences") or []
+    # Map word index -> sentence label using the sentences' order and word counts.
+    boundaries: list[tuple[int, str, float | None]] = []
+    index = 0
+    for sentence in sentences:
+        boundaries.append((index, sentence["label"], sentence.get("start")))
+        index += len(sentence["text"].split())
+    starts = {b[0]: b for b in boundaries}
+    label = "other"
+    for i, word in enumerate(words):
+        if i in starts:
+            _, label, start = starts[i]
+            if i:
+                out.append("\n")
+            out.append(f"{clock(start) if start is not None else '':>5} ", style="dim")
+            out.append(f"{LABEL_SHORT[label]} ", style=f"bold {LABEL_STYLE[label]}")
+        elif i == 0:
+            out.append("      ")
+        if i > 0 and word.get("start") is not None and words[i - 1].get("end") is not None:
+            gap = word["start"] - words[i - 1]["end"]
+            if gap >= long_pause_s:
+                out.append(f"⏸{gap:.1f}s ", style="bold red")
+        style = LABEL_STYLE.get(label, "")
+        if i in fillers:
+            style = "bold white on red"
+        elif i in hedges:
+            style = "italic underline " + style
+        out.append(word["text"], style=style)
+        out.append(" ")
+    return out
+
+
+def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel:
+    score = record.score
+    parts: list[Any] = []
+    if record.kind == "follow-up":
+        parts.append(Text(f"Follow-up: {record.prompt}", style="italic"))
+    if score:
+        parts += [Text("Timing and delivery", style="bold underline"), timing_table(score), Text(""),
+                  star_table(score), Text(""), Text("Notes", style="bold underline"), notes_text(score)]
+    elif record.error:
+        parts.append(Text(record.error, style="bold yellow"))
+    if show_transcript and record.transcript:
+        parts += [Text("Transcript", style="bold underline"), transcript_text(record.transcript, score)]
+    title = f"Answer {record.id}"
+    if record.duration_s is not None:
+        title += f" · {clock(record.duration_s)}"
+    return Panel(Group(*parts), title=title, subtitle=record.question.id, border_style="bright_blue")
+
+
+def print_answer(console: Console, record: AnswerRecord, *, show_transcript: bool = True) -> None:
+    console.print(answer_panel(record, show_transcript=show_transcript))

@@ -1,0 +1,141 @@
+"""The RoundView port on a rich console: question panels, a live recording view, and feedback."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from rich.console import Console, Group
+from rich.live import Live
+from rich.panel import Panel
+from rich.text import Text
+
+from interviewer.models import AnswerRecord, AnswerScore, Question
+from interviewer.ui.report import print_answer
+from interviewer.units import clock
+
+BAR_WIDTH = 30
+METER_WIDTH = 12
+REFRESH_S = 0.1  # redraw the live view at most this often
+PLAIN_PROGRESS_EVERY_S = 30.0  # without a terminal, print progress this often
+WARN_BEFORE_TARGET_S = 30.0
+
+STOP_REASONS = {
+    "enter": "you pressed Enter",
+    "cap": "the time cap",
+    "silence": "silence",
+    "end-of-input": "the end of the recording",
+    "interrupted": "Ctrl-C",
+    "disk-full": "the disk filling up",
+    "device": "the microphone failing",
+    "write-error": "a write error",
+}
+
+
+def level_meter(level_db: float, width: int = METER_WIDTH) -> Text:
+    """-60 dBFS .. 0 dBFS as a bar of blocks; green, then yellow, red near clipping."""
+    filled = max(0, min(width, round((level_db + 60) / 60 * width)))
+    text = Text()
+    for i in range(width):
+        if i < filled:
+            style = "green" if i < width * 0.7 else "yellow" if i < width * 0.9 else "red"
+            text.append("▮", style=style)
+        else:
+            text.append("▯", style="dim")
+    return text
+
+
+def recording_line(elapsed_s: float, level_db: float, target_s: float, cap_s: float) -> Text:
+    remaining = target_s - elapsed_s
+    if remaining > WARN_BEFORE_TARGET_S:
+        style = "green"
+    elif remaining >= 0:
+        style = "yellow"
+    else:
+        style = "red"
+    filled = min(BAR_WIDTH, round(elapsed_s / target_s * BAR_WIDTH)) if target_s else 0
+    bar = Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
+    left = f"{clock(remaining)} left" if remaining >= 0 else f"{clock(-remaining)} over"
+    line = Text.assemble(
+        Text("● REC ", style="bold red"),
+        Text(f"{clock(elapsed_s)} / {clock(target_s)}  ", style="bold"),
+        bar,
+        Text(f"  {left:>9}  ", style=style),
+        level_meter(level_db),
+    )
+    if cap_s - elapsed_s <= 30:
+        line.append(f"  stops at {clock(cap_s)}", style="red")
+    return line
+
+
+class TerminalView:
+    def __init__(self, console: Console, *, interactive: bool, clock_fn: Callable[[], float] = time.monotonic):
+        self.console = console
+        self.interactive = interactive
+        self._clock = clock_fn
+        self._live: Live | None = None
+        self._target = 120.0
+        self._cap = 240.0
+        self._live_input = True
+        self._last_draw = -1e9
+        self._last_plain = 0.0
+        self.notices: list[str] = []
+
+    def show_question(self, number: int, total: int, question: Question, principle: str, prompt: str) -> None:
+        if prompt == question.text:
+            title = f"Question {number} of {total} · {principle}"
+        else:
+            title = f"Follow-up · {principle}"
+        self.console.print()
+        self.console.print(Panel(Text(prompt, style="bold"), title=title, subtitle=question.id, border_style="cyan"))
+
+    def notice(self, message: str) -> None:
+        self.notices.append(message)
+        self.console.print(Text.assemble(Text("! ", style="bold yellow"), Text(message)))
+
+    def recording_started(self, target_s: float, cap_s: float, live: bool) -> None:
+        self._target, self._cap, self._live_input = target_s, cap_s, live
+        self._last_draw = -1e9
+        self._last_plain = 0.0
+        if not live:
+            self.console.print("▶ Playing the answer through the same pipeline as the microphone…")
+            return
+        self.console.print(
+            f"● Recording. Press Enter when you have finished (aim for {clock(target_s)}; it stops at {clock(cap_s)})."
+        )
+        if self.interactive:
+            self._live = Live(
+                self._render(0.0, -100.0), console=self.console, auto_refresh=False, transient=True, redirect_stdout=False
+            )
+            self._live.start()
+
+    def _render(self, elapsed_s: float, level_db: float) -> Group:
+        return Group(recording_line(elapsed_s, level_db, self._target, self._cap), Text("Enter: finish the answer", style="dim"))
+
+    def recording_progress(self, elapsed_s: float, level_db: float) -> None:
+        if not self._live_input:
+            return
+        if self._live is not None:
+            now = self._clock()
+            if now - self._last_draw >= REFRESH_S:
+                self._last_draw = now
+                self._live.update(self._render(elapsed_s, level_db), refresh=True)
+        elif elapsed_s - self._last_plain >= PLAIN_PROGRESS_EVERY_S:
+            self._last_plain = elapsed_s
+            self.console.print(f"  {clock(elapsed_s)} recorded ({clock(self._target - elapsed_s)} to the target)")
+
+    def recording_stopped(self, elapsed_s: float, reason: str) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+        why = STOP_REASONS.get(reason, reason)
+        self.console.print(f"■ Answer ended at {clock(elapsed_s)} ({why}). Transcribing and scoring…")
+
+    def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None:
+        print_answer(self.console, record)
+
+    def next_question(self) -> bool:
+        if not self.interactive:
+            return True
+        reply = self.console.input("[dim]Enter: next question · q then Enter: stop here[/] ")
+        return reply.strip().lower() not in ("q", "quit", "stop")
