@@ -1,0 +1,125 @@
+"""The command line: help everywhere, fast start-up, one-line errors with exit codes."""
+
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+import typer.main
+
+from interviewer.cli import app
+from tests.conftest import run_cli
+
+
+def all_commands():
+    command = typer.main.get_command(app)
+    names = []
+
+    def walk(cmd, prefix):
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                walk(sub, prefix + [name])
+        else:
+            names.append(prefix)
+
+    walk(command, [])
+    return names
+
+
+@pytest.mark.parametrize("command", all_commands(), ids=lambda c: " ".join(c))
+def test_every_command_has_help(command):
+    result = run_cli([*command, "--help"])
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout
+    leaf = typer.main.get_command(app)
+    for name in command:
+        leaf = leaf.commands[name]
+    assert leaf.help, f"{command} has no help text"
+
+
+def test_help_does_not_load_audio_or_models():
+    code = (
+        "import sys\n"
+        "sys.argv = ['interviewer', '--help']\n"
+        "from interviewer.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('numpy', 'sounddevice', 'faster_whisper', 'ctranslate2', 'pyttsx3', 'av') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert "HEAVY []" in out
+
+
+def test_version():
+    result = run_cli(["--version"])
+    assert result.returncode == 0 and result.stdout.startswith("interviewer ")
+
+
+def test_banks_validate_reports_every_problem_with_exit_2(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: mine\nquestions:\n  - id: q-1\n    principle: Ownership\n    text: Why?\n    follow_up: [x]\n  - id: q-1\n    text: Again\n    principle: Ownership\n")
+    good = tmp_path / "good.yaml"
+    good.write_text("id: good\nquestions:\n  - id: g-1\n    principle: Ownership\n    text: Tell me something.\n")
+    result = run_cli(["banks", "validate", str(bad), str(good)])
+    assert result.returncode == 2
+    assert f"{bad}:6: question 'q-1', field 'follow_up'" in result.stderr
+    assert f"{bad}:7: question 'q-1', field 'id'" in result.stderr
+    assert f"{good}: ok (1 questions" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_practice_with_a_broken_bank_is_one_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: mine\nquestions:\n  - id: q-1\n    principle: Ownership\n")
+    result = run_cli(["practice", "--bank", str(bad)])
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "question 'q-1', field 'text'" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (["practice", "--principle", "nonsense-principle"], 2, "No principle matches"),
+        (["practice", "--target", "soon"], 2, "Cannot read target"),
+        (["practice", "--answer-file", "/no/such/answer.wav"], 4, "no such file"),
+        (["practice", "--model", "/no/such/model"], 5, "does not exist"),
+        (["banks", "show", "zzzz"], 2, "No principle matches"),
+    ],
+)
+def test_bad_input_is_one_clear_line(args, code, message, tmp_path):
+    result = run_cli(args)
+    assert result.returncode == code, (result.stdout, result.stderr)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_and_empty_answer_files(tmp_path):
+    empty = tmp_path / "empty.wav"
+    empty.write_bytes(b"")
+    corrupt = tmp_path / "corrupt.wav"
+    corrupt.write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunkjunkjunk" * 10)
+    for path, message in ((empty, "the file is empty"), (corrupt, "cannot decode it as audio")):
+        result = run_cli(["practice", "--answer-file", str(path)])
+        assert result.returncode == 4 and message in result.stderr, result.stderr
+
+
+def test_banks_list_and_show():
+    listed = run_cli(["banks", "list"])
+    assert listed.returncode == 0 and "amazon-lp" in listed.stdout and "Dive Deep" in listed.stdout
+    shown = run_cli(["banks", "show", "frugality"])
+    assert "fr-01" in shown.stdout and "→" in shown.stdout
+
+
+def test_paths_follow_the_environment(isolated_user_dirs):
+    home, recordings = isolated_user_dirs
+    out = run_cli(["paths"]).stdout
+    assert str(home / "config.toml") in out and str(recordings) in out
+
+
+def test_a_bad_settings_file_is_reported(isolated_user_dirs):
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text("colour = 'red'\n")
+    result = run_cli(["practice"])
+    assert result.returncode == 2 and "unknown setting 'colour'" in result.stderr

@@ -1,0 +1,201 @@
+"""Whole rounds through real devices: the CLI as a subprocess, a PulseAudio null sink as speaker and
+microphone. The program speaks the question into the sink; the test plays a real recording of human speech
+into the same sink; the program records it from the sink's monitor as if from a microphone."""
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests import speech_corpus as corpus
+from tests.conftest import need, run_cli
+
+pytestmark = pytest.mark.real
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Program:
+    """The CLI in the background, its output read line by line."""
+
+    def __init__(self, args, env):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "interviewer", *args], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.output: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.output.append(line)
+            self.lines.put(line)
+
+    def wait_for(self, text, timeout=60.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if text in self.lines.get(timeout=0.2):
+                    return
+            except queue.Empty:
+                if self.proc.poll() is not None:
+                    break
+        raise AssertionError(f"never saw {text!r}; output:\n{''.join(self.output)}")
+
+    def press_enter(self):
+        self.proc.stdin.write("\n")
+        self.proc.stdin.flush()
+
+    def finish(self, timeout=120.0) -> int:
+        code = self.proc.wait(timeout=timeout)
+        time.sleep(0.1)
+        return code
+
+    @property
+    def text(self) -> str:
+        return "".join(self.output)
+
+
+def pulse_env(pulse_server, **extra):
+    env = dict(os.environ, **pulse_server["env"], **extra)
+    return env
+
+
+def play_into_sink(path, env):
+    subprocess.run(["paplay", "-d", "virt", str(path)], env=env, check=True, timeout=120)
+
+
+def start_monitor_capture(path, env):
+    """Record what reaches the sink (what a listener would hear)."""
+    return subprocess.Popen(["parec", "-d", "virt.monitor", "--raw", "--format=s16le", "--rate=16000", "--channels=1"],
+                            env=env, stdout=open(path, "wb"), stderr=subprocess.DEVNULL)
+
+
+def loud_seconds(raw_path) -> float:
+    data = np.frombuffer(Path(raw_path).read_bytes(), dtype="<i2").astype(np.float32) / 32768
+    frames = len(data) // 320
+    if not frames:
+        return 0.0
+    rms = np.sqrt(np.mean(data[: frames * 320].reshape(frames, 320) ** 2, axis=1))
+    return float(np.sum(rms > 0.01) * 0.02)
+
+
+def saved_answers(recordings: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted(recordings.glob("*/answer-*.json"))]
+
+
+def test_practice_round_through_the_virtual_sound_device(pulse_server, isolated_user_dirs, tmp_path):
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    _, recordings = isolated_user_dirs
+    env = pulse_env(pulse_server)
+    samples, reference = corpus.joined_answer(15)
+    answer = corpus.write_wav(tmp_path / "answer.wav", samples)
+
+    heard = tmp_path / "sink.raw"
+    monitor = start_monitor_capture(heard, env)
+    program = Program(["practice", "--count", "1", "--question", "co-02", "--max-seconds", "90"], env)
+    program.wait_for("Recording", timeout=90)
+    monitor.send_signal(signal.SIGINT)
+    monitor.wait(timeout=10)
+    assert loud_seconds(heard) > 1.5  # the question was spoken into the sink
+
+    time.sleep(0.5)
+    play_into_sink(answer, env)
+    time.sleep(1.0)
+    program.press_enter()
+    assert program.finish() == 0, program.text
+    assert "you pressed Enter" in program.text and "Transcript" in program.text
+
+    [record] = saved_answers(recordings)
+    assert record["question"]["id"] == "co-02" and record["status"] == "complete"
+    assert record["stop_reason"] == "enter" and record["source"] == "microphone"
+    wer = corpus.word_error_rate(reference, record["transcript"]["text"])
+    assert wer <= 0.25, (wer, record["transcript"]["text"])
+    folder = recordings / record["session_id"]
+    with wave.open(str(folder / record["audio_file"])) as w:
+        assert w.getframerate() == 16000 and w.getnframes() / 16000 >= len(samples) / 16000
+    assert (folder / "answer-1-question.wav").is_file()
+    assert record["score"]["timing"]["words_per_minute"] > 0
+    assert record["processing"]["stop_to_feedback_s"] < 30
+
+
+def test_kill_9_mid_answer_leaves_a_playable_recording_and_a_record(pulse_server, isolated_user_dirs):
+    _, recordings = isolated_user_dirs
+    env = pulse_env(pulse_server)
+    program = Program(["practice", "--count", "1", "--question", "dd-02"], env)
+    program.wait_for("Recording", timeout=90)
+    started = time.monotonic()
+    time.sleep(3.0)
+    program.proc.send_signal(signal.SIGKILL)
+    elapsed = time.monotonic() - started
+    program.proc.wait(timeout=10)
+    [record] = saved_answers(recordings)
+    assert record["status"] == "recording"  # it says what was being answered
+    audio = recordings / record["session_id"] / record["audio_file"]
+    with wave.open(str(audio)) as w:
+        seconds = w.getnframes() / w.getframerate()
+        assert len(w.readframes(w.getnframes())) == 2 * w.getnframes()
+    assert elapsed - 1.5 <= seconds <= elapsed + 0.5, (seconds, elapsed)
+
+
+def test_devices_lists_the_virtual_device(pulse_server):
+    result = run_cli(["devices"], env=pulse_env(pulse_server))
+    assert result.returncode == 0 and "pulse" in result.stdout and "microphone" in result.stdout
+
+
+def test_no_microphone_is_one_line_pointing_to_demo(no_audio_env, isolated_user_dirs):
+    _, recordings = isolated_user_dirs
+    result = run_cli(["practice", "--count", "1"], env=no_audio_env)
+    assert result.returncode == 3
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "No microphone found" in lines[0]
+    assert "interviewer demo" in lines[0] and "--answer-file" in lines[0]
+    assert not recordings.exists() or not any(recordings.iterdir())  # nothing half-started
+
+
+def test_demo_without_any_audio_device(no_audio_env, isolated_user_dirs):
+    _, recordings = isolated_user_dirs
+    result = run_cli(["demo"], env=no_audio_env, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "No speaker found" in result.stdout and "text only" in result.stdout
+    assert "The question as it would have been spoken:" in result.stdout
+    [record] = saved_answers(recordings)
+    assert record["source"] == "demo" and record["status"] == "complete"
+    reference = (ROOT / "interviewer" / "assets" / "demo-answer.txt").read_text()
+    assert corpus.word_error_rate(reference, record["transcript"]["text"]) <= 0.15
+    assert record["score"]["missing"] == []
+    question_audio = recordings / record["session_id"] / "answer-1-question.wav"
+    with wave.open(str(question_audio)) as w:
+        assert w.getnframes() / w.getframerate() > 2.0
+
+
+def test_demo_speaks_into_the_virtual_speaker(pulse_server, isolated_user_dirs, tmp_path):
+    env = pulse_env(pulse_server)
+    heard = tmp_path / "sink.raw"
+    monitor = start_monitor_capture(heard, env)
+    result = run_cli(["demo"], env=env, timeout=300)
+    monitor.send_signal(signal.SIGINT)
+    monitor.wait(timeout=10)
+    assert result.returncode == 0, result.stderr
+    assert "No speaker" not in result.stdout
+    assert loud_seconds(heard) > 1.5
+
+
+def test_answer_file_through_the_same_pipeline_at_real_speed(isolated_user_dirs, no_audio_env, tmp_path):
+    need(corpus.available(), "pocketsphinx-testdata")
+    _, recordings = isolated_user_dirs
+    clip = corpus.librivox_clips()[3]  # 18 words
+    result = run_cli(["practice", "-n", "1", "-q", "ow-01", "--answer-file", str(clip.path), "--realtime"], env=no_audio_env)
+    assert result.returncode == 0, result.stderr
+    [record] = saved_answers(recordings)
+    assert record["source"] == f"file:{clip.path}" and record["stop_reason"] == "end-of-input"
+    assert corpus.word_error_rate(clip.text, record["transcript"]["text"]) <= 0.2

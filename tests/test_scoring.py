@@ -1,0 +1,234 @@
+"""Scoring signals, table-driven: sentences, fillers, hedges, I/we, numbers, repeats, timing, feedback."""
+
+import pytest
+
+from interviewer.errors import ScoringError
+from interviewer.models import Transcript, Word
+from interviewer.scoring import ScoringSettings, score_answer, score_text
+from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
+from interviewer.scoring.text import split_sentences, words_from_text
+from tests.fakes import timed_words, transcript_of
+
+
+def words(text):
+    return [Word(t) for t in text.split()]
+
+
+def fillers_in(text):
+    ws = words(text)
+    spans = split_sentences(ws)
+    return [filler_label(ws, i) for i in filler_indexes(ws, spans) if filler_label(ws, i)]
+
+
+# ------------------------------------------------------------------------------------------ sentences
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I fixed it. Then we shipped.", ["I fixed it.", "Then we shipped."]),
+        ("We saved 2.5 hours a week, i.e. a lot. Mr. Smith agreed.", ["We saved 2.5 hours a week, i.e. a lot.", "Mr. Smith agreed."]),
+        ("no punctuation at all from the recognizer", ["no punctuation at all from the recognizer"]),
+        ("Why? Because it broke!", ["Why?", "Because it broke!"]),
+    ],
+)
+def test_sentences_from_punctuation(text, expected):
+    ws = words(text)
+    assert [" ".join(w.text for w in ws[s.first : s.last + 1]) for s in split_sentences(ws)] == expected
+
+
+def test_a_long_pause_ends_a_sentence_without_punctuation():
+    ws = timed_words("we had a problem with the build I decided to fix it", gaps={7: 1.5})
+    spans = split_sentences(ws)
+    assert [(s.first, s.last) for s in spans] == [(0, 6), (7, 11)]
+
+
+def test_run_on_speech_is_split_at_discourse_markers():
+    text = " ".join(["we worked on the thing"] * 6) + " and then I rebuilt the pipeline from scratch"
+    spans = split_sentences(words(text))
+    assert len(spans) == 2 and words(text)[spans[1].first].text == "and"
+
+
+def test_text_lines_bullets_and_wrapped_prose():
+    ws, breaks = words_from_text("- I led the design\n- I built it\nThis wraps\nonto the next line.\n**Result:** It shipped.")
+    spans = split_sentences(ws, breaks)
+    texts = [" ".join(w.text for w in ws[s.first : s.last + 1]) for s in spans]
+    assert texts == ["I led the design", "I built it", "This wraps onto the next line.", "It shipped."]
+
+
+# ------------------------------------------------------------------------------------------ fillers
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Um, I think, uh, we fixed it.", ["um", "uh"]),
+        ("So, we had a problem.", ["so"]),
+        ("We worked so that nobody waited.", []),
+        ("It was, like, really slow.", ["like"]),
+        ("I like the new design.", []),
+        ("It looks like a bug.", []),
+        ("It was like a maze.", []),
+        ("And like we just shipped it.", ["like"]),
+        ("Well, the build broke.", ["well"]),
+        ("It went well for the team.", []),
+        ("You know, the tests were flaky.", ["you know"]),
+        ("You know what the problem was.", []),
+        ("I mean, it worked.", ["I mean"]),
+        ("I mean the second version.", ["I mean"]),
+        ("Okay so the deadline moved.", ["okay", "so"]),
+        ("The result was okay.", []),
+        ("It was basically broken.", ["basically"]),
+        ("Umm we uhh started.", ["um", "uh"]),
+    ],
+)
+def test_fillers_are_recognised_only_where_they_are_fillers(text, expected):
+    assert sorted(fillers_in(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I think we fixed it and maybe it was kind of late.", ["I think", "maybe", "kind of"]),
+        ("It was a kind of tool we needed.", []),
+        ("I guess it sort of worked, probably.", ["I guess", "sort of", "probably"]),
+        ("We measured it.", []),
+    ],
+)
+def test_hedges(text, expected):
+    assert [h for h, _ in hedge_indexes(words(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("I I fixed the the bug.", ["i i", "the the"]), ("I went I went to the lead.", ["i went"]),
+     ("It had had no owner.", []), ("We fixed it very very fast.", [])],
+)
+def test_repeats(text, expected):
+    assert [r.text for r in repeats(words(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("Errors dropped by 30%.", True), ("We saved $2M.", True), ("It took half the time.", True),
+     ("Sales doubled.", True), ("Customers were happy.", False), ("It went much better.", False)],
+)
+def test_number_in_result(text, expected):
+    assert has_number(words(text)) is expected
+
+
+# ------------------------------------------------------------------------------------------ whole answers
+
+STORY = (
+    "At my last company our checkout was timing out for five percent of customers. "
+    "I was responsible for fixing it before the holidays. "
+    "First I traced the slow query. Then I added an index and I rewrote the retry logic. "
+    "As a result timeouts dropped from 5% to 0.1% and sales rose 3%. "
+    "I learned to measure before optimizing."
+)
+
+
+def test_complete_story_has_all_parts_in_order():
+    score = score_text(STORY)
+    assert [s.label for s in score.sentences] == ["situation", "task", "action", "action", "result", "reflection"]
+    assert score.missing == [] and score.delivery.quantified_result
+    assert score.feedback[0].startswith("Clear structure")
+
+
+@pytest.mark.parametrize(
+    "drop,missing_part,feedback_words",
+    [
+        ("As a result timeouts dropped from 5% to 0.1% and sales rose 3%. I learned to measure before optimizing.",
+         "result", "never said what the result was"),
+        ("First I traced the slow query. Then I added an index and I rewrote the retry logic. ", "action", "didn't hear what you did"),
+        ("I was responsible for fixing it before the holidays. ", "task", "responsible for or aiming at"),
+        ("At my last company our checkout was timing out for five percent of customers. ", "situation", "setting the scene"),
+    ],
+)
+def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
+    score = score_text(STORY.replace(drop, ""))
+    assert missing_part in score.missing
+    assert feedback_words in score.feedback[0]
+
+
+def test_result_without_a_number_is_questioned():
+    score = score_text(STORY.replace("timeouts dropped from 5% to 0.1% and sales rose 3%", "the customers were much happier"))
+    assert "No number in the Result: how did you measure success?" in score.feedback
+
+
+def test_timing_pace_pauses_and_first_word():
+    transcript = transcript_of(STORY, start=2.0, per_word=0.4, gaps={21: 4.0})
+    score = score_answer(transcript)
+    t = score.timing
+    assert t.time_to_first_word_s == 2.0
+    assert t.words_per_minute == pytest.approx(len(STORY.split()) / (t.speaking_s / 60))
+    assert [round(p.end - p.start, 1) for p in t.long_pauses] == [4.1]
+    assert any("pause at" in f and "middle of a sentence" in f for f in score.feedback)
+
+
+def test_seconds_per_star_part_come_from_word_times():
+    score = score_answer(transcript_of(STORY, per_word=0.5))
+    star = score.star
+    assert sum(p.seconds for p in star.values() if p.present) == pytest.approx(score.timing.speaking_s, abs=0.5)
+    assert star["situation"].seconds == pytest.approx(13 * 0.5, abs=0.6)
+
+
+def test_long_situation_is_timed():
+    situation = " ".join(["Our team was running a legacy billing system that kept failing every single night."] * 5)
+    score = score_answer(transcript_of(situation + " " + STORY, per_word=0.45))
+    note = next(f for f in score.feedback if f.startswith("Situation ran"))
+    assert "aim for under 20 s" in note and "(0:01–" in note
+
+
+def test_fast_pace_and_many_fillers_and_we():
+    filler_story = STORY.replace("First I", "Um, so, like, first we").replace("Then I", "Uh, then we").replace("and I", "and um we")
+    score = score_answer(transcript_of(filler_story + " We we were um happy and we celebrated uh with our team.", per_word=0.25))
+    text = " ".join(score.feedback)
+    assert "fillers a minute" in text
+    assert score.timing.words_per_minute > 170
+
+
+def test_over_target_points_at_the_time():
+    score = score_answer(transcript_of(STORY * 3, per_word=0.55), settings=ScoringSettings(target_s=60))
+    assert any(f.startswith("At ") and "over the 1:00 target" in f for f in score.feedback)
+
+
+def test_feedback_has_at_most_five_points():
+    messy = ("Um so like we had a problem with the team and um we I think maybe kind of fixed it. "
+             "Uh we we did the work and it was uh fine I guess and we shipped it in the end.")
+    score = score_answer(transcript_of(messy, per_word=0.2))
+    assert 1 <= len(score.feedback) <= 5
+
+
+# ------------------------------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize(
+    "transcript,message",
+    [
+        (Transcript([], "", 12.0), "No speech was detected in the answer (12 s of audio)"),
+        (Transcript([], "", None), "The transcript is empty"),
+        (Transcript([Word("Hello")], "Hello", None), "Only 1 word to score"),
+        (Transcript(words("word " * 5000), "", None), "longer than one answer"),
+        (Transcript(words("Ich habe das Projekt geleitet und wir haben die Kosten um dreißig Prozent gesenkt"), "", None), "does not look like English"),
+        (Transcript(words("我 负责 这个 项目 我们 把 成本 降低 了 三十 个 百分点 并且 按时 交付"), "", None), "does not look like English"),
+    ],
+)
+def test_unscorable_input_gets_a_clear_error(transcript, message):
+    with pytest.raises(ScoringError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        score_answer(transcript)
+
+
+def test_score_json_shape_is_stable():
+    data = score_answer(transcript_of(STORY)).to_dict()
+    assert data["schema"] == "interviewer.score/1"
+    assert set(data) >= {"transcript", "duration_s", "sentences", "star", "timing", "delivery", "feedback"}
+    assert set(data["star"]) == {"situation", "task", "action", "result", "reflection"}
+    for part in data["star"].values():
+        assert set(part) >= {"present", "words", "seconds", "share"}
+    assert set(data["timing"]) >= {"duration_s", "target_s", "words_per_minute", "time_to_first_word_s", "long_pauses"}
+    assert set(data["delivery"]) >= {"fillers", "fillers_per_minute", "hedges", "i_count", "we_count", "quantified_result"}
+    assert all(set(s) == {"text", "label", "start", "end"} for s in data["sentences"])
+    assert all(isinstance(f, str) for f in data["feedback"])
+    text_data = score_text(STORY).to_dict()
+    assert text_data["duration_s"] is None and text_data["sentences"][0]["start"] is None

@@ -1,0 +1,63 @@
+"""What the candidate sees, rendered exactly (rich into a string, fixed width, no auto refresh)."""
+
+import io
+
+from rich.console import Console
+
+from interviewer.bankfiles import load_catalog
+from interviewer.models import AnswerRecord
+from interviewer.scoring import score_answer
+from interviewer.ui.report import answer_panel
+from interviewer.ui.terminal import TerminalView, level_meter, recording_line
+from tests.fakes import transcript_of
+
+STORY = (
+    "So, at my last company our checkout was timing out for five percent of customers. "
+    "I was responsible for fixing it. First I traced the slow query and um then I added an index. "
+    "As a result timeouts dropped by 90%."
+)
+
+
+def render(renderable, width=100) -> str:
+    console = Console(file=io.StringIO(), width=width, force_terminal=False, color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+def test_recording_line_shows_elapsed_target_remaining_and_level():
+    text = recording_line(65, -20, 120, 240).plain
+    assert "● REC 1:05 / 2:00" in text and "0:55 left" in text
+    assert text.count("▮") == 8 and "stops at" not in text
+    over = recording_line(130, -90, 120, 150).plain
+    assert "0:10 over" in over and "stops at 2:30" in over
+
+
+def test_level_meter_scale():
+    assert level_meter(-60).plain == "▯" * 12
+    assert level_meter(0).plain == "▮" * 12
+
+
+def test_feedback_panel_has_timing_star_notes_and_transcript():
+    catalog = load_catalog()
+    score = score_answer(transcript_of(STORY))
+    record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, catalog.question("co-01"), "q", "answer-1.wav",
+                          "2026-11-22T09:30:00+00:00", status="complete", duration_s=14.5,
+                          transcript=transcript_of(STORY).to_dict(), score=score.to_dict())
+    out = render(answer_panel(record))
+    for expected in ("Duration", "of 2:00", "Pace", "Fillers", "I / we", "Situation", "Action", "Result",
+                     "number ✓", "Notes", "Transcript", "0:01 S So, at my last company"):
+        assert expected in out, expected
+    assert "missing" not in out.split("Notes")[0].split("Reflection")[0]
+
+
+def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
+    console = Console(file=io.StringIO(), width=100, force_terminal=False)
+    view = TerminalView(console, interactive=False)
+    view.recording_started(120, 240, live=True)
+    for second in range(0, 95):
+        view.recording_progress(float(second), -30)
+    view.recording_stopped(95.0, "enter")
+    out = console.file.getvalue()
+    assert "Press Enter when you have finished" in out
+    assert out.count("recorded (") == 3  # 0:30, 1:00, 1:30
+    assert "Answer ended at 1:35 (you pressed Enter)" in out
