@@ -8,11 +8,8 @@ missing they are skipped, unless INTERVIEWER_REQUIRE_REAL=1 (set by .ci/run), wh
 from __future__ import annotations
 
 import os
-import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -47,46 +44,13 @@ def isolated_user_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def pulse_server(tmp_path_factory):
-    """A PulseAudio server with a null sink 'virt': a real playback and capture device without a sound card.
+    """A PulseAudio null sink as speaker and microphone (see tests/virtual_audio.py)."""
+    from tests import virtual_audio
 
-    Whatever is played to 'virt' can be recorded from 'virt.monitor' (the default source here). A silent
-    low-latency stream keeps the sink awake, or new recordings lose their first ~2 s.
-    """
-    need(shutil.which("pulseaudio") is not None and shutil.which("pacat") is not None, "pulseaudio, pulseaudio-utils")
-    runtime = tmp_path_factory.mktemp("pulse")
-    runtime.chmod(0o700)
-    socket = runtime / "pulse.sock"
-    env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), HOME=str(runtime))
-    env.pop("PULSE_SERVER", None)
-    daemon = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", f"--log-target=file:{runtime}/pulse.log",
-         "-L", f"module-native-protocol-unix auth-anonymous=1 socket={socket}",
-         "-L", "module-null-sink sink_name=virt rate=48000"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    server = f"unix:{socket}"
-    env["PULSE_SERVER"] = server
-    for _ in range(100):
-        if socket.exists() and subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
-            break
-        time.sleep(0.1)
-    else:
-        daemon.kill()
-        pytest.fail(f"PulseAudio did not start; see {runtime}/pulse.log")
-    subprocess.run(["pactl", "set-default-sink", "virt"], env=env, check=True)
-    subprocess.run(["pactl", "set-default-source", "virt.monitor"], env=env, check=True)
-    keepalive = subprocess.Popen(
-        ["pacat", "--playback", "--raw", "-d", "virt", "--latency-msec=20", "--format=s16le", "--rate=48000",
-         "--channels=2", "/dev/zero"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    yield {"server": server, "runtime": runtime, "env": {"PULSE_SERVER": server, "XDG_RUNTIME_DIR": str(runtime)}}
-    for proc in (keepalive, daemon):
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    need(virtual_audio.available(), "pulseaudio, pulseaudio-utils")
+    audio = virtual_audio.start(tmp_path_factory.mktemp("pulse"))
+    yield {"server": audio.server, "runtime": audio.runtime, "env": audio.env}
+    audio.stop()
 
 
 @pytest.fixture
