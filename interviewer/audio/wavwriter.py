@@ -70,5 +70,10 @@ class CrashSafeWavWriter:
             self._wav.close()  # final header patch
             self._file.flush()
             self._sync()
+        except (OSError, ValueError):
+            # The disk is full: the header patched at the last good write stays. Detach the file so
+            # wave's destructor does not try to write to it again later.
+            self._wav._file = None
+            raise
         finally:
             self._file.close()
