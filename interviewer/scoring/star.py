@@ -61,13 +61,22 @@ ACTION_LEMMAS = {
     "instrument", "measure", "monitor", "apply", "structure", "secure", "spin", "put", "assemble", "recruit",
 }
 RESULT_VERBS = {
-    "transform", "establish", "resolve", "fix", "unblock", "enable", "secure", "land", "close", "sign",
+    "transform", "establish", "resolve", "fix", "unblock", "enable", "secure", "land", "close", "sign", "shorten",
     "reduce", "increase", "improve", "save", "cut", "decrease", "grow", "boost", "raise", "lower", "drop",
     "double", "triple", "halve", "eliminate", "achieve", "exceed", "deliver", "launch", "ship", "complete",
-    "finish", "hit", "meet", "win", "earn", "generate", "gain", "recover", "retain", "prevent", "avoid",
-    "accelerate", "shrink", "surpass", "outperform", "restore", "rise", "fall", "go", "become", "result", "lead",
+    "finish", "win", "earn", "generate", "gain", "recover", "retain", "prevent", "avoid",
+    "accelerate", "shrink", "surpass", "outperform", "restore", "rise", "fall", "become", "result", "lead",
     "adopt", "receive", "release",
 }
+def _past(verb: str) -> str:
+    irregular = {"cut": "cut", "grow": "grew", "win": "won", "rise": "rose", "fall": "fell", "become": "became",
+                 "lead": "led", "meet": "met", "hit": "hit", "go": "went", "shrink": "shrank", "drop": "dropped",
+                 "ship": "shipped", "land": "landed", "double": "doubled", "triple": "tripled", "halve": "halved"}
+    if verb in irregular:
+        return irregular[verb]
+    return verb + "d" if verb.endswith("e") else verb + "ed"
+
+
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
@@ -104,7 +113,7 @@ _CUES: dict[str, str] = {
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
-    "i_past_action": r"(?:^|\b(?:so|then|and|first|next|also|but|therefore|thus|instead|immediately|quickly|personally|later|afterwards|finally)\s)i (?:\w+ly )?(?:also )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
+    "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "i_decided": r"\bi (?:decided|chose|opted|proposed|suggested|volunteered|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
@@ -114,7 +123,7 @@ _CUES: dict[str, str] = {
     "result_opener": r"^(?:so |and |um |uh )*(?:as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
     "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this))\b",
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d)",
-    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?)\s(?:\w+\s){0,3})(?:" + "|".join(sorted({v + "d" if v.endswith("e") else v + "ed" for v in RESULT_VERBS})) + r"|grew|rose|fell|cut|won|went|became|met|hit|saw|got|brought|made)\b",
+    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted({_past(v) for v in RESULT_VERBS})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b",
