@@ -296,6 +296,105 @@ def demo(
     _finish_message(session, store.root)
 
 
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def _scoring_input(item: str, store, transcriber, question: str | None, target_s: float | None):
+    """What ``score`` was given -> (label, transcript, hard line breaks, question text, target seconds).
+
+    An answer id (or 'latest') is rescored from its saved transcript; an audio file is transcribed first;
+    a text file is read as a transcript without timings."""
+    from interviewer.audio.files import AUDIO_SUFFIXES, read_audio
+    from interviewer.errors import AudioFileError, NotFoundError, ScoringError
+    from interviewer.models import Transcript
+    from interviewer.scoring import ScoringSettings
+    from interviewer.scoring.text import transcript_from_text
+    from interviewer.store import ANSWER_ID
+
+    path = Path(item)
+    if not path.exists() and (ANSWER_ID.match(item) or item == "latest"):
+        record = store.latest_answer() if item == "latest" else store.load_answer(item)
+        target = target_s or record.target_s
+        if record.transcript and record.transcript.get("words"):
+            transcript = Transcript.from_dict(record.transcript)
+        else:
+            transcript = transcriber().transcribe(read_audio(store.audio_path(record)))
+            transcript.duration_s = record.duration_s
+        return record.id, transcript, None, question or record.prompt, target
+    if not path.exists():
+        raise NotFoundError(f"{item}: no such file, and not a saved answer id (they look like 20261122-093015-1).")
+    if path.is_dir():
+        raise AudioFileError(f"{item}: is a folder; give an audio file, a text file or an answer id.")
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ScoringError(f"{item}: not UTF-8 text; save the transcript as UTF-8.") from exc
+        transcript, breaks = transcript_from_text(text)
+        return str(path), transcript, breaks, question, target_s
+    if path.suffix.lower() not in AUDIO_SUFFIXES:
+        raise AudioFileError(f"{item}: unknown kind of file; give audio ({', '.join(AUDIO_SUFFIXES[:4])}...) or text (.txt).")
+    samples = read_audio(path)
+    seconds = len(samples) / 16000
+    limit = ScoringSettings().max_answer_s
+    if seconds > limit:
+        raise ScoringError(f"{item}: {seconds / 60:.0f} minutes of audio is longer than one answer (limit "
+                           f"{limit / 60:.0f} minutes); cut it to one answer.")
+    transcript = transcriber().transcribe(samples)
+    transcript.duration_s = seconds
+    return str(path), transcript, None, question, target_s
+
+
+@app.command()
+def score(
+    paths: Annotated[list[str], typer.Argument(help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt), or saved answer ids ('latest').")],
+    question: Annotated[Optional[str], typer.Option("--question", "-q", help="The question that was answered (used in the report).")] = None,
+    target: TargetOpt = None,
+    json_output: Annotated[bool, typer.Option("--json", help="One JSON object per PATH, one per line (docs/score-json.md).")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score answers: STAR structure, timing and delivery, with an interviewer's notes."""
+    import json
+
+    from interviewer.config import recordings_dir
+    from interviewer.scoring import ScoringSettings, score_answer
+    from interviewer.store import FileStore
+    from interviewer.transcribe.whisper import WhisperTranscriber
+    from interviewer.ui.report import score_panel
+    from interviewer.units import parse_duration
+
+    settings = _settings()
+    target_s = parse_duration(target, what="target") if target else None
+    store = FileStore(recordings_dir(settings))
+    transcribers: list = []
+
+    def transcriber():
+        if not transcribers:
+            transcribers.append(WhisperTranscriber(model or settings.model, compute_type=settings.compute_type,
+                                                   beam_size=settings.beam_size))
+        return transcribers[0]
+
+    first_error: InterviewerError | None = None
+    for item in paths:
+        try:
+            label, transcript, breaks, question_text, answer_target = _scoring_input(item, store, transcriber, question, target_s)
+            scoring = ScoringSettings.from_overrides(settings.scoring, target_s=answer_target or settings.target_s)
+            result = score_answer(transcript, question=question_text, settings=scoring, hard_breaks=breaks)
+        except InterviewerError as exc:
+            err_console.print(f"[bold red]error:[/] {item}: {exc}" if item not in str(exc) else f"[bold red]error:[/] {exc}")
+            first_error = first_error or exc
+            continue
+        if json_output:
+            data = {"path": item, **result.to_dict()}
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            console.print(score_panel(f"Score · {label}", result.to_dict(), transcript.to_dict(),
+                                      subtitle=question_text))
+    if first_error is not None:
+        raise typer.Exit(first_error.exit_code)
+
+
 @app.command()
 def devices() -> None:
     """List microphones and speakers (PortAudio devices)."""

@@ -158,6 +158,14 @@ class FileStore:
                 except (StoreError, KeyError, TypeError, ValueError):
                     continue  # a damaged record: 'interviewer reindex' reports it
 
+    def latest_answer(self) -> AnswerRecord:
+        """The most recent main answer that finished (for 'latest')."""
+        for session_id in reversed(self.session_ids()):
+            for record in reversed(self.load_answers(session_id)):
+                if record.kind == "answer" and record.status in ("complete", "failed", "interrupted"):
+                    return record
+        raise NotFoundError(f"No saved answers yet in {self.root}. Run 'interviewer practice' or 'interviewer demo'.")
+
     def times_answered(self) -> dict[str, int]:
         return dict(Counter(r.question.id for r in self.iter_answers() if r.kind == "answer" and r.status == "complete"))
 

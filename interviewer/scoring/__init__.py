@@ -19,11 +19,17 @@ from interviewer.scoring.timing import long_pauses_inside_sentences, measure_tim
 
 __all__ = ["ScoringSettings", "score_answer", "score_text", "check_scorable"]
 
-COMMON_ENGLISH = {
-    "the", "a", "an", "and", "to", "of", "i", "we", "was", "it", "in", "that", "my", "our", "for", "on", "with",
-    "is", "this", "so", "they", "he", "she", "you", "be", "had", "were", "as", "at", "but", "not", "what", "me",
-    "team", "by", "from", "have", "did", "do", "which", "all", "there", "about", "when", "then", "them", "are",
-}
+# The most frequent English function words; they make up about half of any English text.
+COMMON_ENGLISH = set(
+    """the be to of and a in that have i it for not on with he as you do at this but his by from they we say her
+    she or an will my one all would there their what so up out if about who get which go me when make can like
+    time no just him know take people into year your good some could them see other than then now look only come
+    its over think also back after use two how our work first well way even new want because any these give day
+    most us is are was were been has had did does am being having our ours mine yours their theirs was isn't
+    wasn't don't didn't it's i'm we're they're that's there's here where why more much very each every both
+    few many such own same too again further once while until before through during above below off under
+    should must may might shall need needed had has let lets made please please followed""".split()
+)
 
 
 def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
@@ -43,7 +49,7 @@ def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
         )
     if len(words) > settings.max_words:
         raise ScoringError(
-            f"{len(words)} words is longer than one answer (limit {settings.max_words}, about 25 minutes); "
+            f"{len(words)} words is longer than one answer (limit {settings.max_words}, about 13 minutes); "
             "score one answer at a time."
         )
     tokens = [norm(w.text) for w in words]

@@ -148,22 +148,36 @@ def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, lo
     return out
 
 
-def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel:
-    score = record.score
+def score_panel(
+    title: str,
+    score: dict[str, Any] | None,
+    transcript: dict[str, Any] | None,
+    *,
+    subtitle: str | None = None,
+    heading: str | None = None,
+    error: str | None = None,
+    show_transcript: bool = True,
+) -> Panel:
     parts: list[Any] = []
-    if record.kind == "follow-up":
-        parts.append(Text(f"Follow-up: {record.prompt}", style="italic"))
+    if heading:
+        parts.append(Text(heading, style="italic"))
     if score:
         parts += [Text("Timing and delivery", style="bold underline"), timing_table(score), Text(""),
                   star_table(score), Text(""), Text("Notes", style="bold underline"), notes_text(score)]
-    elif record.error:
-        parts.append(Text(record.error, style="bold yellow"))
-    if show_transcript and record.transcript:
-        parts += [Text("Transcript", style="bold underline"), transcript_text(record.transcript, score)]
+    elif error:
+        parts.append(Text(error, style="bold yellow"))
+    if show_transcript and transcript:
+        parts += [Text("Transcript", style="bold underline"), transcript_text(transcript, score)]
+    return Panel(Group(*parts), title=title, subtitle=subtitle, border_style="bright_blue")
+
+
+def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel:
     title = f"Answer {record.id}"
     if record.duration_s is not None:
         title += f" · {clock(record.duration_s)}"
-    return Panel(Group(*parts), title=title, subtitle=record.question.id, border_style="bright_blue")
+    heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
+    return score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
+                       error=record.error, show_transcript=show_transcript)
 
 
 def print_answer(console: Console, record: AnswerRecord, *, show_transcript: bool = True) -> None:

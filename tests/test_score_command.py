@@ -1,0 +1,124 @@
+"""interviewer score: text, audio and saved answers; JSON lines; bad input."""
+
+import json
+
+import pytest
+
+from interviewer.bankfiles import load_catalog
+from interviewer.models import AnswerRecord
+from interviewer.store import FileStore
+from tests import speech_corpus as corpus
+from tests.conftest import need, run_cli
+from tests.fakes import ManualClock, transcript_of
+
+STORY = """Situation: At my last company our checkout was timing out for five percent of customers.
+Task: I was responsible for fixing it before the holidays.
+Action: First I traced the slow query. Then I added an index and I rewrote the retry logic.
+Result: As a result timeouts dropped from 5% to 0.1% and sales rose 3%.
+"""
+
+
+def test_text_files_as_json_lines(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY)
+    no_result = tmp_path / "no-result.txt"
+    no_result.write_text(STORY.split("Result:")[0])
+    result = run_cli(["score", str(good), str(no_result), "--json", "--question", "Tell me about a fix."])
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert first["path"] == str(good) and first["schema"] == "interviewer.score/1"
+    assert first["question"] == "Tell me about a fix."
+    assert [s["label"] for s in first["sentences"]] == ["situation", "task", "action", "action", "result"]
+    assert first["duration_s"] is None and first["timing"]["words_per_minute"] is None
+    assert second["missing"] == ["result"]
+    assert second["feedback"][0].startswith("You never said what the result was")
+
+
+def test_human_readable_report(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(STORY)
+    out = run_cli(["score", str(path)]).stdout
+    for expected in ("Score", "Situation", "Notes", "Transcript"):
+        assert expected in out
+
+
+def test_rescore_a_saved_answer_by_id_and_latest(isolated_user_dirs):
+    _, recordings = isolated_user_dirs
+    store = FileStore(recordings)
+    session = store.create_session("practice", {}, ManualClock().start)
+    question = load_catalog().question("co-01")
+    text = STORY.replace("Situation: ", "").replace("Task: ", "").replace("Action: ", "").replace("Result: ", "")
+    transcript = transcript_of(" ".join(text.split()))
+    record = AnswerRecord(f"{session.id}-1", session.id, 1, question, question.text, "answer-1.wav",
+                          "2026-11-22T09:30:00+00:00", status="complete", duration_s=transcript.duration_s,
+                          target_s=60.0, transcript=transcript.to_dict())
+    store.save_answer(record)
+    for ref in (record.id, "latest"):
+        result = run_cli(["score", ref, "--json"])
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["question"] == question.text and data["timing"]["target_s"] == 60.0
+        assert data["sentences"][0]["start"] is not None
+
+
+@pytest.mark.parametrize(
+    "content,code,message",
+    [
+        ("", 6, "The transcript is empty"),
+        ("Yes.", 6, "Only 1 word to score"),
+        (" ".join(["I worked on the project with my team and we delivered the result on time."] * 220), 6, "longer than one answer"),
+        ("Als Teamleiter habe ich die Migration geplant und wir haben die Kosten um dreißig Prozent gesenkt.", 6, "does not look like English"),
+    ],
+)
+def test_bad_text_gets_a_clear_error_and_exit_code(tmp_path, content, code, message):
+    path = tmp_path / "answer.txt"
+    path.write_text(content)
+    result = run_cli(["score", str(path), "--json"])
+    assert result.returncode == code
+    assert message in result.stderr and str(path) in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [("empty.wav", b"", "the file is empty"), ("corrupt.mp3", b"ID3" + b"\x00garbage" * 50, "cannot decode it as audio"),
+     ("notes.pdf", b"%PDF-1.4", "unknown kind of file")],
+)
+def test_unreadable_audio(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = run_cli(["score", str(path)])
+    assert result.returncode == 4 and message in result.stderr
+
+
+def test_unknown_id_and_mixed_paths_keep_going(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(STORY)
+    result = run_cli(["score", "20261122-093015-7", str(good), "--json"])
+    assert result.returncode == 8
+    assert "No answer '20261122-093015-7'" in result.stderr or "No session" in result.stderr or "no such" in result.stderr
+    assert json.loads(result.stdout)["path"] == str(good)
+
+
+@pytest.mark.real
+def test_audio_file_is_transcribed_then_scored(tmp_path):
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    samples, reference = corpus.joined_answer(20)
+    wav = corpus.write_wav(tmp_path / "answer.wav", samples)
+    result = run_cli(["score", str(wav), "--json"])
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert corpus.word_error_rate(reference, data["transcript"]) <= 0.1
+    assert data["duration_s"] == pytest.approx(len(samples) / 16000, abs=0.1)
+    assert data["sentences"][0]["start"] is not None and data["timing"]["words_per_minute"] > 0
+
+
+@pytest.mark.real
+def test_twenty_minutes_of_audio_is_refused_before_transcribing(tmp_path):
+    import numpy as np
+
+    wav = corpus.write_wav(tmp_path / "long.wav", np.zeros(16000 * 60 * 20, dtype=np.float32))
+    result = run_cli(["score", str(wav)])
+    assert result.returncode == 6 and "20 minutes of audio is longer than one answer" in result.stderr
