@@ -18,6 +18,7 @@ and renamed over the old version, so a crash leaves either the old or the new re
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from collections import Counter
@@ -30,6 +31,8 @@ from interviewer import __version__
 from interviewer.audio.wavwriter import CrashSafeWavWriter
 from interviewer.errors import NotFoundError, StoreError
 from interviewer.models import AnswerRecord, SessionRecord
+
+log = logging.getLogger(__name__)
 
 SESSION_FILE = "session.json"
 SESSION_ID = re.compile(r"^\d{8}-\d{6}(?:-\d+)?$")
@@ -57,10 +60,33 @@ def read_json(path: Path) -> dict[str, Any]:
 
 
 class FileStore:
-    """The Store port on a recordings folder."""
+    """The Store port on a recordings folder, keeping the SQLite index beside it up to date."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *, use_index: bool = True):
         self.root = Path(root)
+        self.use_index = use_index
+        self._index = None
+        self.last_sync = None  # what the first use of the index found out of date (an index.SyncReport)
+
+    @property
+    def index(self):
+        """The index, brought up to date with the files the first time it is used."""
+        if self._index is None:
+            from interviewer.index import Index
+
+            self._index = Index(self.root)
+            self.last_sync = self._index.sync()
+        return self._index
+
+    def _update_index(self, method: str, data: dict[str, Any], path: Path) -> None:
+        if not self.use_index:
+            return
+        import sqlite3
+
+        try:
+            getattr(self.index, method)(data, path)
+        except (sqlite3.Error, OSError) as exc:  # the files are what matters; the next sync repairs this
+            log.warning("index not updated for %s: %s", path, exc)
 
     # Writing ---------------------------------------------------------------------------------------
 
@@ -107,10 +133,16 @@ class FileStore:
         return self.session_dir(record.session_id) / (Path(record.audio_file).stem + ".json")
 
     def save_answer(self, record: AnswerRecord) -> None:
-        write_json_atomic(self.answer_json_path(record), record.to_dict())
+        path = self.answer_json_path(record)
+        data = record.to_dict()
+        write_json_atomic(path, data)
+        self._update_index("put_answer", data, path)
 
     def save_session(self, session: SessionRecord) -> None:
-        write_json_atomic(self.session_dir(session) / SESSION_FILE, session.to_dict())
+        path = self.session_dir(session) / SESSION_FILE
+        data = session.to_dict()
+        write_json_atomic(path, data)
+        self._update_index("put_session", data, path)
 
     # Reading ---------------------------------------------------------------------------------------
 
@@ -167,7 +199,46 @@ class FileStore:
         raise NotFoundError(f"No saved answers yet in {self.root}. Run 'interviewer practice' or 'interviewer demo'.")
 
     def times_answered(self) -> dict[str, int]:
+        if not self.root.is_dir():
+            return {}  # nothing saved yet (and reading must not create the folder)
+        if self.use_index:
+            rows = self.index.query(
+                "SELECT question_id, count(*) FROM answers WHERE kind = 'answer' AND status = 'complete' GROUP BY question_id")
+            return {row[0]: row[1] for row in rows}
         return dict(Counter(r.question.id for r in self.iter_answers() if r.kind == "answer" and r.status == "complete"))
+
+    # Deleting (the only place recordings are ever removed) --------------------------------------------
+
+    def answer_files_of(self, record: AnswerRecord) -> list[Path]:
+        """Every file of one answer: audio, record, spoken question, and its follow-ups' files."""
+        folder = self.session_dir(record.session_id)
+        stem = Path(record.audio_file).stem
+        files = [p for p in folder.glob(f"{stem}*") if p.name.startswith(stem + ".") or p.name.startswith(stem + "-")]
+        return sorted(files)
+
+    def delete_answer(self, record: AnswerRecord) -> list[Path]:
+        files = self.answer_files_of(record)
+        follow_ups = [r.id for r in self.load_answers(record.session_id) if r.parent_id == record.id]
+        for path in files:
+            path.unlink(missing_ok=True)
+        session = self.load_session(record.session_id)
+        session.answers = [a for a in session.answers if a != record.id and a not in follow_ups]
+        self.save_session(session)
+        if self.use_index:
+            self.index.forget(answer_ids=[record.id, *follow_ups])
+        return files
+
+    def delete_session(self, session_id: str) -> list[Path]:
+        import shutil
+
+        folder = self.session_dir(session_id)
+        if not folder.is_dir():
+            raise NotFoundError(f"No session '{session_id}' in {self.root}.")
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        shutil.rmtree(folder)
+        if self.use_index:
+            self.index.forget(session_id=session_id)
+        return files
 
 
 def _answer_sort_key(path: Path) -> tuple[int, int]:

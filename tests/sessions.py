@@ -1,0 +1,41 @@
+"""Saved sessions for review tests, made by the real round, store and scorer (fakes only for devices)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from interviewer.bankfiles import load_catalog
+from interviewer.followups import choose_follow_ups
+from interviewer.scoring import ScoringSettings, score_answer
+from interviewer.session import InterviewRound, RoundOptions, RoundParts
+from interviewer.store import FileStore
+from tests.fakes import FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, RecordingView, tone, transcript_of
+
+STORY = (
+    "So, at my last company our checkout was timing out for five percent of customers. "
+    "I was responsible for fixing it before the holidays. "
+    "First I traced the slow query and um then I added an index. Then I rewrote the retry logic with the payments team. "
+    "As a result timeouts dropped from 5% to 0.1% and sales rose 3%. "
+    "I learned to measure before optimizing."
+)
+THIN = "We had a slow checkout page and customers were unhappy. We worked on it together and we fixed the query."
+
+
+def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago: float = 0.0, kind: str = "practice",
+                 target_s: float = 120.0) -> str:
+    """A session answering each (question id, transcript text, seconds of audio); returns its id."""
+    catalog = load_catalog()
+    clock = ManualClock()
+    clock.start = clock.start - timedelta(days=days_ago)
+    transcripts = [transcript_of(text, per_word=0.45) for _, text, _ in answers]
+    mics = [FakeMicrophone(tone(seconds, level=0.05), live=False) for _, _, seconds in answers]
+    parts = RoundParts(
+        speaker=FakeSpeaker(), new_input=lambda: mics.pop(0), transcriber=FakeTranscriber(transcripts),
+        store=FileStore(root), view=RecordingView(), stop_key=None, clock=clock,
+        scorer=lambda t, q, target: score_answer(t, question=q, settings=ScoringSettings(target_s=target)),
+        principle_name=catalog.principle_name, follow_up_chooser=choose_follow_ups,
+    )
+    round_ = InterviewRound(parts, RoundOptions(kind=kind, target_s=target_s, cap_s=2 * target_s))
+    session = round_.run([catalog.question(qid) for qid, _, _ in answers])
+    return session.id
