@@ -12,10 +12,15 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from interviewer import __version__
 from interviewer.errors import ConfigError, InterviewerError
+
+from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
+    AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
+    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _settings, _speaker,
+    _split, _target, console, err_console,
+)
 
 app = typer.Typer(
     name="interviewer",
@@ -27,87 +32,7 @@ app = typer.Typer(
 )
 banks_app = typer.Typer(help="List, show and validate question banks.", no_args_is_help=True)
 app.add_typer(banks_app, name="banks")
-
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
 DEMO_QUESTION = "ow-11"  # "Tell me about a time you took over a project that was already behind schedule."
-
-
-# --------------------------------------------------------------------------------------------------
-# Shared option types
-
-PrincipleOpt = Annotated[
-    Optional[list[str]],
-    typer.Option("--principle", "-p", help="Only questions of this principle (name, id or initials); repeat or use commas."),
-]
-QuestionOpt = Annotated[Optional[list[str]], typer.Option("--question", "-q", help="Ask this question id; repeatable.")]
-CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, max=50, help="How many questions in the round.")]
-TargetOpt = Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00 or 90.")]
-BankOpt = Annotated[
-    Optional[list[Path]], typer.Option("--bank", "-b", help="A question bank file or folder to use instead of the built-in and your own banks.")
-]
-AnswerFileOpt = Annotated[
-    Optional[Path],
-    typer.Option("--answer-file", "-f", help="Feed this recording (wav, flac, mp3, ogg) instead of the microphone."),
-]
-MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", help="Hard cap on an answer (default: twice the target).")]
-AutoStopOpt = Annotated[
-    Optional[float], typer.Option("--auto-stop", help="End an answer after this many seconds of silence (off by default).")
-]
-InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", help="Microphone: index or part of the name (see 'interviewer devices').")]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")]
-VoiceOpt = Annotated[Optional[str], typer.Option("--voice", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
-RateOpt = Annotated[Optional[int], typer.Option("--rate", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
-RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
-SeedOpt = Annotated[Optional[int], typer.Option("--seed", help="Make the choice of questions repeatable.")]
-
-
-# --------------------------------------------------------------------------------------------------
-# Wiring
-
-
-def _settings():
-    from interviewer.config import load_settings
-
-    return load_settings()
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
-
-
-def _catalog(banks: list[Path] | None):
-    from interviewer.bankfiles import load_catalog
-
-    return load_catalog(banks or [], only_extra=bool(banks))
-
-
-def _target(settings, target: str | None) -> float:
-    from interviewer.units import parse_duration
-
-    return parse_duration(target, what="target") if target else settings.target_s
-
-
-def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
-    from interviewer.audio.player import SoundDevicePlayer
-    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
-    from interviewer.config import cache_dir
-
-    player = SoundDevicePlayer(output or settings.output_device or None)
-    voice = voice if voice is not None else settings.voice
-    if voice and voice.lower().startswith("piper"):
-        model = voice.split(":", 1)[1] if ":" in voice else None
-        return PiperSpeaker(model=model, player=player, cache_dir=cache_dir())
-    return Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
-
-
-def _interactive() -> bool:
-    try:
-        return console.is_terminal and sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
-
 
 def build_round(
     *,
@@ -196,7 +121,8 @@ def build_round(
 def _finish_message(session, store_root: Path) -> None:
     folder = store_root / session.id
     done = len(session.answers)
-    console.print(f"\n[bold]Session {session.id}[/] saved in {folder} ({done} recording{'s' if done != 1 else ''}).")
+    console.print(f"\n[bold]Session {session.id}[/] saved in {folder} ({done} recording{'s' if done != 1 else ''}).",
+                  soft_wrap=True)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -245,19 +171,22 @@ def practice(
     catalog = _catalog(bank)
     principle_ids = [catalog.principle(name).id for name in _split(principle)]
     target_s = _target(settings, target)
+    question_ids = _split(question)
+    for qid in question_ids:
+        catalog.question(qid)  # an unknown id is reported before any device is opened
+    round_ = build_round(  # devices and model are checked here, before anything is written
+        kind="practice", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds,
+        auto_stop=auto_stop, answer_file=answer_file, realtime=realtime, input_device=input, output_device=output,
+        voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else 0,
+    )
     store = FileStore(recordings_dir(settings))
     questions = choose_questions(
         catalog,
         count=count,
         principle_ids=principle_ids,
-        question_ids=_split(question),
+        question_ids=question_ids,
         times_answered=store.times_answered(),
         rng=random.Random(seed),
-    )
-    round_ = build_round(
-        kind="practice", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds,
-        auto_stop=auto_stop, answer_file=answer_file, realtime=realtime, input_device=input, output_device=output,
-        voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else 0,
     )
     session = round_.run(questions)
     _finish_message(session, store.root)
@@ -518,10 +447,16 @@ def banks_validate(
             problems += len(result.problems)
         else:
             assert result.bank is not None
-            console.print(f"{path}: ok ({len(result.bank.questions)} questions, {len(result.bank.principles)} principles)")
+            console.print(f"{path}: ok ({len(result.bank.questions)} questions, {len(result.bank.principles)} principles)",
+                          soft_wrap=True)
     if problems:
         err_console.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
         raise typer.Exit(2)
+
+
+from interviewer import cli_review  # noqa: E402 - history, review, play, export, progress, report, delete, reindex
+
+cli_review.register(app)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -38,3 +38,22 @@ def clock(seconds: float | None) -> str:
     sign = "-" if seconds < 0 else ""
     total = int(round(abs(seconds)))
     return f"{sign}{total // 60}:{total % 60:02d}"
+
+
+def parse_since(text: str, *, now=None) -> str:
+    """ISO date-time lower bound from '2026-11-01', '7d', '2w', '3m' (months), 'today' or 'yesterday'."""
+    from datetime import datetime, timedelta
+
+    now = now or datetime.now().astimezone()
+    raw = text.strip().lower()
+    if raw == "today":
+        return now.strftime("%Y-%m-%d")
+    if raw == "yesterday":
+        return (now - timedelta(days=1)).strftime("%Y-%m-%d")
+    if m := re.fullmatch(r"(\d+)\s*([dwm])", raw):
+        days = int(m.group(1)) * {"d": 1, "w": 7, "m": 30}[m.group(2)]
+        return (now - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+    try:
+        return datetime.fromisoformat(raw).strftime("%Y-%m-%dT%H:%M" if "t" in raw or " " in raw else "%Y-%m-%d")
+    except ValueError:
+        raise ConfigError(f"Cannot read --since '{text}'. Use a date (2026-11-01) or a span (7d, 2w, today).") from None

@@ -106,7 +106,7 @@ def build_feedback(
     elif delivery.fillers_per_minute is None and delivery.filler_share > settings.filler_share_high:
         add("fillers", f"Fillers are {_pct(delivery.filler_share)} of your words; pause silently instead.")
 
-    wpm = timing.words_per_minute
+    wpm = round(timing.words_per_minute, 1) if timing.words_per_minute is not None else None  # as displayed
     if wpm is not None and wpm > settings.wpm_fast:
         add("pace", f"Pace {wpm:.0f} words a minute is fast; slow to {settings.wpm_band[0]:.0f}–{settings.wpm_band[1]:.0f} so each point lands.")
     elif wpm is not None and wpm < settings.wpm_slow:

@@ -1,0 +1,98 @@
+"""What every command shares: the consoles, option types and small helpers that build adapters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
+
+
+# --------------------------------------------------------------------------------------------------
+# Shared option types
+
+PrincipleOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--principle", "-p", help="Only questions of this principle (name, id or initials); repeat or use commas."),
+]
+QuestionOpt = Annotated[Optional[list[str]], typer.Option("--question", "-q", help="Ask this question id; repeatable.")]
+CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, max=50, help="How many questions in the round.")]
+TargetOpt = Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00 or 90.")]
+BankOpt = Annotated[
+    Optional[list[Path]], typer.Option("--bank", "-b", help="A question bank file or folder to use instead of the built-in and your own banks.")
+]
+AnswerFileOpt = Annotated[
+    Optional[Path],
+    typer.Option("--answer-file", "-f", help="Feed this recording (wav, flac, mp3, ogg) instead of the microphone."),
+]
+MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", help="Hard cap on an answer (default: twice the target).")]
+AutoStopOpt = Annotated[
+    Optional[float], typer.Option("--auto-stop", help="End an answer after this many seconds of silence (off by default).")
+]
+InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", help="Microphone: index or part of the name (see 'interviewer devices').")]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")]
+VoiceOpt = Annotated[Optional[str], typer.Option("--voice", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
+RateOpt = Annotated[Optional[int], typer.Option("--rate", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
+RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
+SeedOpt = Annotated[Optional[int], typer.Option("--seed", help="Make the choice of questions repeatable.")]
+
+
+# --------------------------------------------------------------------------------------------------
+# Wiring
+
+
+def _settings():
+    from interviewer.config import load_settings
+
+    return load_settings()
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _catalog(banks: list[Path] | None):
+    from interviewer.bankfiles import load_catalog
+
+    return load_catalog(banks or [], only_extra=bool(banks))
+
+
+def _target(settings, target: str | None) -> float:
+    from interviewer.units import parse_duration
+
+    return parse_duration(target, what="target") if target else settings.target_s
+
+
+def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
+    from interviewer.audio.player import SoundDevicePlayer
+    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
+    from interviewer.config import cache_dir
+
+    player = SoundDevicePlayer(output or settings.output_device or None)
+    voice = voice if voice is not None else settings.voice
+    if voice and voice.lower().startswith("piper"):
+        model = voice.split(":", 1)[1] if ":" in voice else None
+        return PiperSpeaker(model=model, player=player, cache_dir=cache_dir())
+    return Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
+
+
+def _interactive() -> bool:
+    try:
+        return console.is_terminal and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+
+
+def _store(settings=None):
+    from interviewer.config import recordings_dir
+    from interviewer.store import FileStore
+
+    return FileStore(recordings_dir(settings or _settings()))

@@ -1,0 +1,1 @@
+"""Looking back at saved answers: exports (Markdown, JSON, SRT, WebVTT, HTML) and progress charts."""
