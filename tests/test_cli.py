@@ -1,6 +1,5 @@
 """The command line: help everywhere, fast start-up, one-line errors with exit codes."""
 
-import json
 import subprocess
 import sys
 

@@ -1,0 +1,133 @@
+"""history, review, export, progress, report, delete, reindex on sessions made by the real code path."""
+
+import json
+import shutil
+
+import pytest
+import srt
+import webvtt
+
+from tests.conftest import run_cli
+from tests.sessions import STORY, THIN, make_session
+
+
+@pytest.fixture
+def saved(isolated_user_dirs):
+    _, recordings = isolated_user_dirs
+    old = make_session(recordings, [("co-01", THIN, 2.0)], days_ago=10)
+    new = make_session(recordings, [("co-01", STORY, 3.0), ("dd-02", STORY, 3.0)], days_ago=1)
+    return recordings, old, new
+
+
+def test_history_lists_newest_first_and_filters(saved):
+    recordings, old, new = saved
+    out = run_cli(["history"]).stdout
+    assert out.index(f"{new}-2") < out.index(f"{new}-1") < out.index(f"{old}-1")
+    only_dd = run_cli(["history", "--principle", "dive deep"]).stdout
+    assert f"{new}-2" in only_dd and f"{new}-1" not in only_dd
+    only_q = run_cli(["history", "--question", "co-1"]).stdout
+    assert f"{old}-1" in only_q and f"{new}-1" in only_q and f"{new}-2" not in only_q
+    since = run_cli(["history", "--since", "2026-11-20"]).stdout  # the fake clock's sessions: 11-12 and 11-21
+    assert f"{new}-1" in since and f"{old}-1" not in since
+    assert run_cli(["history", "--since", "soon"]).returncode == 2
+
+
+def test_review_shows_transcript_with_times_parts_and_feedback(saved):
+    recordings, old, new = saved
+    out = run_cli(["review", new]).stdout
+    assert "Practice session" in out and out.count("Transcript") == 2
+    assert "0:01 S So, at my last company" in out
+    assert "Notes" in out and "Customer Obsession" in out
+    latest = run_cli(["review"]).stdout  # 'latest' by default: the newest session
+    assert f"Answer {new}-2" in latest
+    single = run_cli(["review", f"{old}-1"]).stdout
+    assert "I didn't hear what you did" in single
+
+
+def test_export_formats(saved, tmp_path):
+    recordings, old, new = saved
+    answer = f"{new}-1"
+    md = run_cli(["export", answer, "--format", "md"]).stdout
+    assert md.startswith(f"# Answer {answer}") and "| Situation | yes |" in md and "### Transcript" in md
+    data = json.loads(run_cli(["export", answer, "--format", "json"]).stdout)
+    assert data["id"] == answer and data["score"]["schema"] == "interviewer.score/1"
+    session = json.loads(run_cli(["export", new, "-f", "json"]).stdout)
+    assert [a["id"] for a in session["answers"]] == [f"{new}-1", f"{new}-2"]
+
+    subtitles = list(srt.parse(run_cli(["export", answer, "-f", "srt"]).stdout))  # strict parser
+    assert subtitles[0].index == 1 and subtitles[0].start.total_seconds() == pytest.approx(1.0)
+    assert all(s.end > s.start for s in subtitles)
+    assert all(a.end <= b.start for a, b in zip(subtitles, subtitles[1:]))
+    assert all((s.end - s.start).total_seconds() <= 6.5 for s in subtitles)
+    assert " ".join(s.content.replace("\n", " ") for s in subtitles).startswith("So, at my last company")
+
+    vtt_path = tmp_path / "a.vtt"
+    assert run_cli(["export", answer, "-f", "vtt", "-o", str(vtt_path)]).returncode == 0
+    captions = webvtt.read(str(vtt_path))  # raises on invalid WebVTT
+    assert len(captions) == len(subtitles)
+    assert captions[0].identifier == "situation-1" and captions[0].start == "00:00:01.000"
+
+    folder = tmp_path / "subs"
+    assert run_cli(["export", new, "-f", "srt", "-o", str(folder)]).returncode == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["answer-1.srt", "answer-2.srt"]
+
+    html = tmp_path / "r.html"
+    assert run_cli(["export", answer, "-f", "html", "-o", str(html)]).returncode == 0
+    page = html.read_text()
+    assert "data:audio/" in page and "<script" in page and "http" not in page.split("<body>")[1].split("Made by")[0]
+    assert run_cli(["export", answer, "-f", "pdf"]).returncode == 2
+
+
+def test_text_only_answers_cannot_become_subtitles(saved):
+    recordings, old, new = saved
+    record = recordings / new / "answer-1.json"
+    data = json.loads(record.read_text())
+    for word in data["transcript"]["words"]:
+        word["start"] = word["end"] = None
+    record.write_text(json.dumps(data))
+    result = run_cli(["export", f"{new}-1", "-f", "srt"])
+    assert result.returncode == 2 and "no word timings" in result.stderr
+
+
+def test_progress_and_report(saved, tmp_path):
+    recordings, old, new = saved
+    out = run_cli(["progress"]).stdout
+    assert "Customer Obsession" in out and "not yet" in out and "2 of 16 principles practised" in out
+    assert "more complete" in out  # co: the thin answer first, the full one later
+    page = tmp_path / "all.html"
+    assert run_cli(["report", "--all", "-o", str(page)]).returncode == 0
+    html = page.read_text()
+    assert "Practice progress" in html and "Answers per principle" in html and "<svg" in html
+    assert "3 answers in 2 sessions" in html
+
+
+def test_delete_needs_confirmation_and_removes_files_and_rows(saved):
+    recordings, old, new = saved
+    refused = run_cli(["delete", f"{new}-2"])
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert (recordings / new / "answer-2.wav").exists()
+    done = run_cli(["delete", f"{new}-2", "--yes"])
+    assert done.returncode == 0, done.stderr
+    assert not list((recordings / new).glob("answer-2*"))
+    assert (recordings / new / "answer-1.wav").exists()
+    assert f"{new}-2" not in run_cli(["history"]).stdout
+    assert json.loads((recordings / new / "session.json").read_text())["answers"] == [f"{new}-1"]
+    assert run_cli(["delete", old, "--yes"]).returncode == 0
+    assert not (recordings / old).exists() and f"{old}-1" not in run_cli(["history"]).stdout
+
+
+def test_reindex_after_copying_sessions_in(saved, tmp_path):
+    recordings, old, new = saved
+    elsewhere = tmp_path / "laptop"
+    other = make_session(elsewhere, [("fr-01", STORY, 3.0)], days_ago=5)
+    shutil.copytree(elsewhere / other, recordings / other)
+    noticed = run_cli(["history"])
+    assert f"{other}-1" in noticed.stdout and "Index brought up to date" in noticed.stderr
+    out = run_cli(["reindex"]).stdout
+    assert "3 sessions, 4 answers" in out
+
+
+def test_unknown_references(saved):
+    result = run_cli(["review", "20200101-000000"])
+    assert result.returncode == 8 and "No session or answer" in result.stderr
+    assert run_cli(["play", "20200101-000000-1"]).returncode == 8
