@@ -199,3 +199,32 @@ def test_answer_file_through_the_same_pipeline_at_real_speed(isolated_user_dirs,
     [record] = saved_answers(recordings)
     assert record["source"] == f"file:{clip.path}" and record["stop_reason"] == "end-of-input"
     assert corpus.word_error_rate(clip.text, record["transcript"]["text"]) <= 0.2
+
+
+def test_play_an_answer_into_the_virtual_speaker(pulse_server, isolated_user_dirs, tmp_path):
+    need(corpus.available(), "pocketsphinx-testdata")
+    env = pulse_env(pulse_server)
+    clip = corpus.librivox_clips()[3]
+    made = run_cli(["practice", "-n", "1", "-q", "ow-01", "--answer-file", str(clip.path)], env=env)
+    assert made.returncode == 0, made.stderr
+    heard = tmp_path / "sink.raw"
+    monitor = start_monitor_capture(heard, env)
+    time.sleep(0.3)
+    played = run_cli(["play", "latest", "--from", "0:01"], env=env)
+    time.sleep(0.3)
+    monitor.send_signal(signal.SIGINT)
+    monitor.wait(timeout=10)
+    assert played.returncode == 0, played.stderr
+    assert "Playing" in played.stdout and "from 0:01" in played.stdout
+    assert loud_seconds(heard) > 2.0
+    past_end = run_cli(["play", "latest", "--from", "9:00"], env=env)
+    assert past_end.returncode == 2 and "past the end" in past_end.stderr
+
+
+def test_play_without_a_speaker_says_where_the_file_is(no_audio_env, isolated_user_dirs):
+    need(corpus.available(), "pocketsphinx-testdata")
+    clip = corpus.librivox_clips()[0]
+    assert run_cli(["practice", "-n", "1", "-q", "ow-01", "--answer-file", str(clip.path)], env=no_audio_env).returncode == 0
+    result = run_cli(["play", "latest"], env=no_audio_env)
+    assert result.returncode == 3
+    assert "No speaker found" in result.stderr and "answer-1.wav" in result.stderr
