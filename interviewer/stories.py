@@ -1,0 +1,366 @@
+"""The candidate's story bank: prepared stories (title, the principles each serves, outline points), imported
+from Markdown prep notes or written by hand in YAML; and, after an answer, which story was told and which
+of its outline points were covered. Pure.
+
+Format (docs/stories.md)::
+
+    format: interviewer-stories/1
+    stories:
+      - id: checkout-timeouts
+        title: Checkout timeouts before the holidays
+        principles: [ownership, dive-deep]
+        outline:
+          - checkout timed out for 5% of customers
+          - traced the slow query and added an index
+          - timeouts fell from 5% to 0.1%
+        keywords: [checkout, timeouts]        # optional words that identify the story
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from interviewer.banks import SLUG, BankProblem, Catalog, _did_you_mean, _LineDict, _LineLoader, slugify
+from interviewer.errors import BankError, ConfigError
+
+FORMAT = "interviewer-stories/1"
+STORY_FIELDS = ("id", "title", "principles", "outline", "keywords", "questions", "answer")
+STOP = set(
+    """a an the and or but of to in on at by for with from into over under about as is are was were be been being i we
+    my our me us you your he she they them their it its this that these those there here so then than too very just
+    also not no yes had has have having do did does done will would could should can may might must when while
+    what which who whom how why where all any some each more most other such own same only up out off again once
+    after before during through because if until get got make made take took""".split()
+)
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+                "hundred": "100", "thousand": "1000", "million": "1000000", "percent": "%"}
+MATCH_MIN = 0.22  # share of a story's outline words that must be heard to call it the story told
+POINT_MIN = 0.6  # share of an outline point's words that must be heard (together) to call it covered
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    principles: tuple[str, ...]
+    outline: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    answer: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "title": self.title, "principles": list(self.principles),
+                             "outline": list(self.outline)}
+        if self.keywords:
+            d["keywords"] = list(self.keywords)
+        if self.questions:
+            d["questions"] = list(self.questions)
+        if self.answer:
+            d["answer"] = self.answer
+        return d
+
+
+@dataclass
+class StoryBank:
+    stories: list[Story]
+    path: str = ""
+
+    def get(self, story_id: str) -> Story:
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        raise ConfigError(f"No story '{story_id}' in {self.path or 'the story bank'}"
+                          f"{_did_you_mean(story_id, [s.id for s in self.stories])}.")
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump({"format": FORMAT, "stories": [s.to_dict() for s in self.stories]},
+                              sort_keys=False, allow_unicode=True, width=100)
+
+
+# --------------------------------------------------------------------------------------------------
+# Words
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_sequence(text: str) -> list[str]:
+    """Comparable content words in order: lower case, stemmed, numbers as digits, no small words."""
+    words = []
+    for raw in re.findall(r"[a-z0-9%$.]+", text.lower().replace("’", "'")):
+        raw = raw.strip(".")
+        if not raw or raw in STOP:
+            continue
+        raw = NUMBER_WORDS.get(raw, raw)
+        if raw.endswith("%") and raw[:-1]:
+            words.append(raw[:-1])
+            continue
+        words.append(_stem(raw) if not raw[0].isdigit() else raw)
+    return words
+
+
+def content_words(text: str) -> set[str]:
+    return set(content_sequence(text))
+
+
+# --------------------------------------------------------------------------------------------------
+# Parsing YAML
+
+
+def parse_stories(text: str, source: str, catalog: Catalog | None = None) -> StoryBank:
+    problems: list[BankProblem] = []
+
+    def problem(line, message, story=None, fld=None):
+        problems.append(BankProblem(source, line, message, story, fld, kind="story"))
+
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise BankError(f"{source}:{mark.line + 1 if mark else '?'}: YAML syntax error: {exc.problem}. "
+                        "Check the indentation.") from exc
+    if data is None:
+        return StoryBank([], source)
+    if not isinstance(data, _LineDict) or not isinstance(data.get("stories"), list):
+        raise BankError(f"{source}:1: a story bank is a mapping with a 'stories' list (see docs/stories.md).")
+    stories: list[Story] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(data["stories"], start=1):
+        if not isinstance(entry, _LineDict):
+            problem(data.key_lines["stories"], f"story #{index} must be a mapping with 'title' and 'outline'.")
+            continue
+        label = entry.get("id") or f"#{index}"
+        for key in entry:
+            if key not in STORY_FIELDS:
+                problem(entry.key_lines[key], f"unknown field{_did_you_mean(key, STORY_FIELDS)}.", label, key)
+        title = entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            problem(entry.key_lines.get("title", entry.line), "needs a 'title'.", label, "title")
+            continue
+        story_id = entry.get("id") or slugify(title)[:40]
+        if not isinstance(story_id, str) or not SLUG.match(story_id):
+            problem(entry.key_lines.get("id", entry.line), "the id must be lower case letters, digits and dashes.", label, "id")
+            continue
+        if story_id in seen:
+            problem(entry.key_lines.get("id", entry.line), "the id is used by another story.", label, "id")
+            continue
+        seen.add(story_id)
+        principles = entry.get("principles", [])
+        if not isinstance(principles, list) or not all(isinstance(p, str) for p in principles):
+            problem(entry.key_lines.get("principles", entry.line), "must be a list of principles, e.g. [ownership, dive-deep].", label, "principles")
+            continue
+        resolved = []
+        for name in principles:
+            try:
+                resolved.append(catalog.principle(name).id if catalog else slugify(name))
+            except ConfigError as exc:
+                problem(entry.key_lines["principles"], str(exc), label, "principles")
+        outline = entry.get("outline", [])
+        if not isinstance(outline, list) or not outline or not all(isinstance(p, str) and p.strip() for p in outline):
+            problem(entry.key_lines.get("outline", entry.line), "needs 'outline': the points the story must make, each on a '- ' line.", label, "outline")
+            continue
+        keywords = entry.get("keywords", []) or []
+        questions = entry.get("questions", []) or []
+        stories.append(Story(story_id, " ".join(title.split()), tuple(resolved), tuple(" ".join(p.split()) for p in outline),
+                             tuple(str(k) for k in keywords), tuple(str(q) for q in questions), str(entry.get("answer", "") or "")))
+    if problems:
+        more = len(problems) - 1
+        raise BankError(str(problems[0]) + (f" (and {more} more)" if more else ""))
+    return StoryBank(stories, source)
+
+
+# --------------------------------------------------------------------------------------------------
+# Importing Markdown prep notes
+
+_HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
+_PART = re.compile(r"^\s*>?\s*(S|T|A|R|Situation|Task|Action|Result|Reflection|Learnings?)\s*:\s*(.*)$", re.I)
+_BULLET = re.compile(r"^\s*>?\s*(?:[-*•]|\d+[.)])\s+(.*)$")
+_PARAGRAPH = re.compile(r"^\*\*(S|T|A|R|Reflection)\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
+_QUESTION = re.compile(r"^(?:tell me|describe|give (?:me )?an? example|share an example|can you tell|what|how|when|have you)\b", re.I)
+
+
+def import_markdown(text: str, catalog: Catalog) -> list[Story]:
+    """Stories from notes shaped like principle-answers.md: principle headings, questions (with follow-up
+    bullets), "### Answer" sections with outline bullets under S:/T:/A:/R: labels, and **S:** paragraphs."""
+    stories: list[Story] = []
+    principle: str | None = None
+    questions: list[str] = []
+    outline: list[str] = []
+    paragraphs: list[str] = []
+    paragraph_points: list[str] = []  # bullet lines written under a **S:** paragraph label
+    in_story = False
+    labelled = False  # an outline counts only with S:/T:/A:/R: labels or under an "Answer" heading
+
+    def close() -> None:
+        nonlocal outline, paragraphs, paragraph_points, questions, in_story, labelled
+        if (outline and labelled) or paragraphs:
+            title = _title(questions, paragraphs, outline)
+            base = _short_id(title) or f"story-{len(stories) + 1}"
+            story_id, n = base, 2
+            while any(s.id == story_id for s in stories):
+                story_id, n = f"{base}-{n}", n + 1
+            points = outline or paragraph_points or [_first_sentence(p) for p in paragraphs if _first_sentence(p)]
+            stories.append(Story(story_id, title, (principle,) if principle else (), tuple(points), (),
+                                 tuple(questions), "\n\n".join(paragraphs)))
+        outline, paragraphs, paragraph_points, questions, in_story, labelled = [], [], [], [], False, False
+
+    def add_point(text: str) -> None:
+        nonlocal labelled
+        label = _PART.match(text)
+        if label:  # "S: context", or a bare "S:" that only starts a part
+            labelled = True
+            text = label.group(2)
+        if text.strip():
+            outline.append(text.strip())
+
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        heading = _HEADING.match(line)
+        if heading:
+            level, name = len(heading.group(1)), heading.group(2)
+            if name.lower().startswith("answer"):
+                in_story = labelled = True
+                continue
+            if level <= 2:
+                close()
+                try:
+                    principle = catalog.principle(name).id
+                except ConfigError:
+                    principle = None
+            continue
+        if line.strip() == "---":
+            close()
+            continue
+        paragraph = _PARAGRAPH.match(line.strip())
+        if paragraph:
+            in_story = True
+            paragraphs.append(f"{paragraph.group(1).upper()}: {paragraph.group(2).strip()}".strip())
+            continue
+        if in_story and paragraphs and (line.startswith(("* ", "- ")) and not line.startswith(">")):
+            point = _BULLET.match(line).group(1).strip()  # bullets inside a **S:** paragraph
+            paragraphs[-1] += (" " if paragraphs[-1].endswith(":") else "\n") + point
+            paragraph_points.append(point)
+            continue
+        part = _PART.match(line)
+        if part and (line.lstrip().startswith(">") or in_story):
+            in_story = True
+            add_point(line.lstrip("> ").strip())
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and line.lstrip().startswith(">"):
+            in_story = True
+            add_point(bullet.group(1))
+            continue
+        stripped = line.strip().strip("*").strip()
+        if stripped and not in_story and _QUESTION.match(stripped) and not line.lstrip().startswith(("*", "-", ">")):
+            if outline or paragraphs:
+                close()
+            questions.append(stripped)
+    close()
+    return stories
+
+
+def _short_id(title: str, limit: int = 40) -> str:
+    """A slug of the title cut at a word boundary."""
+    slug = slugify(title)
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit].rsplit("-", 1)[0]
+    return cut or slug[:limit]
+
+
+def _first_sentence(text: str) -> str:
+    text = re.sub(r"^(?:[STAR]|REFLECTION|Reflection):\s*", "", text)
+    return re.split(r"(?<=[.!?])\s", text.strip())[0][:140]
+
+
+def _title(questions: Sequence[str], paragraphs: Sequence[str], outline: Sequence[str]) -> str:
+    source = _first_sentence(paragraphs[0]) if paragraphs else (outline[0] if outline else (questions[0] if questions else "Story"))
+    words = source.split()
+    return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+
+
+# --------------------------------------------------------------------------------------------------
+# Matching an answer to a story
+
+
+@dataclass
+class StoryMatch:
+    story: Story
+    score: float  # share of the story's outline words heard
+    covered: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.story.id, "title": self.story.title, "score": round(self.score, 3),
+                "covered": self.covered, "missed": self.missed}
+
+
+def point_covered(point: str, heard: set[str] | list[str]) -> bool:
+    """Most of the point's words were said, and said together (within a short stretch of the answer):
+    words scattered over a whole story ("engineers" here, "team" there) do not make a point."""
+    words = content_words(point)
+    if not words:
+        return True
+    sequence = list(heard) if isinstance(heard, list) else None
+    if sequence is None:  # only a set of words: no positions to check
+        hits = len(words & heard)
+    else:
+        width = max(8, 2 * len(words))
+        hits = 0
+        for start in range(0, max(1, len(sequence) - width + 1)):
+            hits = max(hits, len(words & set(sequence[start : start + width])))
+            if hits == len(words):
+                break
+    return hits / len(words) >= POINT_MIN and (hits >= 2 or len(words) <= 2)
+
+
+def match_story(bank: StoryBank | None, transcript: str, principle: str | None = None) -> StoryMatch | None:
+    """The story the answer told (most of its outline words heard), preferring stories for this principle."""
+    if bank is None or not bank.stories:
+        return None
+    heard = content_words(transcript)
+    best: tuple[float, Story] | None = None
+    for story in bank.stories:
+        words = set().union(*(content_words(p) for p in story.outline)) | content_words(" ".join(story.keywords))
+        words |= content_words(story.title)
+        if not words:
+            continue
+        score = len(words & heard) / len(words)
+        if principle and principle in story.principles:
+            score *= 1.15  # a story prepared for this principle is the likelier one
+        if best is None or score > best[0]:
+            best = (score, story)
+    if best is None or best[0] < MATCH_MIN:
+        return None
+    story = best[1]
+    sequence = content_sequence(transcript)
+    covered = [p for p in story.outline if point_covered(p, sequence)]
+    missed = [p for p in story.outline if p not in covered]
+    return StoryMatch(story, min(1.0, best[0]), covered, missed)
+
+
+def reuse_warnings(uses: Sequence[tuple[str, str, str]]) -> list[str]:
+    """Warnings for a story told for several principles in one loop. ``uses``: (story title, principle name,
+    interviewer name) per answer."""
+    by_story: dict[str, list[tuple[str, str]]] = {}
+    for title, principle, interviewer in uses:
+        by_story.setdefault(title, []).append((principle, interviewer))
+    warnings = []
+    for title, told in by_story.items():
+        principles = {p for p, _ in told}
+        if len(principles) > 1:
+            where = "; ".join(f"{p} ({who})" for p, who in told)
+            warnings.append(f"You told the '{title}' story for {len(principles)} principles: {where}. "
+                            "Interviewers compare notes: prepare a different story for each.")
+    return warnings
