@@ -77,12 +77,13 @@ class BankProblem:
     message: str
     question: str | None = None
     field: str | None = None
+    kind: str = "question"  # what ``question`` names: a question, a story, an interviewer
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
         subject = []
         if self.question:
-            subject.append(f"question '{self.question}'")
+            subject.append(f"{self.kind} '{self.question}'")
         if self.field:
             subject.append(f"field '{self.field}'")
         return f"{where}: {', '.join(subject) + ': ' if subject else ''}{self.message}"

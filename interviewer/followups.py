@@ -54,3 +54,27 @@ def choose_follow_ups(question: Question, score: AnswerScore | None, count: int,
             continue
         chosen.append(probe)
     return chosen
+
+
+def follow_up_verdict(probe: str, score: AnswerScore) -> str | None:
+    """Whether a follow-up answer gave what the probe asked for (for the probes chosen from gaps)."""
+    if probe == PROBE_NO_RESULT:
+        return ("You gave the outcome this time." if score.star["result"].present
+                else "Still no outcome: say what happened in the end, with a number if you can.")
+    if probe == PROBE_NO_NUMBER:
+        return ("Good: now there is a number." if score.delivery.quantified_result or _has_digits(score.transcript)
+                else "Still no number: name a metric, even an estimate (hours saved, % faster, customers).")
+    if probe in (PROBE_WE, PROBE_NO_ACTION):
+        if score.delivery.i_count > score.delivery.we_count:
+            return "Good: this time it was clear what you did yourself."
+        if score.delivery.we_count:
+            return "Still mostly 'we': say 'I' and name your own actions."
+        return "Say what you yourself did, starting with 'I'."
+    if probe == PROBE_NO_REFLECTION:
+        return ("Good reflection." if score.star["reflection"].present
+                else "Name one concrete thing you would change, and why.")
+    return None
+
+
+def _has_digits(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)

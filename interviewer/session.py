@@ -9,11 +9,13 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from interviewer import __version__
 from interviewer.errors import DeviceError, InterviewerError, ScoringError, StoreError
-from interviewer.models import AnswerRecord, AnswerScore, Question, SessionRecord, Transcript
+from interviewer.followups import follow_up_verdict
+from interviewer.models import AnswerRecord, AnswerScore, FeedbackNote, Question, SessionRecord, Transcript
+from interviewer.stories import match_story
 from interviewer.ports import AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,8 @@ def capture_answer(
     rules: StopRules,
     stop_key: StopKey | None,
     view: RoundView,
+    cues: Sequence[tuple[float, str]] = (),
+    on_cue: Callable[[str], None] | None = None,
 ) -> Capture:
     """Pull blocks from the input into every sink until a stop rule fires or the input ends.
 
@@ -85,9 +89,14 @@ def capture_answer(
     last_level = -100.0
     reason: str | None = None
     error: InterviewerError | None = None
+    pending_cues = sorted(cues)
     try:
         with audio_input.open() as blocks:
             for block in blocks:
+                while pending_cues and position >= pending_cues[0][0] and audio_input.live:
+                    _, kind = pending_cues.pop(0)
+                    if on_cue:
+                        on_cue(kind)  # must not block: recording goes on
                 if block is not None:
                     for sink in sinks:
                         sink(block.samples)
@@ -125,7 +134,15 @@ def capture_answer(
 # A round of questions
 
 
-Scorer = Callable[[Transcript, str, float], AnswerScore]  # transcript, question text, target seconds
+Scorer = Callable[[Transcript, str, float, str], AnswerScore]  # transcript, question text, target seconds, kind
+
+
+class CuePlayer(Protocol):
+    def prepare(self, kinds: Sequence[str]) -> None:
+        """Render what the cues will say before the answer starts (so playing them is instant)."""
+
+    def cue(self, kind: str) -> None:
+        """Start playing a cue and return at once."""
 FollowUpChooser = Callable[[Question, AnswerScore | None, int, Sequence[str]], list[str]]
 
 
@@ -154,6 +171,8 @@ class RoundParts:
     scorer: Scorer
     principle_name: Callable[[str], str]
     follow_up_chooser: FollowUpChooser | None = None
+    cue_player: CuePlayer | None = None  # drills: sounds at set moments of an answer
+    stories: Any = None  # a stories.StoryBank: which prepared story an answer told
 
 
 class InterviewRound:
@@ -250,6 +269,7 @@ class InterviewRound:
         parent: AnswerRecord | None = None,
         index: int = 0,
         extra: dict[str, Any] | None = None,
+        cues: Sequence[tuple[float, str]] = (),
     ) -> AnswerRecord:
         assert self.session is not None, "call start() first"
         parts, options, session = self.parts, self.options, self.session
@@ -286,10 +306,13 @@ class InterviewRound:
         rules = StopRules(options.cap_s, options.auto_stop_s, options.speech_level_db)
         if parts.stop_key:
             parts.stop_key.arm()
+        if cues and parts.cue_player:
+            parts.cue_player.prepare([kind for _, kind in cues])
         parts.view.recording_started(record.target_s, options.cap_s, audio_input.live)
         capture: Capture | None = None
         try:
-            capture = capture_answer(audio_input, [writer.write, stream.feed], rules, parts.stop_key, parts.view)
+            capture = capture_answer(audio_input, [writer.write, stream.feed], rules, parts.stop_key, parts.view,
+                                     cues=cues, on_cue=parts.cue_player.cue if parts.cue_player else None)
         except KeyboardInterrupt:
             stream.abort()
             self._close(writer)
@@ -326,11 +349,18 @@ class InterviewRound:
         score: AnswerScore | None = None
         scored_at = parts.clock.monotonic()
         try:
-            score = parts.scorer(transcript, prompt, record.target_s)
+            score = parts.scorer(transcript, prompt, record.target_s, kind)
+            if kind == "follow-up":
+                verdict = follow_up_verdict(prompt, score)
+                if verdict:
+                    score.notes.insert(0, FeedbackNote(verdict, "follow-up", 0))
             record.score = score.to_dict()
             self.scores[record.id] = score
         except ScoringError as exc:
             record.error = str(exc)
+        if parts.stories is not None and kind == "answer" and record.transcript:
+            match = match_story(parts.stories, transcript.text, question.principle)
+            record.extra["story"] = match.to_dict() if match else None
         record.processing["score_s"] = parts.clock.monotonic() - scored_at
         record.status = "complete" if capture.error is None else "failed"
         if capture.error is not None:

@@ -42,10 +42,11 @@ def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
                 "and its level ('interviewer devices'), then try again."
             )
         raise ScoringError("The transcript is empty: there is nothing to score.")
-    if len(words) < settings.min_words:
+    min_words = settings.min_words if settings.expect_star else 2  # "About forty percent." answers a probe
+    if len(words) < min_words:
         raise ScoringError(
             f"Only {len(words)} word{'s' if len(words) != 1 else ''} to score; a behavioral answer needs at least "
-            f"{settings.min_words} (aim for a full story of one to two minutes)."
+            f"{min_words} (aim for a full story of one to two minutes)."
         )
     if len(words) > settings.max_words:
         raise ScoringError(

@@ -55,12 +55,13 @@ def build_feedback(
     def add(kind: str, text: str, at: float | None = None) -> None:
         notes.append(FeedbackNote(text, kind, PRIORITY[kind], at))
 
+    structure = settings.expect_star  # a follow-up answers one probe, not a whole story
     for part in ("result", "action", "situation", "task"):
-        if not star[part].present:
+        if structure and not star[part].present:
             add(f"missing-{part}", MISSING[part])
 
     duration = timing.duration_s
-    if timed and duration is not None:
+    if timed and duration is not None and structure:
         over = duration - settings.target_s
         if over > settings.over_target_grace_s:
             longest = max(("situation", "task", "action", "result"), key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
@@ -71,7 +72,9 @@ def build_feedback(
                           "add detail to what you did and how it turned out.")
 
     s_part = star["situation"]
-    if s_part.present and s_part.seconds is not None and s_part.seconds > settings.situation_max_s:
+    if not structure:
+        pass
+    elif s_part.present and s_part.seconds is not None and s_part.seconds > settings.situation_max_s:
         start, end = _span(sentences, "situation")
         add("long-situation", f"Situation ran {s_part.seconds:.0f} s ({clock(start)}–{clock(end)}); aim for under "
                               f"{settings.situation_max_s:.0f} s and get to your actions sooner.", start)
@@ -79,16 +82,16 @@ def build_feedback(
         add("long-situation", f"Situation takes {_pct(s_part.share)} of the answer; keep the background to a few sentences.")
 
     a_part = star["action"]
-    if a_part.present and a_part.verdict == "short":
+    if structure and a_part.present and a_part.verdict == "short":
         low = (a_part.band or (0.3, 0.65))[0]
         amount = f"{a_part.seconds:.0f} s, {_pct(a_part.share)}" if a_part.seconds is not None else _pct(a_part.share)
         add("short-action", f"Action was only {amount} of the answer; make what you did the longest part (at least {_pct(low)}).",
             _span(sentences, "action")[0])
 
     r_part = star["result"]
-    if r_part.present and not delivery.quantified_result:
+    if structure and r_part.present and not delivery.quantified_result:
         add("no-number", "No number in the Result: how did you measure success?", _span(sentences, "result")[0])
-    if r_part.present and r_part.verdict == "short":
+    if structure and r_part.present and r_part.verdict == "short":
         amount = f"{r_part.seconds:.0f} s" if r_part.seconds is not None else _pct(r_part.share)
         add("short-result", f"The Result got {amount}; give the outcome and its impact more room.", _span(sentences, "result")[0])
 
@@ -121,7 +124,7 @@ def build_feedback(
         top = ", ".join(f"'{h}' ×{n}" for h, n in list(delivery.hedges.items())[:3])
         add("hedges", f"{sum(delivery.hedges.values())} hedges ({top}): state what you did and what happened with confidence.")
 
-    if not star["reflection"].present and star["result"].present:
+    if structure and not star["reflection"].present and star["result"].present:
         add("reflection", "Close with what you learned or would do differently; interviewers often ask.")
 
     if len(delivery.repeats) >= settings.repeats_mention:
@@ -130,7 +133,7 @@ def build_feedback(
 
     notes.sort(key=lambda n: (n.priority, n.at if n.at is not None else 1e9))
     notes = notes[: settings.max_feedback_points]
-    if not any(n.kind.startswith("missing") for n in notes) and len(notes) <= 1:
+    if structure and not any(n.kind.startswith("missing") for n in notes) and len(notes) <= 1:
         praise = "Clear structure: situation, task, action and result are all there"
         if delivery.quantified_result:
             praise += ", with a measured result"

@@ -51,6 +51,7 @@ class ScoringSettings:
     i_we_ratio_min: float = 2.0
     we_count_min: int = 4  # fewer "we" than this is never worth a comment
 
+    expect_star: bool = True  # False for a follow-up answer: no notes about missing parts or proportions
     hedges_mention: int = 3  # this many hedges earn a feedback point
     repeats_mention: int = 3
     max_feedback_points: int = 5
