@@ -64,6 +64,18 @@ class SoundDevicePlayer:
             return False
         return True
 
+    def start(self, samples: Any, sample_rate: int) -> bool:
+        """Start playing and return at once (cues during an answer); False when there is no speaker."""
+        if not self.available():
+            return False
+        sd = sounddevice()
+        try:
+            sd.play(samples, sample_rate, device=self._device)
+        except Exception as exc:  # PortAudioError
+            self.unavailable = f"Cannot play audio on the speaker: {exc}"
+            return False
+        return True
+
     def play_file(self, path: Path, start_s: float = 0.0) -> bool:
         samples, rate = read_wav(path)
         return self.play(samples[int(start_s * rate) :], rate)
