@@ -18,8 +18,8 @@ from interviewer.errors import ConfigError, InterviewerError
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
-    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _settings, _speaker,
-    _split, _target, console, err_console,
+    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _settings,
+    _speaker, _split, _target, console, err_console, load_stories,
 )
 
 app = typer.Typer(
@@ -52,6 +52,8 @@ def build_round(
     follow_ups: int = 0,
     source: str | None = None,
     extra_settings: dict | None = None,
+    stories=None,
+    cue_target_s: float | None = None,
 ):
     """The real adapters around the core round. Missing devices and models are reported before anything starts."""
     from interviewer.config import recordings_dir
@@ -82,12 +84,20 @@ def build_round(
         source = source or "microphone"
     scoring_overrides = dict(settings.scoring)
 
-    def scorer(transcript, question_text, target):
-        return score_answer(transcript, question=question_text,
-                            settings=ScoringSettings.from_overrides(scoring_overrides, target_s=target))
+    def scorer(transcript, question_text, target, kind="answer"):
+        scoring = ScoringSettings.from_overrides(scoring_overrides, target_s=target)
+        scoring.expect_star = kind == "answer"
+        return score_answer(transcript, question=question_text, settings=scoring)
 
+    speaker = _speaker(settings, voice, rate, output_device)
+    cue_player = None
+    if cue_target_s is not None:
+        from interviewer.audio.cues import SoundCuePlayer
+        from interviewer.config import cache_dir
+
+        cue_player = SoundCuePlayer(speaker.player, speaker, cue_target_s, cache_dir() / "cues")
     parts = RoundParts(
-        speaker=_speaker(settings, voice, rate, output_device),
+        speaker=speaker,
         new_input=new_input,
         transcriber=transcriber,
         store=FileStore(recordings_dir(settings)),
@@ -97,6 +107,8 @@ def build_round(
         scorer=scorer,
         principle_name=catalog.principle_name,
         follow_up_chooser=choose_follow_ups,
+        cue_player=cue_player,
+        stories=stories,
     )
     options = RoundOptions(
         kind=kind,
@@ -159,6 +171,7 @@ def practice(
     realtime: RealtimeOpt = False,
     follow_ups: Annotated[Optional[int], typer.Option("--follow-ups", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")] = None,
     seed: SeedOpt = None,
+    stories: StoriesOpt = None,
 ) -> None:
     """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback."""
     import random
@@ -178,6 +191,7 @@ def practice(
         kind="practice", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds,
         auto_stop=auto_stop, answer_file=answer_file, realtime=realtime, input_device=input, output_device=output,
         voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else 0,
+        stories=load_stories(stories, settings, catalog),
     )
     store = FileStore(recordings_dir(settings))
     questions = choose_questions(
@@ -359,11 +373,11 @@ def voices(
     found = speaker.voices()
     default = pick_voice(found, "")
     for v in found:
-        english = "en" in v["id"].lower()[:8] or "english" in v["name"].lower()
+        english = v["id"].lower().rsplit("/", 1)[-1].startswith("en") or v["name"].lower().startswith("english")
         if all_languages or english:
             mark = " (default)" if v["id"] == default else ""
             console.print(f"{v['id']:<28} {v['name']}{mark}")
-    console.print("Also: --voice piper (neural voice; pip install 'interviewer[neural-voice]').")
+    console.print("Also: --voice piper (neural voice; pip install 'interviewer[neural-voice]').", markup=False)
 
 
 @app.command()
@@ -457,6 +471,10 @@ def banks_validate(
 from interviewer import cli_review  # noqa: E402 - history, review, play, export, progress, report, delete, reindex
 
 cli_review.register(app)
+
+from interviewer import cli_modes  # noqa: E402 - drill, loop, stories
+
+cli_modes.register(app)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ VoiceOpt = Annotated[Optional[str], typer.Option("--voice", help="Interviewer vo
 RateOpt = Annotated[Optional[int], typer.Option("--rate", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
 RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
+StoriesOpt = Annotated[
+    Optional[Path], typer.Option("--stories", help="Your story bank (YAML); default: stories.yaml in the settings folder.")
+]
 SeedOpt = Annotated[Optional[int], typer.Option("--seed", help="Make the choice of questions repeatable.")]
 
 
@@ -96,3 +99,17 @@ def _store(settings=None):
     from interviewer.store import FileStore
 
     return FileStore(recordings_dir(settings or _settings()))
+
+
+def load_stories(path: Path | None, settings, catalog):
+    """The story bank: --stories, else the stories setting or file, if there is one (it is optional)."""
+    from interviewer.config import stories_file
+    from interviewer.errors import ConfigError
+    from interviewer.stories import parse_stories
+
+    file = Path(path) if path else stories_file(settings)
+    if not file.is_file():
+        if path:
+            raise ConfigError(f"{file}: no such story bank. Create one with 'interviewer stories import NOTES.md'.")
+        return None
+    return parse_stories(file.read_text(encoding="utf-8"), str(file), catalog)

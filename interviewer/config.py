@@ -66,6 +66,12 @@ def user_banks_dir() -> Path:
     return home_dir() / "banks"
 
 
+def stories_file(settings: Settings | None = None) -> Path:
+    if settings and settings.stories:
+        return Path(settings.stories).expanduser()
+    return home_dir() / "stories.yaml"
+
+
 def assets_dir() -> Path:
     return PACKAGE_DIR / "assets"
 
@@ -86,6 +92,7 @@ class Settings:
     input_device: str = ""
     output_device: str = ""
     follow_ups: int = 1
+    stories: str = ""  # story bank file; "" = stories.yaml in the settings folder, if it exists
     scoring: dict[str, Any] = field(default_factory=dict)  # overrides of scoring thresholds
 
     @property

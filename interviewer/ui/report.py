@@ -171,13 +171,28 @@ def score_panel(
     return Panel(Group(*parts), title=title, subtitle=subtitle, border_style="bright_blue")
 
 
+def story_text(story: dict[str, Any] | None) -> Text:
+    """Which prepared story the answer told and which of its outline points were covered."""
+    if story is None:
+        return Text("No prepared story matched this answer.", style="dim")
+    covered, missed = story.get("covered") or [], story.get("missed") or []
+    text = Text.assemble(Text("Story: ", style="bold"), Text(story["title"]),
+                         Text(f" — covered {len(covered)} of {len(covered) + len(missed)} outline points"))
+    for point in missed[:6]:
+        text.append(f"\n  missed: {point}", style="yellow")
+    return text
+
+
 def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel:
     title = f"Answer {record.id}"
     if record.duration_s is not None:
         title += f" · {clock(record.duration_s)}"
     heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
-    return score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
-                       error=record.error, show_transcript=show_transcript)
+    panel = score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
+                        error=record.error, show_transcript=show_transcript)
+    if "story" in record.extra:
+        panel.renderable = Group(panel.renderable, Text(""), story_text(record.extra["story"]))
+    return panel
 
 
 def print_answer(console: Console, record: AnswerRecord, *, show_transcript: bool = True) -> None:

@@ -139,3 +139,72 @@ class TerminalView:
             return True
         reply = self.console.input("[dim]Enter: next question · q then Enter: stop here[/] ")
         return reply.strip().lower() not in ("q", "quit", "stop")
+
+
+# --------------------------------------------------------------------------------------------------
+# Drills and loops
+
+
+VERDICT_STYLE = {"ok": "green", "short": "yellow", "long": "red", "missing": "bold red"}
+
+
+def drill_panel(summary, number: int, total: int) -> Panel:
+    from rich import box
+    from rich.table import Table
+
+    attempt = summary.attempt
+    off = attempt.off_target_s
+    if off is None:
+        headline = Text("No timing for this attempt.")
+    else:
+        style = "green" if abs(off) <= 10 else "yellow" if off < 0 else "red"
+        word = "over" if off > 0 else "under"
+        headline = Text.assemble(Text(f"{clock(attempt.duration_s)} against {clock(attempt.target_s)}: "),
+                                 Text(f"{clock(abs(off))} {word}", style=f"bold {style}"))
+    parts = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for column in ("part", "seconds", "aim", ""):
+        parts.add_column(column)
+    for check in summary.parts:
+        seconds = f"{check.seconds:.0f} s" if check.seconds is not None else "–"
+        parts.add_row(check.part.capitalize(), seconds, f"{check.low:.0f}–{check.high:.0f} s",
+                      Text(check.verdict, style=VERDICT_STYLE[check.verdict]))
+    trend = Table(title="Attempts at this question", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for column in ("attempt", "length", "off target", "S", "T", "A", "R", "wpm"):
+        trend.add_column(column, no_wrap=True)
+    for a in summary.history[-10:]:
+        style = "dim" if a.earlier else ("bold" if a is attempt else "")
+        secs = [f"{a.part_seconds.get(p):.0f}" if a.part_seconds.get(p) is not None else "–" for p in ("situation", "task", "action", "result")]
+        trend.add_row(a.label, clock(a.duration_s), f"{a.off_target_s:+.0f} s" if a.off_target_s is not None else "–",
+                      *secs, f"{a.words_per_minute:.0f}" if a.words_per_minute else "–", style=style)
+    wpm = f"Pace {attempt.words_per_minute:.0f} words/min." if attempt.words_per_minute else ""
+    body = Group(headline, parts, Text(f"{summary.message} {wpm}".strip()), trend)
+    return Panel(body, title=f"Drill · attempt {number} of {total}", border_style="magenta")
+
+
+def interviewer_panel(interviewer, position: int, total: int, principle_name) -> Panel:
+    names = ", ".join(principle_name(p) for p in interviewer.principles)
+    text = Text.assemble(Text(interviewer.name, style="bold"), Text(f", {interviewer.role}" if interviewer.role else ""),
+                         Text(f"\nAsks about: {names}", style="italic"))
+    return Panel(text, title=f"Interviewer {position} of {total}", border_style="green")
+
+
+def loop_summary_panel(summary) -> Panel:
+    from rich import box
+    from rich.table import Table
+
+    principles = Table(title="By principle", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for column in ("principle", "answers", "STAR", "length", "missing"):
+        principles.add_column(column)
+    for row in summary.per_principle:
+        principles.add_row(row["principle"], str(row["answers"]), row["star_complete"], row["length"], row["missing"])
+    people = Table(title="By interviewer", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for column in ("interviewer", "asked about", "answers", "follow-ups", "impression", "would note"):
+        people.add_column(column, overflow="fold")
+    for row in summary.per_interviewer:
+        style = {"strong": "green", "mixed": "yellow", "needs work": "red"}.get(row["impression"], "")
+        people.add_row(row["name"], row["principles"], str(row["answers"]), str(row["follow_ups"]),
+                       Text(row["impression"], style=style), row["would_note"])
+    parts = [principles, people]
+    for warning in summary.warnings:
+        parts.append(Text(f"! {warning}", style="bold yellow"))
+    return Panel(Group(*parts), title="Loop summary", border_style="green")

@@ -1,0 +1,263 @@
+"""Commands for the interview modes: drill, loop, and the story bank. Registered on the app by cli.py."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from interviewer.cli_common import (
+    AnswerFileOpt, BankOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt, SeedOpt,
+    StoriesOpt, VoiceOpt, _catalog, _settings, _split, _store, _target, console, load_stories,
+)
+from interviewer.errors import ConfigError
+
+FollowUpsOpt = Annotated[Optional[int], typer.Option("--follow-ups", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")]
+
+
+def _drill_earlier(store, question_id: str):
+    """Earlier attempts at this question (from the index), oldest first, for the trend."""
+    from interviewer.drill import Attempt
+
+    rows = store.index.query(
+        """SELECT a.id, a.started_at, a.duration_s, a.target_s, s.* FROM answers a JOIN scores s ON s.answer_id = a.id
+           WHERE a.question_id = ? AND a.kind = 'answer' AND a.status = 'complete' ORDER BY a.started_at""",
+        (question_id,),
+    )
+    return [Attempt(label=(r["started_at"] or "")[5:10], record_id=r["id"], duration_s=r["duration_s"],
+                    target_s=r["target_s"] or 120.0,
+                    part_seconds={p: r[f"{p}_s"] for p in ("situation", "task", "action", "result")},
+                    words_per_minute=r["words_per_minute"], completeness=r["star_completeness"], earlier=True)
+            for r in rows]
+
+
+def drill(
+    question: Annotated[Optional[str], typer.Option("--question", "-q", help="The question to drill (an id).")] = None,
+    principle: PrincipleOpt = None,
+    target: Annotated[Optional[str], typer.Option("--target", "-t", help="The length to hit, e.g. 2:00.")] = None,
+    rounds: Annotated[int, typer.Option("--rounds", "-r", min=1, max=20, help="How many attempts.")] = 3,
+    bank: BankOpt = None,
+    answer_file: AnswerFileOpt = None,
+    max_seconds: MaxSecondsOpt = None,
+    input: InputOpt = None,  # noqa: A002 - the option is --input
+    output: OutputOpt = None,
+    voice: VoiceOpt = None,
+    rate: RateOpt = None,
+    model: ModelOpt = None,
+    realtime: RealtimeOpt = False,
+    follow_ups: FollowUpsOpt = 0,
+    stories: StoriesOpt = None,
+    seed: SeedOpt = None,
+) -> None:
+    """A timing drill: the same question several times, a countdown, cues at target-30 s and at the target."""
+    from interviewer.banks import choose_questions
+    from interviewer.cli import build_round
+    from interviewer.drill import DrillRunner
+    from interviewer.scoring import ScoringSettings
+    from interviewer.ui.terminal import drill_panel
+
+    settings = _settings()
+    catalog = _catalog(bank)
+    target_s = _target(settings, target)
+    if question:
+        chosen = catalog.question(question)
+    principle_ids = [catalog.principle(p).id for p in _split(principle)]
+    round_ = build_round(
+        kind="drill", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds, auto_stop=None,
+        answer_file=answer_file, realtime=realtime, input_device=input, output_device=output, voice=voice, rate=rate,
+        model=model, follow_ups=follow_ups or 0, stories=load_stories(stories, settings, catalog), cue_target_s=target_s,
+        extra_settings={"rounds": rounds},
+    )
+    store = _store(settings)
+    if not question:
+        chosen = choose_questions(catalog, count=1, principle_ids=principle_ids, times_answered=store.times_answered(),
+                                  rng=random.Random(seed))[0]
+    earlier = _drill_earlier(store, chosen.id) if store.root.is_dir() else []
+    scoring = ScoringSettings.from_overrides(settings.scoring, target_s=target_s)
+    console.print(f"[bold]Timing drill:[/] {rounds} attempt{'s' if rounds != 1 else ''} at one question, aiming for "
+                  f"{round_.options.target_s:.0f} s. A voice warns before the target and a chime marks it.")
+    runner = DrillRunner(round_, chosen, rounds, earlier, scoring,
+                         show_summary=lambda s: console.print(drill_panel(s, int(s.attempt.label), rounds)))
+    session = runner.run()
+    console.print(f"\n[bold]Session {session.id}[/] saved in {store.root / session.id}.", soft_wrap=True)
+
+
+def _loop_speakers(plan, settings, output: str | None):
+    """One voice per interviewer; a voice this machine lacks falls back to the default, with a note."""
+    from interviewer.audio.player import SoundDevicePlayer
+    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
+    from interviewer.config import cache_dir
+    from interviewer.errors import DeviceError
+
+    player = SoundDevicePlayer(output or settings.output_device or None)
+    speakers = {}
+    for interviewer in plan.interviewers:
+        if interviewer.voice.lower().startswith("piper"):
+            speakers[interviewer.name] = PiperSpeaker(player=player, cache_dir=cache_dir(),
+                                                      length_scale=165 / max(interviewer.rate, 80))
+            continue
+        speaker = Pyttsx3Speaker(voice=interviewer.voice, rate=interviewer.rate, pitch=interviewer.pitch,
+                                 player=player, cache_dir=cache_dir())
+        try:
+            speaker._resolve_voice()
+        except DeviceError as exc:
+            if "No voice named like" not in str(exc):
+                speakers[interviewer.name] = speaker  # no engine at all: the round reports it once
+                continue
+            console.print(f"! Voice '{interviewer.voice}' is not installed here; {interviewer.name} uses the default voice.")
+            speaker = Pyttsx3Speaker(rate=interviewer.rate, pitch=interviewer.pitch, player=player, cache_dir=cache_dir())
+        speakers[interviewer.name] = speaker
+    return speakers
+
+
+def loop(
+    plan: Annotated[Optional[Path], typer.Option("--plan", help="A loop plan (YAML, docs/loop-plans.md); default: five interviewers.")] = None,
+    target: Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00.")] = None,
+    bank: BankOpt = None,
+    answer_file: AnswerFileOpt = None,
+    max_seconds: MaxSecondsOpt = None,
+    input: InputOpt = None,  # noqa: A002 - the option is --input
+    output: OutputOpt = None,
+    model: ModelOpt = None,
+    realtime: RealtimeOpt = False,
+    follow_ups: FollowUpsOpt = None,
+    stories: StoriesOpt = None,
+    seed: SeedOpt = None,
+) -> None:
+    """A full interview loop: several interviewers, each with a voice and principles, probing with follow-ups."""
+    from interviewer.cli import build_round
+    from interviewer.config import assets_dir
+    from interviewer.errors import BankError
+    from interviewer.loop import LoopRunner, parse_plan
+    from interviewer.ui.terminal import interviewer_panel, loop_summary_panel
+
+    settings = _settings()
+    catalog = _catalog(bank)
+    path = plan or assets_dir() / "loop-default.yaml"
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BankError(f"{path}: cannot read the loop plan ({exc.strerror}).") from exc
+    loop_plan = parse_plan(text, str(path), catalog)
+    count = follow_ups if follow_ups is not None else loop_plan.follow_ups
+    round_ = build_round(
+        kind="loop", settings=settings, catalog=catalog, target_s=_target(settings, target), max_seconds=max_seconds,
+        auto_stop=None, answer_file=answer_file, realtime=realtime, input_device=input, output_device=output,
+        voice=None, rate=None, model=model, follow_ups=count, stories=load_stories(stories, settings, catalog),
+        extra_settings={"plan": str(path)},
+    )
+    speakers = _loop_speakers(loop_plan, settings, output)
+    store = _store(settings)
+    total = sum(i.questions for i in loop_plan.interviewers)
+    console.print(f"[bold]{loop_plan.title}:[/] {len(loop_plan.interviewers)} interviewers, {total} questions, "
+                  f"{count} follow-up{'s' if count != 1 else ''} each.")
+    runner = LoopRunner(
+        round_, loop_plan, catalog, speakers, store.times_answered(),
+        show_interviewer=lambda i, pos, n: console.print(interviewer_panel(i, pos, n, catalog.principle_name)),
+        show_summary=lambda s: console.print(loop_summary_panel(s)),
+        rng=random.Random(seed),
+    )
+    session = runner.run()
+    console.print(f"\n[bold]Session {session.id}[/] saved in {store.root / session.id} "
+                  f"('interviewer export {session.id} -f html' for the report).", soft_wrap=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Story bank
+
+stories_app = typer.Typer(help="Your prepared stories: list, show, import from notes, validate.", no_args_is_help=True)
+
+
+def _bank_or_empty(path: Path | None):
+    from interviewer.config import stories_file
+
+    settings = _settings()
+    catalog = _catalog(None)
+    bank = load_stories(path, settings, catalog)
+    return bank, Path(path) if path else stories_file(settings), catalog
+
+
+@stories_app.command("list")
+def stories_list(stories: StoriesOpt = None) -> None:
+    """Your stories: the principles each serves and how many outline points it has."""
+    bank, file, catalog = _bank_or_empty(stories)
+    if bank is None or not bank.stories:
+        console.print(f"No stories yet ({file}). Import prep notes with 'interviewer stories import NOTES.md'.", soft_wrap=True)
+        return
+    table = Table(title=f"Stories in {file}")
+    for column in ("id", "title", "principles", "points"):
+        table.add_column(column, overflow="fold")
+    for story in bank.stories:
+        table.add_row(story.id, story.title, ", ".join(catalog.principle_name(p) for p in story.principles) or "–",
+                      str(len(story.outline)))
+    console.print(table)
+    covered = {p for s in bank.stories for p in s.principles}
+    uncovered = [p.name for p in catalog.principles.values() if p.id not in covered]
+    if uncovered:
+        console.print(f"No story yet for: {', '.join(uncovered)}.")
+
+
+@stories_app.command("show")
+def stories_show(story_id: Annotated[str, typer.Argument(help="A story id.")], stories: StoriesOpt = None) -> None:
+    """One story with its outline."""
+    bank, file, catalog = _bank_or_empty(stories)
+    if bank is None:
+        raise ConfigError(f"No story bank at {file}.")
+    story = bank.get(story_id)
+    console.print(f"[bold]{story.title}[/]  [dim]{story.id}[/]")
+    console.print("Principles: " + (", ".join(catalog.principle_name(p) for p in story.principles) or "–"))
+    for point in story.outline:
+        console.print(f"  • {point}")
+    for question in story.questions:
+        console.print(f"  [dim]answers: {question}[/]")
+
+
+@stories_app.command("import")
+def stories_import(
+    notes: Annotated[Path, typer.Argument(help="Markdown prep notes: principle headings, questions, outline bullets, **S:** paragraphs.")],
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Story bank to write or add to (default: yours).")] = None,
+) -> None:
+    """Import stories from Markdown notes; new stories are added, existing ones kept."""
+    from interviewer.config import stories_file
+    from interviewer.stories import StoryBank, import_markdown, parse_stories
+
+    settings = _settings()
+    catalog = _catalog(None)
+    try:
+        text = notes.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{notes}: cannot read ({exc.strerror}).") from exc
+    found = import_markdown(text, catalog)
+    if not found:
+        raise ConfigError(f"{notes}: no stories found. Stories are '### Answer' sections with S:/T:/A:/R: outline "
+                          "bullets, or **S:**/**T:**/**A:**/**R:** paragraphs (see docs/stories.md).")
+    target = out or stories_file(settings)
+    bank = parse_stories(target.read_text(encoding="utf-8"), str(target), catalog) if target.is_file() else StoryBank([], str(target))
+    existing = {s.id for s in bank.stories}
+    added = [s for s in found if s.id not in existing]
+    bank.stories += added
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(bank.to_yaml(), encoding="utf-8")
+    console.print(f"Imported {len(added)} stor{'y' if len(added) == 1 else 'ies'} into {target}"
+                  + (f" ({len(found) - len(added)} already there)" if len(found) > len(added) else "") + ".", soft_wrap=True)
+    for story in added:
+        names = ", ".join(catalog.principle_name(p) for p in story.principles) or "no principle"
+        console.print(f"  {story.id}: {story.title} [{names}; {len(story.outline)} points]", markup=False)
+
+
+@stories_app.command("validate")
+def stories_validate(stories: Annotated[Optional[Path], typer.Argument(help="A story bank file (default: yours).")] = None) -> None:
+    """Check a story bank; problems name file, line, story and field."""
+    bank, file, _ = _bank_or_empty(stories)
+    if bank is None:
+        raise ConfigError(f"No story bank at {file}.")
+    console.print(f"{file}: ok ({len(bank.stories)} stories)", soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("drill")(drill)
+    app.command("loop")(loop)
+    app.add_typer(stories_app, name="stories")
