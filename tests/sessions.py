@@ -33,7 +33,7 @@ def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago:
     parts = RoundParts(
         speaker=FakeSpeaker(), new_input=lambda: mics.pop(0), transcriber=FakeTranscriber(transcripts),
         store=FileStore(root), view=RecordingView(), stop_key=None, clock=clock,
-        scorer=lambda t, q, target: score_answer(t, question=q, settings=ScoringSettings(target_s=target)),
+        scorer=lambda t, q, target, kind: score_answer(t, question=q, settings=ScoringSettings(target_s=target, expect_star=kind == 'answer')),
         principle_name=catalog.principle_name, follow_up_chooser=choose_follow_ups,
     )
     round_ = InterviewRound(parts, RoundOptions(kind=kind, target_s=target_s, cap_s=2 * target_s))

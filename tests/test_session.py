@@ -25,8 +25,8 @@ STORY = (
 )
 
 
-def scorer(transcript, question, target):
-    return score_answer(transcript, question=question, settings=ScoringSettings(target_s=target))
+def scorer(transcript, question, target, kind="answer"):
+    return score_answer(transcript, question=question, settings=ScoringSettings(target_s=target, expect_star=kind == "answer"))
 
 
 def make_round(tmp_path, *, mic=None, transcripts=None, speaker=None, stop=None, follow_ups=0, store=None, cap=240.0,

@@ -1,0 +1,153 @@
+"""Drills and loops end to end: through the PulseAudio null sink (as a candidate at a microphone), and with
+--answer-file on a machine without any sound device."""
+
+import json
+import textwrap
+import time
+import wave
+
+import numpy as np
+import pytest
+
+from tests import speech_corpus as corpus
+from tests.conftest import ROOT, need, run_cli
+from tests.test_real_round import Program, play_into_sink, pulse_env
+
+pytestmark = pytest.mark.real
+DEMO = ROOT / "interviewer" / "assets" / "demo-answer.ogg"
+
+SMALL_PLAN = textwrap.dedent(
+    """\
+    title: Two-interviewer loop
+    follow_ups: 1
+    interviewers:
+      - name: Ana
+        role: the hiring manager
+        principles: [ownership]
+        voice: en-us
+        rate: 170
+      - name: Bo
+        role: the bar raiser
+        principles: [earn-trust]
+        voice: en-gb
+        rate: 150
+        pitch: 35
+    """
+)
+
+
+def records(recordings):
+    from interviewer.store import FileStore
+
+    store = FileStore(recordings, use_index=False)
+    return [r.to_dict() for session in store.session_ids() for r in store.load_answers(session)]
+
+
+def window(samples, rate, start, end):
+    return samples[int(start * rate): int(end * rate)]
+
+
+def test_drill_through_the_virtual_sound_device_with_cues(pulse_server, isolated_user_dirs):
+    need(corpus.available(), "pocketsphinx-testdata")
+    _, recordings = isolated_user_dirs
+    env = pulse_env(pulse_server)
+    clip = corpus.librivox_clips()[0]  # 7.1 s of speech: over before the first cue at 10 s
+    program = Program(["drill", "-q", "ow-11", "--rounds", "1", "--target", "0:20", "--max-seconds", "60"], env)
+    program.wait_for("Recording", timeout=90)
+    started = time.monotonic()
+    time.sleep(0.3)
+    play_into_sink(clip.path, env)
+    time.sleep(max(0.0, 23.0 - (time.monotonic() - started)))
+    program.press_enter()
+    assert program.finish() == 0, program.text
+    assert "Drill · attempt 1 of 1" in program.text and "Attempts at this question" in program.text
+
+    [record] = records(recordings)
+    assert record["extra"]["drill_round"] == 1 and "off_target_s" in record["extra"]["drill"]
+    assert corpus.word_error_rate(clip.text, record["transcript"]["text"].split("10 seconds")[0]) <= 0.25
+    with wave.open(str(recordings / record["session_id"] / "answer-1.wav")) as w:
+        rate = w.getframerate()
+        audio = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768
+    quiet = window(audio, rate, 8.0, 9.5)
+    warning = window(audio, rate, 9.9, 11.5)  # the spoken "10 seconds" at target - 10 s (half of a 20 s target)
+    chime = window(audio, rate, 19.9, 20.8)  # the chime at the target
+    rms = lambda x: float(np.sqrt(np.mean(x ** 2)) + 1e-9)  # noqa: E731
+    assert rms(warning) > 10 * rms(quiet)
+    spectrum = np.abs(np.fft.rfft(chime * np.hanning(len(chime))))
+    peak = np.fft.rfftfreq(len(chime), 1 / rate)[np.argmax(spectrum)]
+    assert 640 <= peak <= 900 and rms(chime) > 10 * rms(quiet)
+
+
+def test_loop_through_the_virtual_sound_device(pulse_server, isolated_user_dirs, tmp_path):
+    need(corpus.available(), "pocketsphinx-testdata")
+    _, recordings = isolated_user_dirs
+    env = pulse_env(pulse_server)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SMALL_PLAN)
+    clips = corpus.librivox_clips()
+    program = Program(["loop", "--plan", str(plan), "--max-seconds", "60"], env)
+    for turn in range(4):  # two questions, each with one follow-up
+        program.wait_for("Recording", timeout=120)
+        time.sleep(0.3)
+        play_into_sink(clips[turn].path, env)
+        time.sleep(0.5)
+        program.press_enter()
+    assert program.finish(timeout=180) == 0, program.text
+    text = program.text
+    assert "Interviewer 1 of 2" in text and "Interviewer 2 of 2" in text and "Loop summary" in text
+    saved = records(recordings)
+    assert [r["kind"] for r in saved] == ["answer", "follow-up", "answer", "follow-up"]
+    assert [r["extra"]["interviewer"] for r in saved] == ["Ana", "Ana", "Bo", "Bo"]
+    assert saved[1]["parent_id"] == saved[0]["id"]
+    for record, clip in zip(saved, clips):
+        assert corpus.word_error_rate(clip.text, record["transcript"]["text"]) <= 0.3
+    session = json.loads((recordings / saved[0]["session_id"] / "session.json").read_text())
+    assert session["kind"] == "loop" and len(session["extra"]["summary"]["per_interviewer"]) == 2
+
+
+def test_drill_and_loop_with_an_answer_file_and_no_sound_device(no_audio_env, isolated_user_dirs, tmp_path):
+    _, recordings = isolated_user_dirs
+    drill = run_cli(["drill", "-q", "ow-11", "--rounds", "2", "--target", "1:00", "--answer-file", str(DEMO)], env=no_audio_env)
+    assert drill.returncode == 0, drill.stderr
+    assert "Drill · attempt 2 of 2" in drill.stdout and "On target" in drill.stdout
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SMALL_PLAN.replace("follow_ups: 1", "follow_ups: 0"))
+    loop = run_cli(["loop", "--plan", str(plan), "--answer-file", str(DEMO)], env=no_audio_env)
+    assert loop.returncode == 0, loop.stderr
+    assert "Loop summary" in loop.stdout and "text only" in loop.stdout
+    kinds = [json.loads((p.parent / "session.json").read_text())["kind"] for p in sorted(recordings.glob("*/answer-1.json"))]
+    assert sorted(kinds) == ["drill", "loop"]
+
+
+def test_story_bank_commands_and_coverage_after_an_answer(no_audio_env, isolated_user_dirs, tmp_path):
+    home, recordings = isolated_user_dirs
+    notes = ROOT.parent / "shared" / "seeds" / "principle-answers.md"
+    need(notes.is_file(), "../shared/seeds")
+    imported = run_cli(["stories", "import", str(notes)], env=no_audio_env)
+    assert imported.returncode == 0 and "Imported 6 stories" in imported.stdout
+    again = run_cli(["stories", "import", str(notes)], env=no_audio_env)
+    assert "Imported 0 stories" in again.stdout and "6 already there" in again.stdout
+    listed = run_cli(["stories", "list"], env=no_audio_env).stdout
+    assert "Think Big" in listed and "No story yet for:" in listed
+    stories = tmp_path / "mine.yaml"
+    stories.write_text(textwrap.dedent(
+        """\
+        stories:
+          - id: late-checkout
+            title: Late mobile checkout redesign
+            principles: [ownership]
+            outline:
+              - checkout redesign six weeks behind schedule
+              - asked to take over and ship before Black Friday
+              - found a flaky integration test suite causing the delay
+              - renegotiated the scope with the product manager
+              - launched nine days before Black Friday, errors down thirty percent
+              - hired two more engineers for the payments team
+        """))
+    result = run_cli(["practice", "-n", "1", "-q", "ow-11", "--answer-file", str(DEMO), "--stories", str(stories)],
+                     env=no_audio_env)
+    assert result.returncode == 0, result.stderr
+    assert "Story: Late mobile checkout redesign" in result.stdout
+    assert "missed: hired two more engineers" in result.stdout
+    [record] = records(recordings)
+    assert record["extra"]["story"]["id"] == "late-checkout" and len(record["extra"]["story"]["covered"]) == 5
