@@ -151,3 +151,8 @@ def test_story_bank_commands_and_coverage_after_an_answer(no_audio_env, isolated
     assert "missed: hired two more engineers" in result.stdout
     [record] = records(recordings)
     assert record["extra"]["story"]["id"] == "late-checkout" and len(record["extra"]["story"]["covered"]) == 5
+    page = tmp_path / "story.html"
+    assert run_cli(["export", "latest", "-f", "html", "-o", str(page)], env=no_audio_env).returncode == 0
+    html = page.read_text()
+    assert "Late mobile checkout redesign: covered 5 of 6 outline points" in html
+    assert "missed: hired two more engineers" in html

@@ -184,6 +184,10 @@ def answer_view(record: AnswerRecord, audio_path: Path | None, principle_name: C
         "sentences": _sentences(record),
         "plain_transcript": None if score.get("sentences") else (record.transcript or {}).get("text"),
         "error": record.error,
+        "interviewer": record.extra.get("interviewer"),
+        "drill_round": record.extra.get("drill_round"),
+        "has_story": "story" in record.extra,
+        "story": record.extra.get("story"),
         "attempts_chart": attempts_chart(attempts or []) if record.kind == "answer" else None,
     }
 

@@ -243,7 +243,7 @@ ACTION_RESULT_BACK = 1.2  # result -> action again is common ("which cut X. Then
 SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping possible but not free)
 # A part is present when its sentences' content-only log-odds against its neighbouring parts add up to at
 # least this much (position alone cannot make a removed part appear).
-PRESENT_EVIDENCE = {"situation": 0.0, "task": 0.0, "action": 0.0, "result": 0.0}
+PRESENT_EVIDENCE = {"situation": 0.0, "task": 0.8, "action": -1.0, "result": 0.0}  # by benchmarks/star_eval.py
 PRESENCE_BOOST = 3.0  # log-odds added to a part's sentences when wording says it is there but position hid it
 
 
