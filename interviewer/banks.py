@@ -12,6 +12,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -64,6 +65,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml_with_lines(text: str, source: str) -> Any:
+    """YAML whose mappings remember their lines; a syntax error becomes a one-line BankError naming the line."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise BankError(f"{source}:{mark.line + 1 if mark else '?'}: YAML syntax error: {exc.problem}. "
+                        "Check the indentation, and put text containing ': ' or '#' in quotes.") from exc
 
 
 # --------------------------------------------------------------------------------------------------

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
-import yaml
 
-from interviewer.banks import BankProblem, Catalog, _did_you_mean, _LineDict, _LineLoader, choose_questions
+from interviewer.banks import BankProblem, Catalog, _did_you_mean, _LineDict, load_yaml_with_lines, choose_questions
 from interviewer.errors import BankError, ConfigError
 from interviewer.models import AnswerRecord, AnswerScore, Question
 from interviewer.session import InterviewRound
@@ -68,11 +67,7 @@ def parse_plan(text: str, source: str, catalog: Catalog) -> LoopPlan:
     def problem(line, message, who=None, fld=None):
         problems.append(BankProblem(source, line, message, who, fld, kind="interviewer"))
 
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise BankError(f"{source}:{mark.line + 1 if mark else '?'}: YAML syntax error: {exc.problem}.") from exc
+    data = load_yaml_with_lines(text, source)
     if not isinstance(data, _LineDict) or not isinstance(data.get("interviewers"), list) or not data["interviewers"]:
         raise BankError(f"{source}:1: a loop plan is a mapping with a non-empty 'interviewers' list (docs/loop-plans.md).")
     for key in data:

