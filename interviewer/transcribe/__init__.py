@@ -1,4 +1,4 @@
-"""Speech-to-text adapters: faster-whisper (default) and openai-whisper (optional extra)."""
+"""Speech-to-text: faster-whisper on the CPU, with weights from pip packages or a local folder."""
 
 # A short prompt full of fillers makes Whisper keep "um"/"uh" instead of cleaning them away
 # (reference: faster-whisper issues 319 and 901); a long prompt can truncate output, so keep it short.
