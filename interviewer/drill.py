@@ -142,14 +142,11 @@ class DrillRunner:
 
     def run(self):
         round_ = self.round
-        round_.start()
-        status = "complete"
-        try:
+        with round_.running() as session:
             history = list(self.earlier)
             for number in range(1, self.rounds + 1):
-                prompt = self.question.text
-                record = round_.ask(number, self.rounds, self.question, prompt, extra={"drill_round": number},
-                                    cues=cue_times(round_.options.target_s))
+                record = round_.ask(number, self.rounds, self.question, self.question.text,
+                                    extra={"drill_round": number}, cues=cue_times(round_.options.target_s))
                 attempt = Attempt.from_record(record, str(number))
                 summary = summarize(attempt, history, self.settings)
                 record.extra["drill"] = summary.to_dict()
@@ -159,9 +156,4 @@ class DrillRunner:
                 history.append(attempt)
                 if number < self.rounds and not round_.parts.view.next_question():
                     break
-        except BaseException:
-            status = "interrupted"
-            raise
-        finally:
-            round_.finish(status)
-        return round_.session
+        return session

@@ -231,10 +231,8 @@ class LoopRunner:
 
     def run(self):
         round_ = self.round
-        round_.start()
-        round_.session.extra["plan"] = self.plan.to_dict()
-        status = "complete"
-        try:
+        with round_.running() as session:
+            session.extra["plan"] = self.plan.to_dict()
             asked: set[str] = set()
             total = sum(i.questions for i in self.plan.interviewers)
             number = 0
@@ -248,12 +246,6 @@ class LoopRunner:
                     round_.ask_with_follow_ups(number, total, question,
                                                extra={"interviewer": interviewer.name, "role": interviewer.role})
             self.summary = summarize_loop(self.plan, round_.records, round_.scores, self.catalog.principle_name)
-            round_.session.extra["summary"] = self.summary.to_dict()
+            session.extra["summary"] = self.summary.to_dict()
             self.show_summary(self.summary)
-        except BaseException:
-            status = "interrupted"
-            raise
-        finally:
-            round_.finish(status)
-        return round_.session
-
+        return session

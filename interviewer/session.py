@@ -7,7 +7,8 @@ from __future__ import annotations
 import errno
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -209,23 +210,33 @@ class InterviewRound:
             raise StoreError(f"Cannot save the session file ({exc.strerror or exc}); the answers are saved.") from exc
         return self.session
 
-    def run(self, questions: Sequence[Question]) -> SessionRecord:
-        self.start()
+    @contextmanager
+    def running(self) -> Iterator[SessionRecord]:
+        """Start the session, and finish it with the status its end deserves: complete; failed for a
+        reported problem; interrupted for Ctrl-C (also while a question is being spoken) or anything else."""
+        session = self.start()
         status = "complete"
         try:
-            for number, question in enumerate(questions, start=1):
-                self.ask_with_follow_ups(number, len(questions), question)
-                if number < len(questions) and not self.parts.view.next_question():
-                    break
+            yield session
         except RoundInterrupted:
             status = "interrupted"
             raise
         except InterviewerError:
             status = "failed"
             raise
+        except BaseException:
+            status = "interrupted"
+            raise
         finally:
             self.finish(status)
-        return self.session  # type: ignore[return-value]
+
+    def run(self, questions: Sequence[Question]) -> SessionRecord:
+        with self.running() as session:
+            for number, question in enumerate(questions, start=1):
+                self.ask_with_follow_ups(number, len(questions), question)
+                if number < len(questions) and not self.parts.view.next_question():
+                    break
+        return session
 
     # One question -----------------------------------------------------------------------------------
 
