@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -341,7 +340,3 @@ class Index:
     def counts(self) -> dict[str, int]:
         return {table: self.query(f"SELECT count(*) FROM {table}")[0][0] for table in ("sessions", "answers", "questions", "scores")}
 
-
-def index_mtime(root: Path) -> float | None:
-    path = Path(root) / INDEX_FILE
-    return os.path.getmtime(path) if path.exists() else None

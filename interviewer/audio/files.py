@@ -51,17 +51,6 @@ def read_audio(path: Path, sample_rate: int = SAMPLE_RATE) -> Any:
     return samples
 
 
-def wav_duration(path: Path) -> float | None:
-    """Duration of a WAV file from its header, or None if unreadable."""
-    import wave
-
-    try:
-        with wave.open(str(path)) as w:
-            return w.getnframes() / w.getframerate()
-    except (wave.Error, OSError, EOFError, ZeroDivisionError):
-        return None
-
-
 class FileAudioInput:
     """Plays a recording through the answer pipeline: fast by default, or paced like a live microphone."""
 

@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -159,11 +158,6 @@ class _RenderedVoice:
         if not clean_text(text) or not self.player.available():
             return False
         return self.player.play_file(self.cached_render(text))
-
-    def save_copy(self, text: str, destination: Path) -> Path:
-        """The spoken question as a file next to the answer (a copy of the cached rendering)."""
-        shutil.copyfile(self.cached_render(text), destination)
-        return destination
 
 
 class Pyttsx3Speaker(_RenderedVoice):

@@ -7,14 +7,16 @@ Method (deterministic, no model download, a few milliseconds per answer):
    "there were"), obligation ("I needed to", "my goal was", a bare-infinitive opener), first-person past
    actions ("I built", "then I"), outcomes ("as a result", "reduced ... by 40%", "in the end"), reflection
    ("I learned", "next time", "looking back"), and the sentence's relative position.
-2. **Emission scores** are linear in the features, one weight vector per label (``star_weights.json``; fitted
-   by benchmarks/train_star.py with multinomial logistic regression and strong regularisation, and
-   checked by leave-one-source-out cross-validation in benchmarks/star_eval.py).
+2. **Emission scores** are linear in the features, one weight vector per label (``star_weights.json``): a
+   hand-written prior adjusted by benchmarks/train_star.py (logistic regression pulled toward the prior),
+   checked by leave-one-source-out cross-validation in benchmarks/star_eval.py. Two models: "full" (wording
+   and position) labels sentences; "content" (wording only) decides presence.
 3. **Decoding** (Viterbi) prefers the usual order S -> T -> A -> R -> reflection: moving forward is free,
    staying is free, stepping back costs ``BACK_PENALTY`` (A <-> R interleaving costs less). "other" is
    reserved for small talk and meta remarks ("great question", "that's my answer").
-4. **Presence**: a part counts as present when its sentences carry enough evidence (``PRESENT_MARGIN``);
-   otherwise its sentences go to the next-best label and the part is reported missing.
+4. **Presence**: a part counts as present when its sentences read like it rather than like its neighbours
+   in the order, on wording alone (``PRESENT_EVIDENCE``), so position cannot invent a missing part;
+   otherwise the answer is decoded again without it and the part is reported missing.
 """
 
 from __future__ import annotations
@@ -147,11 +149,6 @@ FRAMES = re.compile(
 )
 
 # --------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class SentenceFeatures:
-    values: dict[str, float]
 
 
 def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
