@@ -83,7 +83,8 @@ SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisa
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
-    r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw)\b"
+    r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|"
+    r"worked (?:as|at|for|in))\b"
 )
 PRESENT_VERBS = {
     "is", "are", "am", "isn't", "aren't", "do", "does", "don't", "doesn't", "has", "have", "can", "can't",
@@ -109,28 +110,35 @@ _CUES: dict[str, str] = {
     "problem_words": r"\b(?:problem|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
-    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:task|tasks|job|role|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b|\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b",
-    "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
+    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team) )?(?:task|tasks|job|role|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b|\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
+    r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
+    "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b"
+    r"|\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
+    r"|\bi (?:offered|volunteered|agreed|signed up|stepped up) to (?!help\b)",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|wanted|was going|were going|had been asked|must|should) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
     "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
-    "i_decided": r"\bi (?:decided|chose|opted|proposed|suggested|volunteered|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
+    "i_decided": r"\bi (?:decided|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "bare_past_open": r"^(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
     "result_opener": r"^(?:so |and |um |uh )*(?:as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
-    "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this))\b",
-    "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d)",
-    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted({_past(v) for v in RESULT_VERBS})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch)\b",
+    "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this)"
+    r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
+    "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
+    r"|\bpercent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
+    r"|\bfrom (?:about |around |roughly )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)|zero|nothing|none)\b)",
+    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted({_past(v) for v in RESULT_VERBS})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b",
     # Reflection: lessons and hindsight
-    "learned": r"\bi (?:learned|learnt|realized|realised|discovered|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|\blesson\w*\b|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b",
+    "learned": r"\bi (?:learned|learnt|realized|realised|discovered|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|\blesson\w*\b|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b|\b(?:i took|what i took) (?:away )?from (?:it|this|that)\b",
     "hindsight": r"\b(?:looking back|in hindsight|in retrospect|next time|if i (?:did|had|were|could|was)|i would (?:have|do|now|probably|definitely)|i'd (?:have|do)|would do (?:it |things )?differently|going forward|from now on|since then,? i|now i (?:always|make sure|try|know)|i now\b|i always make sure|moving forward)\b",
     "experience_subject": r"\b(?:this|that|the) (?:experience|story|project|situation|episode)\b.{0,20}\b(?:taught|showed|reminded|made me|helped me)\b|\bimportant (?:lesson|to)\b|\bthe key (?:lesson|takeaway|learning)\b",
     "generic_present": r"^(?:you|one|leaders|people|teams|it|being|having|taking|getting|making) (?:should|must|need|can|have to|is|are|pays|helps|matters)\b|\b(?:is|are) (?:important|crucial|key|essential|critical|vital)\b|\bin the future\b|\bit would be (?:\w+ )?(?:interesting|better|good|wise|useful)\b",
@@ -139,10 +147,14 @@ CUES = {name: re.compile(pattern) for name, pattern in _CUES.items()}
 
 # Outcome cues describe what happened. Inside the complement of a goal or a lesson ("I needed to cut
 # costs by 20%", "I learned that results matter") the same words describe a target or an idea, so
-# they are looked for only before such a frame.
+# they are looked for only before such a frame; so are problems ("my job was to close every risk").
 OUTCOME_CUES = ("result_marker", "result_opener", "metric", "result_verb_non_i", "evaluation", "we_achieved", "now_state")
+BEFORE_FRAME_CUES = OUTCOME_CUES + ("problem_words",)
 RESULT_CUES = OUTCOME_CUES + ("bare_past_open", "we_past_action")  # "no_outcome_wording" when none
 REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_present", "present_only")  # "no_lesson_wording"
+SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
+SPOKEN_OPENERS = {"so", "um", "uh", "erm", "er", "ah", "oh", "hmm", "yeah", "yes", "okay", "ok", "well", "like",
+                  "basically", "right", "alright", "and", "but", "actually", "honestly", "sure"}
 FRAMES = re.compile(
     CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["obligation"].pattern
     + r"|\bin order to\b|\bso that\b|" + CUES["learned"].pattern + "|" + CUES["hindsight"].pattern
@@ -164,13 +176,23 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
+    # Spoken openers ("yeah, so, um, basically ...") say nothing about the part; the cues read past them.
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in SPOKEN_OPENERS:
+        start += 1
+    tokens = tokens[start:]
     text = " ".join(tokens)
     frame = FRAMES.search(text)
     outcome_text = text[: frame.end()] if frame else text
     values: dict[str, float] = {"bias": 1.0}
     for name, pattern in CUES.items():
-        if pattern.search(outcome_text if name in OUTCOME_CUES else text):
+        if pattern.search(outcome_text if name in BEFORE_FRAME_CUES else text):
             values[name] = 1.0
+    if "task_noun" in values:
+        # "In this project, the task was to ...": the opening only places the sentence; its main clause
+        # states the task, so the setting cues (and a subject like "my job") do not speak for the situation.
+        for name in SETTING_CUES + ("third_person_start",):
+            values.pop(name, None)
     base, past = _lemma_start(tokens)
     if base:
         values["bare_verb_open"] = 1.0
@@ -241,6 +263,9 @@ SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping poss
 # A part is present when its sentences' content-only log-odds against its neighbouring parts add up to at
 # least this much (position alone cannot make a removed part appear).
 PRESENT_EVIDENCE = {"situation": 0.0, "task": 0.8, "action": -1.0, "result": 0.0}  # by benchmarks/star_eval.py
+# The Action is the story's core: a passing sentence or two in a long answer (under this share of its
+# words) has not told what the candidate did, however action-like its wording.
+PRESENT_MIN_SHARE = {"action": 0.15}
 PRESENCE_BOOST = 3.0  # log-odds added to a part's sentences when wording says it is there but position hid it
 
 
@@ -326,6 +351,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     if not kept:
         return Labeling(labels, [{} for _ in spans], {p: False for p in PARTS}, {p: 0.0 for p in PARTS})
 
+    total_words = sum(len(t) for t in kept) or 1
     content_em = _emissions(kept, weights["content"], with_position=False)
     full_em = _emissions(kept, weights["full"], with_position=True)
     # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
@@ -341,7 +367,9 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                       _block_evidence(content_path, content_em, part) if part not in path else float("-inf"))
             for part in PARTS
         }
-        weak = [p for p in allowed if p in PRESENT_EVIDENCE and evidence[p] < PRESENT_EVIDENCE[p]]
+        share = {part: sum(len(kept[i]) for i, lab in enumerate(path) if lab == part) / total_words for part in PARTS}
+        weak = [p for p in allowed if p in PRESENT_EVIDENCE and (evidence[p] < PRESENT_EVIDENCE[p]
+                or (p in path and share[p] < PRESENT_MIN_SHARE.get(p, 0.0)))]
         if not weak or len(allowed) == 1:
             break
         allowed.remove(min(weak, key=lambda p: evidence[p] - PRESENT_EVIDENCE[p]))
