@@ -1,5 +1,6 @@
 """Labeled STAR answers for measuring the scorer: ../shared/data/star_dev.jsonl and the labeled answers in
-../shared/seeds (principle-answers.md, star-story-template.md), whose Reflection parts are ``reflection``.
+../shared/seeds (principle-answers.md, star-story-template.md), whose Reflection parts are ``reflection``;
+and our own spoken-style answers in benchmarks/data/star_spoken.jsonl.
 
 Each answer becomes a list of sentences with gold labels, split by the product's own sentence splitter.
 """
@@ -130,5 +131,20 @@ def load_story_template(path: Path | None = None) -> list[LabeledAnswer]:
     return [LabeledAnswer("seed-template", path.name, None, parts).prepare()]
 
 
+SPOKEN = Path(__file__).resolve().parent / "data" / "star_spoken.jsonl"
+
+
 def load_all() -> list[LabeledAnswer]:
+    """The answers the issue's figures are measured on: ../shared/data/star_dev.jsonl and the seeds."""
     return load_dev() + load_principle_answers() + load_story_template()
+
+
+def load_spoken() -> list[LabeledAnswer]:
+    """Our own labeled answers written the way people speak them (fillers, run-ons, "my manager asked me
+    to", number words), in many trades: benchmarks/data/star_spoken.jsonl. Written for this project."""
+    return load_dev(SPOKEN)
+
+
+def load_training() -> list[LabeledAnswer]:
+    """Everything the weights are fitted on."""
+    return load_all() + load_spoken()

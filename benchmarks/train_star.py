@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from star_data import LabeledAnswer, load_all  # noqa: E402
+from star_data import LabeledAnswer, load_training  # noqa: E402
 
 from interviewer.scoring.star import PARTS, WEIGHTS_FILE, sentence_features  # noqa: E402
 from interviewer.scoring.text import norm  # noqa: E402
@@ -50,6 +50,7 @@ PRIOR_CONTENT: dict[str, dict[str, float]] = {
     # Task: goals, responsibilities, obligation
     "task_noun": {T: 2.5},
     "task_passive": {T: 2.0},
+    "task_assigned": {T: 2.0, A: -0.5},
     "obligation": {T: 2.0, L: 0.3},
     "purpose": {T: 0.8, A: 0.3},
     "task_infinitive_open": {T: 1.5},
@@ -60,7 +61,8 @@ PRIOR_CONTENT: dict[str, dict[str, float]] = {
     "i_decided": {A: 1.5},
     "sequence_marker": {A: 1.5},
     "we_past_action": {A: 1.0, R: 0.3},
-    "bare_past_open": {A: 1.0, R: 0.8},
+    "bare_past_open": {A: 1.2},
+    "bare_outcome_open": {R: 1.2, A: 0.3},
     "worked_with": {A: 1.2},
     "first_person": {A: 0.3, T: 0.2},
     "we": {A: 0.2, R: 0.2},
@@ -152,10 +154,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-    answers = load_all()
+    answers = load_training()
     payload = {
         "about": "Emission weights of the STAR labeler: the hand-written prior in benchmarks/train_star.py, "
-                 "adjusted by benchmarks/train_star.py on ../shared/data/star_dev.jsonl and the labeled seed answers.",
+                 "adjusted by benchmarks/train_star.py on ../shared/data/star_dev.jsonl, the labeled seed answers "
+                 "and benchmarks/data/star_spoken.jsonl.",
         "lambda": LAMBDA,
         "sentences": sum(len(a.gold) for a in answers),
         "models": fit(answers),

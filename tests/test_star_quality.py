@@ -1,5 +1,6 @@
-"""The STAR labeler on the labeled answers (../shared/data and the seeds): a regression guard on quality,
-not on speed. The full figures come from benchmarks/star_eval.py."""
+"""The STAR labeler on the labeled answers (../shared/data and the seeds, and our spoken-style answers in
+benchmarks/data): a regression guard on quality, not on speed. The full figures come from
+benchmarks/star_eval.py."""
 
 import sys
 
@@ -28,17 +29,34 @@ def test_sentence_accuracy_and_missing_parts(labeled):
     baseline = star_eval.evaluate(labeled, lambda a: star_eval.position_baseline)
     assert ours["accuracy4"] >= 0.90
     assert ours["accuracy4"] >= baseline["accuracy4"] + 0.08
-    assert ours["missing_recall"] >= 0.7 and ours["false_missing"] <= 0.2
+    assert ours["missing_recall"] >= 0.75 and ours["false_missing"] <= 0.15
 
 
-def test_committed_weights_match_a_fresh_fit(labeled):
+def test_spoken_answers_judged_by_weights_fitted_without_them():
+    """Answers as people say them ("yeah, so...", "my manager asked me to...", number words), scored by a
+    model that never saw them."""
+    import star_data
+    import star_eval
+    import train_star
+
+    need((star_data.SHARED / "data" / "star_dev.jsonl").is_file(), "../shared/data/star_dev.jsonl beside the checkout")
+    weights = train_star.fit(star_data.load_all())
+    spoken = star_eval.evaluate(star_data.load_spoken(), lambda a: star_eval.ours(weights))
+    assert spoken["accuracy4"] >= 0.90
+    assert spoken["missing_recall"] >= 0.8 and spoken["false_missing"] <= 0.15
+
+
+def test_committed_weights_match_a_fresh_fit():
+    import star_data
+
     import json
 
     import train_star
 
     from interviewer.scoring.star import WEIGHTS_FILE
 
-    fresh = train_star.fit(labeled)
+    need((star_data.SHARED / "data" / "star_dev.jsonl").is_file(), "../shared/data/star_dev.jsonl beside the checkout")
+    fresh = train_star.fit(star_data.load_training())
     committed = json.loads(WEIGHTS_FILE.read_text())["models"]
     for model in ("full", "content"):
         for part, weights in fresh[model].items():

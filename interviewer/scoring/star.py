@@ -79,11 +79,14 @@ def _past(verb: str) -> str:
     return verb + "d" if verb.endswith("e") else verb + "ed"
 
 
+RESULT_PAST = {_past(v) for v in RESULT_VERBS} - {"led", "established"}  # "Led a team of five" is an action
+
+
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
-    r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|"
+    r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|"
     r"worked (?:as|at|for|in))\b"
 )
 PRESENT_VERBS = {
@@ -112,18 +115,19 @@ _CUES: dict[str, str] = {
     # Task: goals, responsibilities, obligation
     "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team) )?(?:task|tasks|job|role|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b|\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
     r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
-    "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b"
-    r"|\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
-    r"|\bi (?:offered|volunteered|agreed|signed up|stepped up) to (?!help\b)",
+    "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
+    # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
+    "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
+    r"|\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
+    r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|wanted|was going|were going|had been asked|must|should) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
     "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
-    "i_decided": r"\bi (?:decided|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
+    "i_decided": r"\bi (?:decided(?! to take (?:it|this|that) on)|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
-    "bare_past_open": r"^(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
     "result_opener": r"^(?:so |and |um |uh )*(?:as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
@@ -132,7 +136,7 @@ _CUES: dict[str, str] = {
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     r"|\bpercent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     r"|\bfrom (?:about |around |roughly )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)|zero|nothing|none)\b)",
-    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted({_past(v) for v in RESULT_VERBS})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
@@ -150,13 +154,14 @@ CUES = {name: re.compile(pattern) for name, pattern in _CUES.items()}
 # they are looked for only before such a frame; so are problems ("my job was to close every risk").
 OUTCOME_CUES = ("result_marker", "result_opener", "metric", "result_verb_non_i", "evaluation", "we_achieved", "now_state")
 BEFORE_FRAME_CUES = OUTCOME_CUES + ("problem_words",)
-RESULT_CUES = OUTCOME_CUES + ("bare_past_open", "we_past_action")  # "no_outcome_wording" when none
+RESULT_CUES = OUTCOME_CUES + ("bare_outcome_open", "we_past_action")  # "no_outcome_wording" when none
 REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_present", "present_only")  # "no_lesson_wording"
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = {"so", "um", "uh", "erm", "er", "ah", "oh", "hmm", "yeah", "yes", "okay", "ok", "well", "like",
                   "basically", "right", "alright", "and", "but", "actually", "honestly", "sure"}
 FRAMES = re.compile(
-    CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["obligation"].pattern
+    CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["task_assigned"].pattern + "|"
+    + CUES["obligation"].pattern
     + r"|\bin order to\b|\bso that\b|" + CUES["learned"].pattern + "|" + CUES["hindsight"].pattern
 )
 
@@ -190,14 +195,17 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
             values[name] = 1.0
     if "task_noun" in values:
         # "In this project, the task was to ...": the opening only places the sentence; its main clause
-        # states the task, so the setting cues (and a subject like "my job") do not speak for the situation.
-        for name in SETTING_CUES + ("third_person_start",):
+        # states the task, so the setting cues do not speak for the situation.
+        for name in SETTING_CUES:
             values.pop(name, None)
+    if "task_noun" in values or "task_assigned" in values:
+        values.pop("third_person_start", None)  # "my job was ...", "my manager asked me to ..."
     base, past = _lemma_start(tokens)
     if base:
         values["bare_verb_open"] = 1.0
     if past:
-        values["bare_past_open"] = 1.0
+        # A subjectless bullet: "Reduced costs by 30%" reports an outcome, "Built a model" an action.
+        values["bare_outcome_open" if tokens[0] in RESULT_PAST else "bare_past_open"] = 1.0
     n = max(1, len(tokens))
     i_count = sum(t in FIRST_PERSON for t in tokens)
     we_count = sum(t in WE for t in tokens)
@@ -262,7 +270,7 @@ ACTION_RESULT_BACK = 1.2  # result -> action again is common ("which cut X. Then
 SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping possible but not free)
 # A part is present when its sentences' content-only log-odds against its neighbouring parts add up to at
 # least this much (position alone cannot make a removed part appear).
-PRESENT_EVIDENCE = {"situation": 0.0, "task": 0.8, "action": -1.0, "result": 0.0}  # by benchmarks/star_eval.py
+PRESENT_EVIDENCE = {"situation": -1.0, "task": -1.0, "action": -1.0, "result": 0.0}  # by benchmarks/star_eval.py
 # The Action is the story's core: a passing sentence or two in a long answer (under this share of its
 # words) has not told what the candidate did, however action-like its wording.
 PRESENT_MIN_SHARE = {"action": 0.15}
