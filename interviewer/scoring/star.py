@@ -4,9 +4,10 @@ Method (deterministic, no model download, a few milliseconds per answer):
 
 1. **Features** describe *how* a sentence is said, not what it is about, so they carry over to any story:
    setting frames ("at my previous company", "last year"), states and problems ("was struggling",
-   "there were"), obligation ("I needed to", "my goal was", a bare-infinitive opener), first-person past
-   actions ("I built", "then I"), outcomes ("as a result", "reduced ... by 40%", "in the end"), reflection
-   ("I learned", "next time", "looking back"), and the sentence's relative position.
+   "there were"), obligation ("I needed to", "my goal was", "my manager asked me to", a bare-infinitive
+   opener), first-person past actions ("I built", "then I"), outcomes ("as a result", "reduced ... by 40%",
+   "went down by about half", "in the end"), reflection ("I learned", "next time", "looking back"), and the
+   sentence's relative position. Spoken openers ("yeah, so, um") are read past.
 2. **Emission scores** are linear in the features, one weight vector per label (``star_weights.json``): a
    hand-written prior adjusted by benchmarks/train_star.py (logistic regression pulled toward the prior),
    checked by leave-one-source-out cross-validation in benchmarks/star_eval.py. Two models: "full" (wording
@@ -15,8 +16,9 @@ Method (deterministic, no model download, a few milliseconds per answer):
    staying is free, stepping back costs ``BACK_PENALTY`` (A <-> R interleaving costs less). "other" is
    reserved for small talk and meta remarks ("great question", "that's my answer").
 4. **Presence**: a part counts as present when its sentences read like it rather than like its neighbours
-   in the order, on wording alone (``PRESENT_EVIDENCE``), so position cannot invent a missing part;
-   otherwise the answer is decoded again without it and the part is reported missing.
+   in the order, on wording alone (``PRESENT_EVIDENCE``), so position cannot invent a missing part, and
+   an Action holds at least ``PRESENT_MIN_SHARE`` of the words; otherwise the answer is decoded again
+   without it and the part is reported missing.
 """
 
 from __future__ import annotations
@@ -188,10 +190,10 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     tokens = tokens[start:]
     text = " ".join(tokens)
     frame = FRAMES.search(text)
-    outcome_text = text[: frame.end()] if frame else text
+    before_frame = text[: frame.end()] if frame else text
     values: dict[str, float] = {"bias": 1.0}
     for name, pattern in CUES.items():
-        if pattern.search(outcome_text if name in BEFORE_FRAME_CUES else text):
+        if pattern.search(before_frame if name in BEFORE_FRAME_CUES else text):
             values[name] = 1.0
     if "task_noun" in values:
         # "In this project, the task was to ...": the opening only places the sentence; its main clause
