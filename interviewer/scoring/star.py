@@ -268,7 +268,7 @@ def emission_scores(features: dict[str, float], weights: dict[str, dict[str, flo
 # Decoding
 
 BACK_PENALTY = 2.5  # log-prob cost of stepping back in the S-T-A-R-L order
-ACTION_RESULT_BACK = 1.2  # result -> action again is common ("which cut X. Then I...")
+ACTION_RESULT_BACK = 1.8  # result -> action again is common ("which cut X. Then I..."); by star_eval.py
 SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping possible but not free)
 # A part is present when its sentences' content-only log-odds against its neighbouring parts add up to at
 # least this much (position alone cannot make a removed part appear).
