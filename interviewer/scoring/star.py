@@ -70,7 +70,7 @@ RESULT_VERBS = {
     "double", "triple", "halve", "eliminate", "achieve", "exceed", "deliver", "launch", "ship", "complete",
     "finish", "win", "earn", "generate", "gain", "recover", "retain", "prevent", "avoid",
     "accelerate", "shrink", "surpass", "outperform", "restore", "rise", "fall", "become", "result", "lead",
-    "adopt", "receive", "release",
+    "adopt", "receive", "release", "reach",
 }
 def _past(verb: str) -> str:
     irregular = {"cut": "cut", "grow": "grew", "win": "won", "rise": "rose", "fall": "fell", "become": "became",
@@ -121,7 +121,12 @@ _CUES: dict[str, str] = {
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
     r"|\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
-    r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)",
+    r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
+    r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) the (?:job|task|goal|responsibility)\b"
+    r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
+    r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bit fell (?:to|on) me\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
+    r"|\bi (?:wanted|needed) (?:him|her|them|the team|everyone|us|people) to\b"
+    r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|wanted|was going|were going|had been asked|must|should) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
@@ -132,14 +137,14 @@ _CUES: dict[str, str] = {
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
-    "result_opener": r"^(?:so |and |um |uh )*(?:as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
+    "result_opener": r"^(?:so |and |um |uh )*(?:in (?:just |only |about |under )?(?:\w+ )?(?:days?|weeks?|months?|years?)(?! ago)\b|as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
     "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this)"
     r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     r"|\bpercent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     r"|\bfrom (?:about |around |roughly )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)|zero|nothing|none)\b)",
     "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
-    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
+    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b",
