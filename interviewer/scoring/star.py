@@ -278,7 +278,7 @@ ACTION_RESULT_BACK = 1.8  # result -> action again is common ("which cut X. Then
 SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping possible but not free)
 # A part is present when its sentences' content-only log-odds against its neighbouring parts add up to at
 # least this much (position alone cannot make a removed part appear).
-PRESENT_EVIDENCE = {"situation": -1.0, "task": -1.0, "action": -1.0, "result": 0.0}  # by benchmarks/star_eval.py
+PRESENT_EVIDENCE = {"situation": -1.0, "task": -1.0, "action": -0.5, "result": 0.0}  # by benchmarks/star_eval.py
 # The Action is the story's core: a passing sentence or two in a long answer (under this share of its
 # words) has not told what the candidate did, however action-like its wording.
 PRESENT_MIN_SHARE = {"action": 0.15}
