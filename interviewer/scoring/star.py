@@ -89,6 +89,7 @@ SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisa
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
     r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|"
+    r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
     r"worked (?:as|at|for|in))\b"
 )
 PRESENT_VERBS = {
@@ -116,11 +117,14 @@ _CUES: dict[str, str] = {
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
     "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b|\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
-    r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|^(?:as \w+ (?:\w+ )?)?responsible for\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
+    r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
+    r"|^(?:my|our) (?:main |primary |own |first )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
+    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\bthe (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
     "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
     r"|\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
+    r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) the (?:job|task|goal|responsibility)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
@@ -133,7 +137,7 @@ _CUES: dict[str, str] = {
     "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
     "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
-    "i_decided": r"\bi (?:decided(?! to take (?:it|this|that) on)|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
+    "i_decided": r"\bi (?:decided(?! to (?:take (?:it|this|that) on|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
