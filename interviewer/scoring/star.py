@@ -84,6 +84,8 @@ def _past(verb: str) -> str:
 RESULT_PAST = {_past(v) for v in RESULT_VERBS} - {"led", "established"}  # "Led a team of five" is an action
 
 
+# Numbers as people say them ("about forty percent", "from fifteen a month to one").
+NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
@@ -146,8 +148,9 @@ _CUES: dict[str, str] = {
     "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this)"
     r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
-    r"|\bpercent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
-    r"|\bfrom (?:about |around |roughly )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)|zero|nothing|none)\b)",
+    r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
+    r"|\bfrom (?:about |around |roughly )?" + NUMBER_WORDS + r"\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:"
+    + NUMBER_WORDS + r"|zero|nothing|none)\b)",
     "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
