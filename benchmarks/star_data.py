@@ -145,6 +145,30 @@ def load_spoken() -> list[LabeledAnswer]:
     return load_dev(SPOKEN)
 
 
+def with_hesitations(answers: list[LabeledAnswer], seed: int = 7) -> list[LabeledAnswer]:
+    """The answers as Whisper writes a hesitant speaker (it keeps "um" when prompted, and stutters): an
+    "um," or "uh" before about one word in ten and a repeated word before one in twenty-five (seeded)."""
+    import random
+
+    rng = random.Random(seed)
+
+    def hesitant(text: str) -> str:
+        out = []
+        for token in text.split():
+            roll = rng.random()
+            if roll < 0.07:
+                out.append("um,")
+            elif roll < 0.10:
+                out.append("uh")
+            if rng.random() < 0.04:
+                out.append(token)
+            out.append(token)
+        return " ".join(out)
+
+    return [LabeledAnswer(a.id, a.source, a.question, [(lab, hesitant(text)) for lab, text in a.parts]).prepare()
+            for a in answers]
+
+
 def load_training() -> list[LabeledAnswer]:
     """Everything the weights are fitted on."""
     return load_all() + load_spoken()

@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from star_data import LabeledAnswer, load_all, load_dev, load_spoken, load_training  # noqa: E402
+from star_data import LabeledAnswer, load_all, load_dev, load_spoken, load_training, with_hesitations  # noqa: E402
 from train_star import fit  # noqa: E402
 
 from interviewer.scoring.star import label_spans, load_weights  # noqa: E402
@@ -153,6 +153,7 @@ def main() -> None:
     show("position-only baseline", evaluate(spoken, lambda a: position_baseline))
     show("interviewer (committed weights)", evaluate(spoken, lambda a: ours(weights)))
     show("interviewer (fitted without them)", evaluate(spoken, cv))
+    show("the same, with 'um', 'uh' and stutters", evaluate(with_hesitations(spoken), cv))
     by_style = defaultdict(list)
     for a in training:
         by_style[a.source.rsplit("/", 1)[-1][:36]].append(a)

@@ -151,6 +151,26 @@ def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
     assert feedback_words in score.feedback[0]
 
 
+@pytest.mark.parametrize(
+    "clean,disfluent",
+    [
+        ("I built a dashboard for the support team.", "I, um, built a dashboard for the the support team."),
+        ("My manager asked me to fix the release process.", "My manager, uh, asked me to to fix the release process."),
+        ("As a result, errors went down by half.", "As a result, um, errors went down by, uh, half."),
+        ("So I decided to take it on.", "So, um, I I decided to take it on."),
+    ],
+)
+def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluent):
+    """Whisper keeps "um" and stutters (they are counted as fillers); what a sentence reads as must not change."""
+    from interviewer.scoring.star import sentence_features
+    from interviewer.scoring.text import norm
+
+    def features(text):
+        return sentence_features([t for t in (norm(w) for w in text.split()) if t], 0.5, 1, 3)
+
+    assert features(disfluent) == features(clean)
+
+
 def test_result_without_a_number_is_questioned():
     score = score_text(STORY.replace("timeouts dropped from 5% to 0.1% and sales rose 3%", "the customers were much happier"))
     assert "No number in the Result: how did you measure success?" in score.feedback

@@ -172,6 +172,7 @@ BEFORE_FRAME_CUES = OUTCOME_CUES + ("problem_words",)
 RESULT_CUES = OUTCOME_CUES + ("bare_outcome_open", "we_past_action")  # "no_outcome_wording" when none
 REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_present", "present_only")  # "no_lesson_wording"
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
+HESITATIONS = {"um", "uh", "erm", "er", "ah", "hmm", "mm", "uhm", "umm", "uhh"}
 SPOKEN_OPENERS = {"so", "um", "uh", "erm", "er", "ah", "oh", "hmm", "yeah", "yes", "okay", "ok", "well", "like",
                   "basically", "right", "alright", "and", "but", "actually", "honestly", "sure"}
 FRAMES = re.compile(
@@ -196,7 +197,11 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
-    # Spoken openers ("yeah, so, um, basically ...") say nothing about the part; the cues read past them.
+    # Hesitations and stutters ("I, um, built", "the the") are kept in the transcript (they are counted as
+    # fillers) but would break every phrase the cues look for, so the cues read the words without them.
+    tokens = [t for t in tokens if t not in HESITATIONS]
+    tokens = [t for i, t in enumerate(tokens) if not (i and t == tokens[i - 1])]
+    # Spoken openers ("yeah, so, basically ...") say nothing about the part; the cues read past them.
     start = 0
     while start < len(tokens) - 1 and tokens[start] in SPOKEN_OPENERS:
         start += 1
