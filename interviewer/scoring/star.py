@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from interviewer.models import Word
+from interviewer.scoring.delivery import ALWAYS_FILLERS  # "um", "uh", ...: hesitations, never words
 from interviewer.scoring.text import Span, norm
 
 PARTS = ("situation", "task", "action", "result", "reflection")
@@ -172,9 +173,8 @@ BEFORE_FRAME_CUES = OUTCOME_CUES + ("problem_words",)
 RESULT_CUES = OUTCOME_CUES + ("bare_outcome_open", "we_past_action")  # "no_outcome_wording" when none
 REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_present", "present_only")  # "no_lesson_wording"
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
-HESITATIONS = {"um", "uh", "erm", "er", "ah", "hmm", "mm", "uhm", "umm", "uhh"}
-SPOKEN_OPENERS = {"so", "um", "uh", "erm", "er", "ah", "oh", "hmm", "yeah", "yes", "okay", "ok", "well", "like",
-                  "basically", "right", "alright", "and", "but", "actually", "honestly", "sure"}
+SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
+                                   "alright", "and", "but", "actually", "honestly", "sure"}
 FRAMES = re.compile(
     CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["task_assigned"].pattern + "|"
     + CUES["obligation"].pattern
@@ -199,7 +199,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     decide whether a part is present at all (position must not be able to invent a missing part)."""
     # Hesitations and stutters ("I, um, built", "the the") are kept in the transcript (they are counted as
     # fillers) but would break every phrase the cues look for, so the cues read the words without them.
-    tokens = [t for t in tokens if t not in HESITATIONS]
+    tokens = [t for t in tokens if t not in ALWAYS_FILLERS]
     tokens = [t for i, t in enumerate(tokens) if not (i and t == tokens[i - 1])]
     # Spoken openers ("yeah, so, basically ...") say nothing about the part; the cues read past them.
     start = 0
