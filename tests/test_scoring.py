@@ -171,6 +171,26 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
     assert features(disfluent) == features(clean)
 
 
+@pytest.mark.parametrize(
+    "sentence,is_action",
+    [
+        ("I built a dashboard for the support team.", True),
+        ("I didn't argue in the PR comments.", True),  # a choice told in the past, like "I did not argue"
+        ("I did not wait for approval.", True),
+        ("I didn't have access to the logs.", False),  # a state, not something done
+        ("I did not know the codebase.", False),
+        ("I recognized that our design would not scale.", False),  # a thought
+        ("I suspected the cache was stale.", False),
+    ],
+)
+def test_first_person_past_action_cue(sentence, is_action):
+    from interviewer.scoring.star import sentence_features
+    from interviewer.scoring.text import norm
+
+    features = sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
+    assert ("i_past_action" in features) is is_action
+
+
 def test_result_without_a_number_is_questioned():
     score = score_text(STORY.replace("timeouts dropped from 5% to 0.1% and sales rose 3%", "the customers were much happier"))
     assert "No number in the Result: how did you measure success?" in score.feedback

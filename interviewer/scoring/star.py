@@ -50,6 +50,7 @@ IRREGULAR_PAST = {
     "rebuilt", "rewrote", "rode", "rose", "said", "sat", "saw", "sent", "set", "shut", "sold", "sought",
     "spent", "split", "spoke", "stood", "stuck", "struck", "swore", "taught", "told", "took", "thought",
     "threw", "understood", "undertook", "won", "wrote", "broke", "cut", "oversaw", "withdrew", "underwent",
+    "didn't",
 }
 ACTION_LEMMAS = {
     "analyze", "analyse", "ask", "automate", "break", "build", "call", "change", "check", "choose", "coach",
@@ -91,9 +92,9 @@ SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisa
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
-    r"knew|believed|wished|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|"
+    r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
-    r"worked (?:as|at|for|in))\b"
+    r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
 )
 PRESENT_VERBS = {
     "is", "are", "am", "isn't", "aren't", "do", "does", "don't", "doesn't", "has", "have", "can", "can't",
