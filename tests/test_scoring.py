@@ -191,6 +191,18 @@ def test_first_person_past_action_cue(sentence, is_action):
     assert ("i_past_action" in features) is is_action
 
 
+def test_a_task_followed_by_its_complications_is_still_a_task():
+    story = ("I joined a small clinic as the only IT person. The booking system crashed every Monday morning. "
+             "My job was to keep bookings running. "
+             "The problem was that the vendor had stopped supporting the system and there was no budget for a new one. "
+             "Staff were frustrated and patients were complaining. "
+             "I traced the crash to a full log disk and set up a nightly cleanup. I also wrote a guide for the front desk. "
+             "As a result the Monday crashes stopped and complaints dropped by half.")
+    score = score_text(story)
+    assert "task" not in score.missing
+    assert score.sentences[2].label == "task"
+
+
 def test_result_without_a_number_is_questioned():
     score = score_text(STORY.replace("timeouts dropped from 5% to 0.1% and sales rose 3%", "the customers were much happier"))
     assert "No number in the Result: how did you measure success?" in score.feedback
