@@ -152,9 +152,9 @@ def with_hesitations(answers: list[LabeledAnswer], seed: int = 7) -> list[Labele
 
     rng = random.Random(seed)
 
-    def hesitant(text: str) -> str:
+    def hesitant_line(line: str) -> str:
         out = []
-        for token in text.split():
+        for token in line.split():
             roll = rng.random()
             if roll < 0.07:
                 out.append("um,")
@@ -164,6 +164,9 @@ def with_hesitations(answers: list[LabeledAnswer], seed: int = 7) -> list[Labele
                 out.append(token)
             out.append(token)
         return " ".join(out)
+
+    def hesitant(text: str) -> str:  # line by line, so that bullets stay bullets
+        return "\n".join(hesitant_line(line) for line in text.split("\n"))
 
     return [LabeledAnswer(a.id, a.source, a.question, [(lab, hesitant(text)) for lab, text in a.parts]).prepare()
             for a in answers]
