@@ -191,6 +191,18 @@ def test_first_person_past_action_cue(sentence, is_action):
     assert ("i_past_action" in features) is is_action
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["So I was training for a marathon with a running club.", "A couple of years ago our team moved to a new framework."],
+)
+def test_background_tense_and_time_frames_read_as_situation(sentence):
+    from interviewer.scoring.star import sentence_features
+    from interviewer.scoring.text import norm
+
+    features = sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
+    assert {"state_progressive", "setting_frame"} & set(features)
+
+
 def test_a_task_followed_by_its_complications_is_still_a_task():
     story = ("I joined a small clinic as the only IT person. The booking system crashed every Monday morning. "
              "My job was to keep bookings running. "

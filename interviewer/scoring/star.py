@@ -112,11 +112,11 @@ SMALL_TALK = re.compile(
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
-    "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b",
+    "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|a couple|some|not long|many|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b",
     "while_doing": r"^(?:so |well |um |uh )*(?:while|when|during|as|after|before) (?:\w+ ){0,2}\w+ing\b|^(?:early|late|midway|halfway|partway|shortly) (?:on |in |into |through |after )",
     "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi joined\b|\bi (?:had )?just joined\b",
     "there_was": r"\bthere (?:was|were|had been|is|are)\b|\b(?:we|they|it) had (?:a|an|no|been|only|about|over|around|\d)",
-    "state_progressive": r"\b(?:was|were) (?:\w+ )?(?:experiencing|receiving|facing|struggling|running|using|taking|getting|losing|seeing|having|working|growing|failing|being|suffering|spending|trying|waiting|handling|relying|building|planning|complaining)\b",
+    "state_progressive": r"^(?:i|we|they|he|she|it|our \w+|the \w+) (?:was|were) (?!going\b)\w+ing\b|\b(?:was|were) (?:\w+ )?(?:experiencing|receiving|facing|struggling|running|using|taking|getting|losing|seeing|having|working|growing|failing|being|suffering|spending|trying|waiting|handling|relying|building|planning|complaining)\b",
     "past_perfect": r"\b(?:had|hadn't) (?:been|not|never|already|\w+ed)\b",
     "problem_words": r"\b(?:problem|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
