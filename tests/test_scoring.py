@@ -203,6 +203,19 @@ def test_background_tense_and_time_frames_read_as_situation(sentence):
     assert {"state_progressive", "setting_frame"} & set(features)
 
 
+def test_an_answer_that_opens_with_its_task_has_no_situation():
+    """Position alone must not turn the opening task and actions into a Situation."""
+    story = ("I was responsible for the plan and the estimates. "
+             "I estimated it from the screens in the design, and I didn't really dig into the data side. "
+             "About three weeks in, we found out that the client's data came in a format we couldn't use directly. "
+             "I told my manager right away, and I went to the client the same week with two options. "
+             "They picked the later date, so we did miss the original deadline. "
+             "But the full version launched without problems and they kept working with us.")
+    score = score_text(story)
+    assert score.missing == ["situation"]
+    assert [s.label for s in score.sentences][:2] == ["task", "action"]
+
+
 def test_a_task_followed_by_its_complications_is_still_a_task():
     story = ("I joined a small clinic as the only IT person. The booking system crashed every Monday morning. "
              "My job was to keep bookings running. "

@@ -300,6 +300,10 @@ PRESENT_EVIDENCE = {"situation": -1.0, "task": -0.5, "action": 0.6, "result": 0.
 # The Action is the story's core: a passing sentence or two in a long answer (under this share of its
 # words) has not told what the candidate did, however action-like its wording.
 PRESENT_MIN_SHARE = {"action": 0.15}
+# An answer that opens with its task or its first action is pulled into "situation" by position alone. When
+# no sentence reads as a situation on wording alone, the opening must read clearly like one (3-5 measure the
+# same in benchmarks/star_eval.py).
+SITUATION_BY_POSITION_ONLY = 3.0
 PRESENCE_BOOST = 3.0  # log-odds added to a part's sentences when wording says it is there but position hid it
 
 
@@ -405,7 +409,8 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         }
         share = {part: sum(len(kept[i]) for i, lab in enumerate(path) if lab == part) / total_words for part in PARTS}
         weak = [p for p in allowed if p in PRESENT_EVIDENCE and (evidence[p] < PRESENT_EVIDENCE[p]
-                or (p in path and share[p] < PRESENT_MIN_SHARE.get(p, 0.0)))]
+                or (p in path and share[p] < PRESENT_MIN_SHARE.get(p, 0.0))
+                or (p == "situation" and p not in content_path and evidence[p] < SITUATION_BY_POSITION_ONLY))]
         if not weak or len(allowed) == 1:
             break
         allowed.remove(min(weak, key=lambda p: evidence[p] - PRESENT_EVIDENCE[p]))
