@@ -203,6 +203,24 @@ def test_background_tense_and_time_frames_read_as_situation(sentence):
     assert {"state_progressive", "setting_frame"} & set(features)
 
 
+@pytest.mark.parametrize(
+    "sentence,task_cue",
+    [
+        ("At the restaurant, the owner switched us to a new system.", False),  # someone else's doing
+        ("I was the owner of the release.", True),
+        ("Most of the team wanted to go with a document database.", False),  # others' wish: the setting
+        ("I wanted to win their trust back.", True),
+        ("They needed to cut costs by March.", True),
+    ],
+)
+def test_task_cues_are_about_the_candidate(sentence, task_cue):
+    from interviewer.scoring.star import sentence_features
+    from interviewer.scoring.text import norm
+
+    features = sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
+    assert bool({"task_noun", "obligation"} & set(features)) is task_cue
+
+
 def test_an_answer_that_opens_with_its_task_has_no_situation():
     """Position alone must not turn the opening task and actions into a Situation."""
     story = ("I was responsible for the plan and the estimates. "

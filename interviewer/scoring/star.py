@@ -124,7 +124,7 @@ _CUES: dict[str, str] = {
     "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b|\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
     r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
-    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\bthe (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
+    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
     "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|given|told|brought in|hired|chosen|selected|put in charge|entrusted)\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
@@ -137,7 +137,7 @@ _CUES: dict[str, str] = {
     r"|\bi (?:wanted|needed) (?:him|her|them|the team|everyone|us|people) to\b"
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
-    "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|wanted|was going|were going|had been asked|must|should) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
+    "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b|\b(?:i|we) (?:wanted|was going|were going) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     "task_infinitive_open": r"^(?:to )?(?:take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
