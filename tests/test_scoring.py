@@ -6,8 +6,14 @@ from interviewer.errors import ScoringError
 from interviewer.models import Transcript, Word
 from interviewer.scoring import ScoringSettings, score_answer, score_text
 from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
-from interviewer.scoring.text import split_sentences, words_from_text
+from interviewer.scoring.star import sentence_features
+from interviewer.scoring.text import norm, split_sentences, words_from_text
 from tests.fakes import timed_words, transcript_of
+
+
+def star_features(sentence: str) -> dict[str, float]:
+    """The STAR cues one sentence fires, read mid-answer."""
+    return sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
 
 
 def words(text):
@@ -162,13 +168,7 @@ def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
 )
 def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluent):
     """Whisper keeps "um" and stutters (they are counted as fillers); what a sentence reads as must not change."""
-    from interviewer.scoring.star import sentence_features
-    from interviewer.scoring.text import norm
-
-    def features(text):
-        return sentence_features([t for t in (norm(w) for w in text.split()) if t], 0.5, 1, 3)
-
-    assert features(disfluent) == features(clean)
+    assert star_features(disfluent) == star_features(clean)
 
 
 @pytest.mark.parametrize(
@@ -184,10 +184,7 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):
-    from interviewer.scoring.star import sentence_features
-    from interviewer.scoring.text import norm
-
-    features = sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
+    features = star_features(sentence)
     assert ("i_past_action" in features) is is_action
 
 
@@ -196,10 +193,7 @@ def test_first_person_past_action_cue(sentence, is_action):
     ["So I was training for a marathon with a running club.", "A couple of years ago our team moved to a new framework."],
 )
 def test_background_tense_and_time_frames_read_as_situation(sentence):
-    from interviewer.scoring.star import sentence_features
-    from interviewer.scoring.text import norm
-
-    features = sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
+    features = star_features(sentence)
     assert {"state_progressive", "setting_frame"} & set(features)
 
 
@@ -214,10 +208,7 @@ def test_background_tense_and_time_frames_read_as_situation(sentence):
     ],
 )
 def test_task_cues_are_about_the_candidate(sentence, task_cue):
-    from interviewer.scoring.star import sentence_features
-    from interviewer.scoring.text import norm
-
-    features = sentence_features([t for t in (norm(w) for w in sentence.split()) if t], 0.5, 1, 3)
+    features = star_features(sentence)
     assert bool({"task_noun", "obligation"} & set(features)) is task_cue
 
 
