@@ -197,6 +197,10 @@ def test_background_tense_and_time_frames_read_as_situation(sentence):
     assert {"state_progressive", "setting_frame"} & set(features)
 
 
+def test_an_evaluation_is_not_background():
+    assert "state_progressive" not in star_features("The response from customers was amazing.")
+
+
 @pytest.mark.parametrize(
     "sentence,task_cue",
     [
