@@ -197,6 +197,17 @@ def test_background_tense_and_time_frames_read_as_situation(sentence):
     assert {"state_progressive", "setting_frame"} & set(features)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["So last year I set myself a goal to get our test suite under ten minutes.",
+     "In this project, the task was to show one metric in the report.",
+     "Last spring my manager asked me to fix the release process."],
+)
+def test_a_time_frame_before_a_stated_task_does_not_make_it_a_situation(sentence):
+    features = star_features(sentence)
+    assert "setting_frame" not in features and {"task_noun", "task_assigned"} & set(features)
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 

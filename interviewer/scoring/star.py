@@ -215,9 +215,9 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     for name, pattern in CUES.items():
         if pattern.search(before_frame if name in BEFORE_FRAME_CUES else text):
             values[name] = 1.0
-    if "task_noun" in values:
-        # "In this project, the task was to ...": the opening only places the sentence; its main clause
-        # states the task, so the setting cues do not speak for the situation.
+    if "task_noun" in values or "task_assigned" in values:
+        # "In this project, the task was to ...", "Last year I set myself a goal to ...": the opening only
+        # places the sentence; its main clause states the task, so the setting cues do not speak for it.
         for name in SETTING_CUES:
             values.pop(name, None)
     if "task_noun" in values or "task_assigned" in values:
