@@ -208,6 +208,15 @@ def test_a_time_frame_before_a_stated_task_does_not_make_it_a_situation(sentence
     assert "setting_frame" not in features and {"task_noun", "task_assigned"} & set(features)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["By the spring he had moved up two reading levels.", "By the next quarter returns were down.",
+     "Saturday went fine, with only two voided orders.", "The launch went smoothly."],
+)
+def test_spoken_outcomes_read_as_results(sentence):
+    assert {"result_opener", "result_verb_non_i"} & set(star_features(sentence))
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 
