@@ -9,7 +9,7 @@ seeds (the issue's figures), and our spoken-style answers (benchmarks/data/star_
   the honest estimate for answers from sources we have not seen.
 
     python benchmarks/star_eval.py [--verbose] [--extra FILE.jsonl]
-    python benchmarks/star_eval.py --tune    # presence thresholds, cross-validated (about a minute)
+    python benchmarks/star_eval.py --tune    # presence thresholds, cross-validated (about four minutes)
 """
 
 from __future__ import annotations

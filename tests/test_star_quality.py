@@ -11,11 +11,17 @@ from tests.conftest import ROOT, need
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
+def need_star_dev():
+    import star_data
+
+    need((star_data.SHARED / "data" / "star_dev.jsonl").is_file(), "../shared/data/star_dev.jsonl beside the checkout")
+
+
 @pytest.fixture(scope="module")
 def labeled():
     import star_data
 
-    need((star_data.SHARED / "data" / "star_dev.jsonl").is_file(), "../shared/data/star_dev.jsonl beside the checkout")
+    need_star_dev()
     return star_data.load_all()
 
 
@@ -39,7 +45,7 @@ def test_spoken_answers_judged_by_weights_fitted_without_them():
     import star_eval
     import train_star
 
-    need((star_data.SHARED / "data" / "star_dev.jsonl").is_file(), "../shared/data/star_dev.jsonl beside the checkout")
+    need_star_dev()
     weights = train_star.fit(star_data.load_all())
     spoken = star_eval.evaluate(star_data.load_spoken(), lambda a: star_eval.ours(weights))
     assert spoken["accuracy4"] >= 0.90
@@ -47,15 +53,14 @@ def test_spoken_answers_judged_by_weights_fitted_without_them():
 
 
 def test_committed_weights_match_a_fresh_fit():
-    import star_data
-
     import json
 
+    import star_data
     import train_star
 
     from interviewer.scoring.star import WEIGHTS_FILE
 
-    need((star_data.SHARED / "data" / "star_dev.jsonl").is_file(), "../shared/data/star_dev.jsonl beside the checkout")
+    need_star_dev()
     fresh = train_star.fit(star_data.load_training())
     committed = json.loads(WEIGHTS_FILE.read_text())["models"]
     for model in ("full", "content"):

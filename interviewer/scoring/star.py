@@ -217,11 +217,10 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
             values[name] = 1.0
     if "task_noun" in values or "task_assigned" in values:
         # "In this project, the task was to ...", "Last year I set myself a goal to ...": the opening only
-        # places the sentence; its main clause states the task, so the setting cues do not speak for it.
-        for name in SETTING_CUES:
+        # places the sentence; its main clause states the task, so the setting cues do not speak for it,
+        # nor does a third-person start ("my manager asked me to ...").
+        for name in SETTING_CUES + ("third_person_start",):
             values.pop(name, None)
-    if "task_noun" in values or "task_assigned" in values:
-        values.pop("third_person_start", None)  # "my job was ...", "my manager asked me to ..."
     base, past = _lemma_start(tokens)
     if base:
         values["bare_verb_open"] = 1.0
