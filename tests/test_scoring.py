@@ -217,6 +217,33 @@ def test_spoken_outcomes_read_as_results(sentence):
     assert {"result_opener", "result_verb_non_i"} & set(star_features(sentence))
 
 
+@pytest.mark.parametrize(
+    "sentence,is_outcome",
+    [
+        ("Data synchronization resumed within two hours with zero file loss.", True),
+        ("Support tickets dropped by half.", True),
+        ("Nightly builds stabilized after the fix, and automated alerts prevented repeats.", True),
+        ("Then I reduced the batch size.", False),  # the candidate's own doing is an action
+        ("I fixed the flaky test.", False),
+    ],
+)
+def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):
+    assert ("result_verb_non_i" in star_features(sentence)) is is_outcome
+
+
+@pytest.mark.parametrize(
+    "sentence,task_cue",
+    [
+        ("I explained to him that we had to be more understanding about each other's schedules.", False),
+        ("I told the team that we needed to slow down.", False),
+        ("My manager told me that I had to own the migration.", True),  # a task handed over
+        ("I realized that I needed to rebuild their trust.", True),
+    ],
+)
+def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, task_cue):
+    assert bool({"obligation", "task_noun", "task_assigned"} & set(star_features(sentence))) is task_cue
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 

@@ -73,12 +73,12 @@ RESULT_VERBS = {
     "double", "triple", "halve", "eliminate", "achieve", "exceed", "deliver", "launch", "ship", "complete",
     "finish", "win", "earn", "generate", "gain", "recover", "retain", "prevent", "avoid",
     "accelerate", "shrink", "surpass", "outperform", "restore", "rise", "fall", "become", "result", "lead",
-    "adopt", "receive", "release", "reach",
+    "adopt", "receive", "release", "reach", "resume", "stabilize", "stabilise", "stop", "disappear", "succeed",
 }
 def _past(verb: str) -> str:
     irregular = {"cut": "cut", "grow": "grew", "win": "won", "rise": "rose", "fall": "fell", "become": "became",
                  "lead": "led", "meet": "met", "hit": "hit", "go": "went", "shrink": "shrank", "drop": "dropped",
-                 "ship": "shipped", "land": "landed", "double": "doubled", "triple": "tripled", "halve": "halved"}
+                 "ship": "shipped", "stop": "stopped", "land": "landed", "double": "doubled", "triple": "tripled", "halve": "halved"}
     if verb in irregular:
         return irregular[verb]
     return verb + "d" if verb.endswith("e") else verb + "ed"
@@ -154,7 +154,9 @@ _CUES: dict[str, str] = {
     r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     r"|\bfrom (?:about |around |roughly )?" + NUMBER_WORDS + r"\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:"
     + NUMBER_WORDS + r"|zero|nothing|none)\b)",
-    "result_verb_non_i": r"(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a subject that is not the
+    # candidate (the candidate's own "I fixed" is an action).
+    "result_verb_non_i": r"(?:^|\b(?:and|which|so|but) )(?:(?!i\b|we\b|then\b|so\b|and\b)[\w'-]+ ){1,3}(?:" + "|".join(sorted(RESULT_PAST)) + r")\b|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
@@ -177,6 +179,14 @@ REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_presen
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
+TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
+# What the candidate told someone ("I explained to him that we had to be patient") is an argument made
+# while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
+# "my manager told me that I had to" - still is.)
+CANDIDATE_SAID = re.compile(
+    r"\b(?:i|we) (?:also |then |\w+ly )?(?:explained|said|told|argued|pointed out|reminded|mentioned|replied|"
+    r"insisted|emphasi[sz]ed|stressed|warned|assured|clarified|admitted|shared|showed)\b(?: \w+){0,3}? that\b"
+)
 FRAMES = re.compile(
     CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["task_assigned"].pattern + "|"
     + CUES["obligation"].pattern
@@ -212,8 +222,11 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     frame = FRAMES.search(text)
     before_frame = text[: frame.end()] if frame else text
     values: dict[str, float] = {"bias": 1.0}
+    said = CANDIDATE_SAID.search(text)
+    main_clause = text[: said.end()] if said else text
     for name, pattern in CUES.items():
-        if pattern.search(before_frame if name in BEFORE_FRAME_CUES else text):
+        searched = before_frame if name in BEFORE_FRAME_CUES else main_clause if name in TASK_CUES else text
+        if pattern.search(searched):
             values[name] = 1.0
     if "task_noun" in values or "task_assigned" in values:
         # "In this project, the task was to ...", "Last year I set myself a goal to ...": the opening only
