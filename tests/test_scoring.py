@@ -225,6 +225,7 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("Nightly builds stabilized after the fix, and automated alerts prevented repeats.", True),
         ("Then I reduced the batch size.", False),  # the candidate's own doing is an action
         ("I fixed the flaky test.", False),
+        ("As ingestion owner, cut freshness to minutes.", False),  # a goal after a role, not an outcome
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):
@@ -242,6 +243,16 @@ def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_res
 )
 def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, task_cue):
     assert bool({"obligation", "task_noun", "task_assigned"} & set(star_features(sentence))) is task_cue
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Audit cost calculations to ensure mathematical and economic fidelity.",
+     "As ingestion owner, cut freshness to minutes and make loads re-runnable.",
+     "As the team lead, streamline the release checklist."],
+)
+def test_a_bulleted_goal_in_the_bare_infinitive_reads_as_a_task(sentence):
+    assert "task_infinitive_open" in star_features(sentence)
 
 
 def test_an_evaluation_is_not_background():
