@@ -190,7 +190,8 @@ def test_first_person_past_action_cue(sentence, is_action):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["So I was training for a marathon with a running club.", "A couple of years ago our team moved to a new framework."],
+    ["So I was training for a marathon with a running club.", "A couple of years ago our team moved to a new framework.",
+     "In one of my projects at a CRM vendor, I worked with a developer who resisted feedback."],
 )
 def test_background_tense_and_time_frames_read_as_situation(sentence):
     features = star_features(sentence)
@@ -226,6 +227,7 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("Then I reduced the batch size.", False),  # the candidate's own doing is an action
         ("I fixed the flaky test.", False),
         ("As ingestion owner, cut freshness to minutes.", False),  # a goal after a role, not an outcome
+        ("I built a working dashboard, and the team used it to analyze trends.", True),  # others took it up
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):

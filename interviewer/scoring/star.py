@@ -89,7 +89,7 @@ RESULT_PAST = {_past(v) for v in RESULT_VERBS} - {"led", "established"}  # "Led 
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
-SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)"
+SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
@@ -158,7 +158,9 @@ _CUES: dict[str, str] = {
     + NUMBER_WORDS + r"|zero|nothing|none)\b)",
     # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a subject that is not the
     # candidate (the candidate's own "I fixed" is an action).
-    "result_verb_non_i": r"(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}(?:" + "|".join(sorted(RESULT_PAST)) + r")\b|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    # "I built a dashboard, and the team used it to ...": others taking up the candidate's work is an outcome.
+    "result_verb_non_i": r"\b(?:and|so) (?:the \w+|they|customers|users|people|everyone|others) (?:\w+ )?(?:used|adopted|reused|relied on|started using|began using) (?:it|this|that|them)\b"
+    r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}(?:" + "|".join(sorted(RESULT_PAST)) + r")\b|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
