@@ -382,3 +382,19 @@ def test_score_json_shape_is_stable():
     assert all(isinstance(f, str) for f in data["feedback"])
     text_data = score_text(STORY).to_dict()
     assert text_data["duration_s"] is None and text_data["sentences"][0]["start"] is None
+
+
+
+def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action():
+    """Position hands the closing actions to the Result; the Action must not then be reported missing."""
+    story = ("In a client's legacy billing system, the monthly reconciliation report was stuck in the database because "
+             "the data had to be exported to an external accounting tool that only accepted CSV files via a command-line utility. "
+             "The reporting team needed the export automated within the existing SQL workflow. "
+             "I had to trigger the OS command from inside a stored procedure so the entire end-to-end process could run on "
+             "schedule without manual intervention, while keeping audit logs and handling errors cleanly. "
+             "I used the built-in scheduler to create a lightweight job that called an external procedure written in C. "
+             "The SQL block constructed the command string and passed it to the native function. "
+             "I wrapped the call in exception handling, logged success/failure into a dedicated audit table, and used "
+             "environment variables to keep credentials out of code. "
+             "The job was scheduled at 02:00 AM so it ran after the nightly data load.")
+    assert "action" not in score_text(story).missing

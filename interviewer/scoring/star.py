@@ -423,7 +423,9 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                       _block_evidence(content_path, content_em, part) if part not in path else float("-inf"))
             for part in PARTS
         }
-        share = {part: sum(len(kept[i]) for i, lab in enumerate(path) if lab == part) / total_words for part in PARTS}
+        # On either reading: position can hand an Action's sentences to the Result.
+        share = {part: max(sum(len(kept[i]) for i, lab in enumerate(labels_) if lab == part)
+                           for labels_ in (path, content_path)) / total_words for part in PARTS}
         weak = [p for p in allowed if p in PRESENT_EVIDENCE and (evidence[p] < PRESENT_EVIDENCE[p]
                 or (p in path and share[p] < PRESENT_MIN_SHARE.get(p, 0.0))
                 or (p == "situation" and p not in content_path and evidence[p] < SITUATION_BY_POSITION_ONLY))]
