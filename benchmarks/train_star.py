@@ -62,6 +62,7 @@ PRIOR_CONTENT: dict[str, dict[str, float]] = {
     "sequence_marker": {A: 1.5},
     "we_past_action": {A: 1.0, R: 0.3},
     "bare_past_open": {A: 1.2},
+    "bare_gerund_open": {A: 2.0},
     "bare_outcome_open": {R: 1.2, A: 0.3},
     "worked_with": {A: 1.2},
     "first_person": {A: 0.3, T: 0.2},

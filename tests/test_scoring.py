@@ -257,6 +257,19 @@ def test_a_bulleted_goal_in_the_bare_infinitive_reads_as_a_task(sentence):
     assert "task_infinitive_open" in star_features(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence,is_step",
+    [
+        ("Adding a composite index on the caller column.", True),
+        ("Restructuring the query to search only the past 30 days.", True),
+        ("Working nights, I noticed the same alert every hour.", False),  # has its own subject
+        ("During the launch the queue doubled.", False),
+    ],
+)
+def test_a_subjectless_gerund_bullet_is_a_listed_step(sentence, is_step):
+    assert ("bare_gerund_open" in star_features(sentence)) is is_step
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 

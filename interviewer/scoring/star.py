@@ -210,6 +210,17 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
     return base, past
 
 
+NOT_GERUNDS = {"during", "nothing", "something", "anything", "everything", "morning", "evening", "being", "having",
+               "according", "including", "regarding", "following", "considering", "thing", "spring", "string"}
+
+
+def _gerund_bullet(tokens: list[str]) -> bool:
+    """Opens with an -ing verb and has no subject of its own: a listed step ("Restructuring the query to ...").
+    "Working nights, I ..." has its subject and is not one."""
+    return (bool(tokens) and tokens[0].endswith("ing") and len(tokens[0]) > 5 and tokens[0] not in NOT_GERUNDS
+            and not any(t in ("i", "we", "he", "she", "they") for t in tokens))
+
+
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
@@ -244,6 +255,8 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     if past:
         # A subjectless bullet: "Reduced costs by 30%" reports an outcome, "Built a model" an action.
         values["bare_outcome_open" if tokens[0] in RESULT_PAST else "bare_past_open"] = 1.0
+    elif _gerund_bullet(tokens):
+        values["bare_gerund_open"] = 1.0  # "Adding a composite index on ...": a step, listed
     n = max(1, len(tokens))
     i_count = sum(t in FIRST_PERSON for t in tokens)
     we_count = sum(t in WE for t in tokens)
