@@ -270,6 +270,15 @@ def test_a_subjectless_gerund_bullet_is_a_listed_step(sentence, is_step):
     assert ("bare_gerund_open" in star_features(sentence)) is is_step
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["I led the small data team asked to make arrival predictions accurate within one minute",
+     "I was the one person picked to rewrite the billing export."],
+)
+def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
+    assert "task_assigned" in star_features(sentence)
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 

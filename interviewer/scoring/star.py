@@ -131,6 +131,7 @@ _CUES: dict[str, str] = {
     r"|\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
+    r"|\b(?:team|group|squad|one|person|engineer|lead|member|owner) (?:asked|tasked|assigned|chosen|picked|brought in|hired|charged) to\b"
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) the (?:job|task|goal|responsibility)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
     r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bit fell (?:to|on) me\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
