@@ -52,6 +52,7 @@ PRIOR_CONTENT: dict[str, dict[str, float]] = {
     "task_passive": {T: 2.0},
     "task_assigned": {T: 2.0, A: -0.5},
     "obligation": {T: 2.0, L: 0.3},
+    "obligation_shared": {T: 1.4, S: 0.3},
     "purpose": {T: 0.8, A: 0.3},
     "task_infinitive_open": {T: 1.5},
     "bare_verb_open": {T: 0.8, A: 0.4},

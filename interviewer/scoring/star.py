@@ -184,6 +184,11 @@ REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_presen
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
+CANDIDATE_OBLIGATION = re.compile(r"\bi (?:\w+ )?(?:needed|had|have|need|must|should|wanted|was going|was required) to\b")
+SHARED_OBLIGATION = re.compile(
+    r"\b(?:the team|our team|the company|our company|everyone|they|he|she|it|the \w+|our \w+) (?:\w+ )?"
+    r"(?:needed|had|have|need|must|should|wanted|were going|was required|were required) to\b"
+)
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
 # What the candidate told someone ("I explained to him that we had to be patient") is an argument made
 # while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
@@ -244,6 +249,12 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         searched = before_frame if name in BEFORE_FRAME_CUES else main_clause if name in TASK_CUES else text
         if pattern.search(searched):
             values[name] = 1.0
+    if "obligation" in values and not CANDIDATE_OBLIGATION.search(main_clause) and SHARED_OBLIGATION.search(main_clause):
+        # "Our company needed to ...", "The team had to ...": a need of others or of the organisation is more
+        # often the situation the candidate's own task answers to (labeled answers: 11 situation, 4 task).
+        # "We needed to" includes the candidate and splits evenly, so it stays an obligation.
+        del values["obligation"]
+        values["obligation_shared"] = 1.0
     if "task_noun" in values or "task_assigned" in values:
         # "In this project, the task was to ...", "Last year I set myself a goal to ...": the opening only
         # places the sentence; its main clause states the task, so the setting cues do not speak for it,
