@@ -228,6 +228,7 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("I fixed the flaky test.", False),
         ("As ingestion owner, cut freshness to minutes.", False),  # a goal after a role, not an outcome
         ("I built a working dashboard, and the team used it to analyze trends.", True),  # others took it up
+        ("I prepared a cost analysis, showcased performance benchmarks, and led a pilot.", False),  # my steps
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):
@@ -251,7 +252,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
     "sentence",
     ["Audit cost calculations to ensure mathematical and economic fidelity.",
      "As ingestion owner, cut freshness to minutes and make loads re-runnable.",
-     "As the team lead, streamline the release checklist."],
+     "As the team lead, streamline the release checklist.",
+     "Maintain feature delivery cadence while actively reducing technical debt risk."],
 )
 def test_a_bulleted_goal_in_the_bare_infinitive_reads_as_a_task(sentence):
     assert "task_infinitive_open" in star_features(sentence)
@@ -288,6 +290,7 @@ def test_an_evaluation_is_not_background():
     [
         ("At the restaurant, the owner switched us to a new system.", None),  # someone else's doing
         ("I was the owner of the release.", "task_noun"),
+        ("I felt responsible for team health and wanted to address this constructively.", "task_noun"),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
