@@ -427,3 +427,15 @@ def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action
              "environment variables to keep credentials out of code. "
              "The job was scheduled at 02:00 AM so it ran after the nightly data load.")
     assert "action" not in score_text(story).missing
+
+
+
+def test_a_shared_need_before_the_candidates_own_task_is_the_situation():
+    """'We needed to move ...' then 'I needed to convince ...': the opening set the scene for the task."""
+    story = ("We needed to move our billing events from nightly batches to a stream for better freshness. "
+             "I needed to convince the platform leads that a managed queue was the right choice. "
+             "I prepared a cost comparison, ran load benchmarks and led a two-week pilot. "
+             "Leadership approved the move, and the new pipeline cut billing delays from a day to minutes.")
+    score = score_text(story)
+    assert "situation" not in score.missing
+    assert [s.label for s in score.sentences][:2] == ["situation", "task"]

@@ -422,6 +422,29 @@ def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: s
     )
 
 
+# The candidate's own task: "I needed to", "my task was", "I was asked to", "I volunteered to" (not a wish,
+# not the team's need).
+OWN_TASK = re.compile(
+    r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b|\bi (?:offered|volunteered|agreed|signed up|stepped up) to\b"
+    r"|\b(?:asked|told|tasked|assigned|charged|expected|hired|challenged|wanted|needed) me to\b|"
+    + CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern
+)
+
+
+def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> list[str]:
+    """An answer that opens with what others asked or needed ("A VP asked our team to ...", "We needed to move
+    off REST") and then states the candidate's own task ("I needed to turn this into a project") has set the
+    scene first: those opening sentences are the Situation, not a first Task."""
+    if "situation" in path or not path or path[0] != "task":
+        return path
+    for j, lab in enumerate(path):
+        if lab != "task":
+            return path
+        if OWN_TASK.search(" ".join(tokens_list[j])):
+            return ["situation"] * j + path[j:] if j else path
+    return path
+
+
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
     tokens_list = [[t for t in (norm(w.text) for w in words[s.first : s.last + 1]) if t] for s in spans]
@@ -465,6 +488,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                 if lab == part:
                     boosted[i][part] += PRESENCE_BOOST
             path, _ = viterbi(boosted, tuple(allowed))
+    path = _setting_before_own_task(path, kept)
     for i, lab in zip(content, path):
         labels[i] = lab
     present = {part: part in path for part in PARTS}
