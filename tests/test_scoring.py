@@ -290,6 +290,8 @@ def test_an_evaluation_is_not_background():
     [
         ("At the restaurant, the owner switched us to a new system.", None),  # someone else's doing
         ("I was the owner of the release.", "task_noun"),
+        ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
+        ("The goal was met two weeks early.", None),  # a goal reported met is an outcome
         ("I felt responsible for team health and wanted to address this constructively.", "task_noun"),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
