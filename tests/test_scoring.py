@@ -229,6 +229,8 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("As ingestion owner, cut freshness to minutes.", False),  # a goal after a role, not an outcome
         ("I built a working dashboard, and the team used it to analyze trends.", True),  # others took it up
         ("I prepared a cost analysis, showcased performance benchmarks, and led a pilot.", False),  # my steps
+        ("Adjusting the chunking strategy measurably reduced the false-escalation rate.", True),
+        ("At one bank the read-only design became the basis for production.", True),  # hyphenated subject
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):
@@ -266,6 +268,7 @@ def test_a_bulleted_goal_in_the_bare_infinitive_reads_as_a_task(sentence):
         ("Restructuring the query to search only the past 30 days.", True),
         ("Working nights, I noticed the same alert every hour.", False),  # has its own subject
         ("During the launch the queue doubled.", False),
+        ("Adjusting the chunk size reduced the escalation rate.", False),  # the -ing phrase is a subject
     ],
 )
 def test_a_subjectless_gerund_bullet_is_a_listed_step(sentence, is_step):

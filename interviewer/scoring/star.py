@@ -160,8 +160,9 @@ _CUES: dict[str, str] = {
     # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a subject that is not the
     # candidate (the candidate's own "I fixed" is an action).
     # "I built a dashboard, and the team used it to ...": others taking up the candidate's work is an outcome.
-    "result_verb_non_i": r"\b(?:and|so) (?:the \w+|they|customers|users|people|everyone|others) (?:\w+ )?(?:used|adopted|reused|relied on|started using|began using) (?:it|this|that|them)\b"
-    r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}(?:" + "|".join(sorted(RESULT_PAST)) + r")\b|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)\w+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    "result_verb_non_i": r"\b(?:measurably|significantly|dramatically|greatly|substantially|noticeably|drastically|sharply|considerably) (?:" + "|".join(sorted(RESULT_PAST)) + r")\b"
+    r"|\b(?:and|so) (?:the \w+|they|customers|users|people|everyone|others) (?:\w+ )?(?:used|adopted|reused|relied on|started using|began using) (?:it|this|that|them)\b"
+    r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}(?:" + "|".join(sorted(RESULT_PAST)) + r")\b|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*)\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
@@ -224,7 +225,9 @@ def _gerund_bullet(tokens: list[str]) -> bool:
     """Opens with an -ing verb and has no subject of its own: a listed step ("Restructuring the query to ...").
     "Working nights, I ..." has its subject and is not one."""
     return (bool(tokens) and tokens[0].endswith("ing") and len(tokens[0]) > 5 and tokens[0] not in NOT_GERUNDS
-            and not any(t in ("i", "we", "he", "she", "they") for t in tokens))
+            and not any(t in ("i", "we", "he", "she", "they") for t in tokens)
+            # "Adjusting the chunking strategy reduced the rate": the -ing phrase is the subject of an outcome.
+            and not any(t in RESULT_PAST for t in tokens[1:]))
 
 
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
