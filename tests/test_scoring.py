@@ -284,6 +284,11 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
     assert "task_assigned" in star_features(sentence)
 
 
+@pytest.mark.parametrize("sentence", ["This turned out to be the right call.", "The pilot turned out well."])
+def test_a_judgement_on_how_it_went_is_an_evaluation(sentence):
+    assert "evaluation" in star_features(sentence)
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 
