@@ -19,7 +19,8 @@ Method (deterministic, no model download, a few milliseconds per answer):
 4. **Presence**: a part counts as present when its sentences read like it rather than like its neighbours
    in the order, on wording alone (``PRESENT_EVIDENCE``), so position cannot invent a missing part, and
    an Action holds at least ``PRESENT_MIN_SHARE`` of the words; otherwise the answer is decoded again
-   without it and the part is reported missing.
+   without it and the part is reported missing. Opening sentences that state what others asked or needed,
+   before the candidate's own task, are the Situation (``_setting_before_own_task``).
 """
 
 from __future__ import annotations
