@@ -231,6 +231,7 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("I prepared a cost analysis, showcased performance benchmarks, and led a pilot.", False),  # my steps
         ("Adjusting the chunking strategy measurably reduced the false-escalation rate.", True),
         ("At one bank the read-only design became the basis for production.", True),  # hyphenated subject
+        ("The anomaly alert caught another cost spike two months later.", True),
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):

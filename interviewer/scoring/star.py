@@ -74,12 +74,12 @@ RESULT_VERBS = {
     "double", "triple", "halve", "eliminate", "achieve", "exceed", "deliver", "launch", "ship", "complete",
     "finish", "win", "earn", "generate", "gain", "recover", "retain", "prevent", "avoid",
     "accelerate", "shrink", "surpass", "outperform", "restore", "rise", "fall", "become", "result", "lead",
-    "adopt", "receive", "release", "reach", "resume", "stabilize", "stabilise", "stop", "disappear", "succeed",
+    "adopt", "receive", "release", "reach", "catch", "resume", "stabilize", "stabilise", "stop", "disappear", "succeed",
 }
 def _past(verb: str) -> str:
     irregular = {"cut": "cut", "grow": "grew", "win": "won", "rise": "rose", "fall": "fell", "become": "became",
                  "lead": "led", "meet": "met", "hit": "hit", "go": "went", "shrink": "shrank", "drop": "dropped",
-                 "ship": "shipped", "stop": "stopped", "land": "landed", "double": "doubled", "triple": "tripled", "halve": "halved"}
+                 "ship": "shipped", "catch": "caught", "stop": "stopped", "land": "landed", "double": "doubled", "triple": "tripled", "halve": "halved"}
     if verb in irregular:
         return irregular[verb]
     return verb + "d" if verb.endswith("e") else verb + "ed"
