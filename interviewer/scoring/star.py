@@ -158,12 +158,20 @@ _CUES: dict[str, str] = {
     r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     r"|\bfrom (?:about |around |roughly )?" + NUMBER_WORDS + r"\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:"
     + NUMBER_WORDS + r"|zero|nothing|none)\b)",
-    # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a subject that is not the
-    # candidate (the candidate's own "I fixed" is an action).
-    # "I built a dashboard, and the team used it to ...": others taking up the candidate's work is an outcome.
-    "result_verb_non_i": r"\b(?:measurably|significantly|dramatically|greatly|substantially|noticeably|drastically|sharply|considerably) (?:" + "|".join(sorted(RESULT_PAST)) + r")\b"
+    "result_verb_non_i":
+    # "measurably reduced", "significantly improved": an outcome verb with a degree adverb.
+    r"\b(?:measurably|significantly|dramatically|greatly|substantially|noticeably|drastically|sharply|considerably) (?:"
+    + "|".join(sorted(RESULT_PAST)) + r")\b"
+    # "I built a dashboard, and the team used it to ...": others taking up the candidate's work.
     r"|\b(?:and|so) (?:the \w+|they|customers|users|people|everyone|others) (?:\w+ )?(?:used|adopted|reused|relied on|started using|began using) (?:it|this|that|them)\b"
-    r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}(?:" + "|".join(sorted(RESULT_PAST)) + r")\b|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})(?:" + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a short subject that is not
+    # the candidate (the candidate's own "I fixed" is an action) and not a frame ("As owner, cut ...").
+    r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}(?:"
+    + "|".join(sorted(RESULT_PAST)) + r")\b"
+    # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere.
+    r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})(?:"
+    + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b"
+    r"|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|recognized|recognised|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success))\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
@@ -186,7 +194,8 @@ REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_presen
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
-CANDIDATE_OBLIGATION = re.compile(r"\bi (?:\w+ )?(?:needed|had|have|need|must|should|wanted|was going|was required) to\b")
+OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b"
+CANDIDATE_OBLIGATION = re.compile(OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required) to\b")
 SHARED_OBLIGATION = re.compile(
     r"\b(?:the team|our team|the company|our company|everyone|they|he|she|it|the \w+|our \w+) (?:\w+ )?"
     r"(?:needed|had|have|need|must|should|wanted|were going|was required|were required) to\b"
@@ -429,7 +438,7 @@ def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: s
 # The candidate's own task: "I needed to", "my task was", "I was asked to", "I volunteered to" (not a wish,
 # not the team's need).
 OWN_TASK = re.compile(
-    r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b|\bi (?:offered|volunteered|agreed|signed up|stepped up) to\b"
+    OWN_NEED + r"|\bi (?:offered|volunteered|agreed|signed up|stepped up) to\b"
     r"|\b(?:asked|told|tasked|assigned|charged|expected|hired|challenged|wanted|needed) me to\b|"
     + CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern
 )
