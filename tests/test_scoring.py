@@ -190,7 +190,8 @@ def test_first_person_past_action_cue(sentence, is_action):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["So I was training for a marathon with a running club.", "A couple of years ago our team moved to a new framework.",
+    ["So I was training for a marathon with a running club.",
+     "A couple of years ago our team moved to a new framework.",
      "In one of my projects at a CRM vendor, I worked with a developer who resisted feedback."],
 )
 def test_background_tense_and_time_frames_read_as_situation(sentence):
@@ -305,8 +306,8 @@ def test_an_evaluation_is_not_background():
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
-        ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes the candidate
-        # A need of others, the team or the company is more often the situation the candidate's task answers to.
+        ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes me
+        # A need of others or of the company is more often the situation the candidate's task answers to.
         ("They needed to cut costs by March.", "obligation_shared"),
         ("Our company needed to implement real-time notifications.", "obligation_shared"),
     ],
@@ -424,21 +425,19 @@ def test_score_json_shape_is_stable():
     assert text_data["duration_s"] is None and text_data["sentences"][0]["start"] is None
 
 
-
 def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action():
     """Position hands the closing actions to the Result; the Action must not then be reported missing."""
-    story = ("In a client's legacy billing system, the monthly reconciliation report was stuck in the database because "
-             "the data had to be exported to an external accounting tool that only accepted CSV files via a command-line utility. "
-             "The reporting team needed the export automated within the existing SQL workflow. "
-             "I had to trigger the OS command from inside a stored procedure so the entire end-to-end process could run on "
-             "schedule without manual intervention, while keeping audit logs and handling errors cleanly. "
-             "I used the built-in scheduler to create a lightweight job that called an external procedure written in C. "
-             "The SQL block constructed the command string and passed it to the native function. "
-             "I wrapped the call in exception handling, logged success/failure into a dedicated audit table, and used "
-             "environment variables to keep credentials out of code. "
-             "The job was scheduled at 02:00 AM so it ran after the nightly data load.")
+    story = ("At a wholesale client, the month-end ledger report sat in the warehouse database because its figures "
+             "had to be handed to an outside bookkeeping tool that only took flat files through its command line. "
+             "The finance group wanted that hand-off automated inside the existing SQL jobs. "
+             "I had to launch the tool's command from a stored procedure so the whole run could happen on schedule "
+             "with nobody at the keyboard, while keeping an audit trail and failing cleanly. "
+             "I used the database's own scheduler to set up a small job that called an external routine written in C. "
+             "The SQL block built the command line and handed it to the routine. "
+             "I wrapped the call in error handling, logged every success or failure to an audit table, and read the "
+             "credentials from environment variables instead of the code. "
+             "The job was scheduled for 02:00 so it ran after the nightly load.")
     assert "action" not in score_text(story).missing
-
 
 
 def test_a_shared_need_before_the_candidates_own_task_is_the_situation():
