@@ -427,15 +427,17 @@ def test_score_json_shape_is_stable():
 
 def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action():
     """Position hands the closing actions to the Result; the Action must not then be reported missing."""
-    story = ("At a wholesale client, the month-end ledger report sat in the warehouse database because its figures "
-             "had to be handed to an outside bookkeeping tool that only took flat files through its command line. "
+    story = ("At a wholesale client, the month-end ledger report sat in the warehouse database because "
+             "its figures had to be handed to an outside bookkeeping tool that only took flat files "
+             "through its command line. "
              "The finance group wanted that hand-off automated inside the existing SQL jobs. "
-             "I had to launch the tool's command from a stored procedure so the whole run could happen on schedule "
-             "with nobody at the keyboard, while keeping an audit trail and failing cleanly. "
-             "I used the database's own scheduler to set up a small job that called an external routine written in C. "
+             "I had to launch the tool's command from a stored procedure so the whole run could happen "
+             "on schedule with nobody at the keyboard, while keeping an audit trail and failing cleanly. "
+             "I used the database's own scheduler to set up a small job that called an external routine "
+             "written in C. "
              "The SQL block built the command line and handed it to the routine. "
-             "I wrapped the call in error handling, logged every success or failure to an audit table, and read the "
-             "credentials from environment variables instead of the code. "
+             "I wrapped the call in error handling, logged every success or failure to an audit table, "
+             "and read the credentials from environment variables instead of the code. "
              "The job was scheduled for 02:00 so it ran after the nightly load.")
     assert "action" not in score_text(story).missing
 
