@@ -451,3 +451,17 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation():
     score = score_text(story)
     assert "situation" not in score.missing
     assert [s.label for s in score.sentences][:2] == ["situation", "task"]
+
+
+def test_the_items_of_a_list_introduced_in_the_action_stay_in_the_action():
+    """'I put in a three-part fix:' and its items describe what was done, up to the reported outcome."""
+    story = ("Our order service timed out for about a fifth of requests during the evening peak. "
+             "I needed to bring the timeouts down before the holiday sale without rewriting the service. "
+             "I profiled the slowest endpoints and found three causes. I put in a three-part fix:\n"
+             "1. A connection pool that kept warm connections to the inventory database.\n"
+             "2. A cache layer that stored the product lookups for five minutes.\n"
+             "3. A circuit breaker that dropped calls to the slow pricing service after two failures.\n"
+             "Timeouts fell from 20% to under 1% during the sale.")
+    labels = [s.label for s in score_text(story).sentences]
+    assert labels[3:7] == ["action"] * 4
+    assert labels[-1] == "result"

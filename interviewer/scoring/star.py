@@ -20,7 +20,8 @@ Method (deterministic, no model download, a few milliseconds per answer):
    in the order, on wording alone (``PRESENT_EVIDENCE``), so position cannot invent a missing part, and
    an Action holds at least ``PRESENT_MIN_SHARE`` of the words; otherwise the answer is decoded again
    without it and the part is reported missing. Opening sentences that state what others asked or needed,
-   before the candidate's own task, are the Situation (``_setting_before_own_task``).
+   before the candidate's own task, are the Situation (``_setting_before_own_task``); the items of a list
+   introduced in the Action ("I built a four-stage pipeline:") stay in the Action up to the reported outcome.
 """
 
 from __future__ import annotations
@@ -458,6 +459,26 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     return path
 
 
+LIST_END_CUES = ("metric", "result_opener", "result_marker", "evaluation", "we_achieved", "bare_outcome_open")
+
+
+def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]], introduced: list[bool]) -> list[str]:
+    """"I built a four-stage pipeline:" followed by its items ("A schema compiler that ...", "An auto-repair
+    engine that fixed ..."): the items describe what was done, whatever position says, up to the first
+    sentence that reports an outcome in so many words (a figure, "as a result", ...)."""
+    path = list(path)
+    for i, lab in enumerate(path):
+        if lab != "action" or not introduced[i]:
+            continue
+        for j in range(i + 1, len(path)):
+            text = " ".join(tokens_list[j])
+            if path[j] == "action" or any(CUES[c].search(text) for c in LIST_END_CUES if c in CUES) or (
+                    tokens_list[j] and tokens_list[j][0] in RESULT_PAST):
+                break
+            path[j] = "action"
+    return path
+
+
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
     tokens_list = [[t for t in (norm(w.text) for w in words[s.first : s.last + 1]) if t] for s in spans]
@@ -502,6 +523,8 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                     boosted[i][part] += PRESENCE_BOOST
             path, _ = viterbi(boosted, tuple(allowed))
     path = _setting_before_own_task(path, kept)
+    introduced = [words[spans[i].last].text.rstrip().endswith(":") for i in content]
+    path = _list_items_stay_in_the_action(path, kept, introduced)
     for i, lab in zip(content, path):
         labels[i] = lab
     present = {part: part in path for part in PARTS}
