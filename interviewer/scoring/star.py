@@ -459,7 +459,7 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     return path
 
 
-LIST_END_CUES = ("metric", "result_opener", "result_marker", "evaluation", "we_achieved", "bare_outcome_open")
+LIST_END_CUES = ("metric", "result_opener", "result_marker", "evaluation", "we_achieved")
 
 
 def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]], introduced: list[bool]) -> list[str]:
@@ -472,8 +472,8 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
             continue
         for j in range(i + 1, len(path)):
             text = " ".join(tokens_list[j])
-            if path[j] == "action" or any(CUES[c].search(text) for c in LIST_END_CUES if c in CUES) or (
-                    tokens_list[j] and tokens_list[j][0] in RESULT_PAST):
+            outcome_bullet = bool(tokens_list[j]) and tokens_list[j][0] in RESULT_PAST  # "Reduced costs by ..."
+            if path[j] == "action" or outcome_bullet or any(CUES[c].search(text) for c in LIST_END_CUES):
                 break
             path[j] = "action"
     return path
