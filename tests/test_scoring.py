@@ -264,6 +264,35 @@ def test_a_bulleted_goal_in_the_bare_infinitive_reads_as_a_task(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence,is_goal",
+    [
+        # Any verb in the bare form followed by its object states a goal, not only the listed ones.
+        ("Defend my position or change it.", True),
+        ("Decide whether to ship with incomplete error states or push the demo.", True),
+        ("Retain the two biggest customers through the migration.", True),
+        ("Demo went well.", False),  # a noun opening a sentence is followed by its verb
+        ("Built a friction map of the review process.", False),  # a past form: an action
+        ("Then the team shipped it.", False),
+        ("Always ask what the customer needs.", False),
+    ],
+)
+def test_a_verb_in_the_bare_form_with_its_object_reads_as_a_goal(sentence, is_goal):
+    assert ("task_infinitive_open" in star_features(sentence)) is is_goal
+
+
+@pytest.mark.parametrize(
+    "sentence,is_action",
+    [
+        ("During production maintenance, we processed small batches and checked hardware health.", True),
+        ("After the outage we rolled back the config and added a pipeline step.", True),
+        ("During the pandemic we were short on staff.", False),  # a state
+    ],
+)
+def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
+    assert ("we_past_action" in star_features(sentence)) is is_action
+
+
+@pytest.mark.parametrize(
     "sentence,is_step",
     [
         ("Adding a composite index on the caller column.", True),
@@ -310,6 +339,8 @@ def test_an_evaluation_is_not_background():
         # A need of others or of the company is more often the situation the candidate's task answers to.
         ("They needed to cut costs by March.", "obligation_shared"),
         ("Our company needed to implement real-time notifications.", "obligation_shared"),
+        ("The cluster needed maintenance while workloads needed to remain available.", "obligation_shared"),
+        ("Due to the new requirements we had to compress the schedule.", "obligation"),  # still "we"
     ],
 )
 def test_task_cues_are_about_the_candidate(sentence, cue):
