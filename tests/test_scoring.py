@@ -281,6 +281,20 @@ def test_a_verb_in_the_bare_form_with_its_object_reads_as_a_goal(sentence, is_go
 
 
 @pytest.mark.parametrize(
+    "sentence,is_step",
+    [
+        ("Step one — cut the request rate by 50 percent across the board.", True),  # a step, not an outcome
+        ("Round 2 tested a traffic-light model.", True),
+        ("Layer three was the one that took me longest.", True),
+        ("Then I rotated the keys.", True),
+        ("The next step was obvious to everyone.", False),
+    ],
+)
+def test_numbered_steps_read_as_steps(sentence, is_step):
+    assert ("sequence_marker" in star_features(sentence)) is is_step
+
+
+@pytest.mark.parametrize(
     "sentence,is_action",
     [
         ("During production maintenance, we processed small batches and checked hardware health.", True),

@@ -148,7 +148,7 @@ _CUES: dict[str, str] = {
     # Action: first-person past actions and sequencing
     "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "i_decided": r"\bi (?:decided(?! to (?:take (?:it|this|that) on|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
-    "sequence_marker": r"^(?:so |and |um |uh )*(?:first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
+    "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
