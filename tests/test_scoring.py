@@ -510,3 +510,31 @@ def test_the_items_of_a_list_introduced_in_the_action_stay_in_the_action():
     labels = [s.label for s in score_text(story).sentences]
     assert labels[3:7] == ["action"] * 4
     assert labels[-1] == "result"
+
+
+LONG_ANSWER = (
+    "Last spring I was the on-call lead for our payments team at a mid-sized retailer. "
+    "Checkout started timing out every evening at peak. Nobody knew why, and the dashboards all looked green. "
+    "Support was getting hundreds of complaints a night. The business was losing sales every hour it went on. "
+    "My job was to find the cause and stop the timeouts before the holiday sale. I had two weeks. "
+    "I started with the slow traces from the worst evening. Most of the time went into one call to the fraud "
+    "service. The fraud service was waiting on a database lock. I paired with the fraud team's engineer on a "
+    "Tuesday morning. He said the lock came from a nightly report that ran far too long. The report had grown "
+    "with the catalogue. It was scanning every order since launch. I moved the report to a read replica that "
+    "same afternoon. Checkout latency dropped to about two hundred milliseconds on the test cluster. Then I "
+    "looked at why the dashboards had stayed green. They only measured the average, so the slow tail was "
+    "hidden. I added alerts on the ninety-ninth percentile. I also wrote a runbook for the next on-call person. "
+    "By the holiday sale the evening timeouts were gone. Complaints fell from hundreds a night to almost none. "
+    "The new alerts caught two other slow queries in the following month. "
+    "My manager made the percentile alerts the standard for every team."
+)
+
+
+def test_a_long_answer_keeps_what_a_step_found_in_the_action():
+    """In a long answer, what one step measured in the middle of the Action is part of the doing; the
+    labels lean on where each part usually sits, the more the longer the answer."""
+    score = score_text(LONG_ANSWER)
+    labels = {s.text: s.label for s in score.sentences}
+    assert labels["Checkout latency dropped to about two hundred milliseconds on the test cluster."] == "action"
+    assert labels["Complaints fell from hundreds a night to almost none."] == "result"
+    assert score.missing == []
