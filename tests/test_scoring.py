@@ -307,6 +307,19 @@ def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
 
 
 @pytest.mark.parametrize(
+    "sentence,feature",
+    [
+        ("Reduced cloud costs by 30% in one quarter.", "bare_outcome_open"),
+        ("Established performance testing as a standard practice for the team.", "bare_outcome_open"),
+        ("Built a sync service on a message queue with idempotent processing.", "bare_past_open"),
+        ("Migrated file storage to the new bucket with a script.", "bare_past_open"),
+    ],
+)
+def test_a_subjectless_past_bullet_is_an_outcome_or_a_step_by_its_verb(sentence, feature):
+    assert feature in star_features(sentence)
+
+
+@pytest.mark.parametrize(
     "sentence,is_step",
     [
         ("Adding a composite index on the caller column.", True),

@@ -89,6 +89,10 @@ def _past(verb: str) -> str:
 
 
 RESULT_PAST = {_past(v) for v in RESULT_VERBS} - {"led", "established"}  # "Led a team of five" is an action
+# A bullet opening with one of these reports an outcome ("Reduced costs by 30%"). "I established a weekly
+# sync" is something done, but a bullet "Established X as the standard" is an outcome (11 of 11 in the
+# labeled answers).
+BULLET_OUTCOMES = RESULT_PAST | {"established"}
 
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
@@ -317,7 +321,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         values["bare_verb_open"] = 1.0
     if past:
         # A subjectless bullet: "Reduced costs by 30%" reports an outcome, "Built a model" an action.
-        values["bare_outcome_open" if tokens[0] in RESULT_PAST else "bare_past_open"] = 1.0
+        values["bare_outcome_open" if tokens[0] in BULLET_OUTCOMES else "bare_past_open"] = 1.0
     elif _gerund_bullet(tokens):
         values["bare_gerund_open"] = 1.0  # "Adding a composite index on ...": a step, listed
     n = max(1, len(tokens))
@@ -534,7 +538,7 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
             continue
         for j in range(i + 1, len(path)):
             text = " ".join(tokens_list[j])
-            outcome_bullet = bool(tokens_list[j]) and tokens_list[j][0] in RESULT_PAST  # "Reduced costs by ..."
+            outcome_bullet = bool(tokens_list[j]) and tokens_list[j][0] in BULLET_OUTCOMES  # "Reduced costs by ..."
             if path[j] == "action" or outcome_bullet or any(CUES[c].search(text) for c in LIST_END_CUES):
                 break
             path[j] = "action"
