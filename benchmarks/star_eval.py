@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE))
 from star_data import LabeledAnswer, load_all, load_dev, load_spoken, load_training, with_hesitations  # noqa: E402
 from train_star import fit  # noqa: E402
 
-from interviewer.scoring.star import label_spans, load_weights  # noqa: E402
+from interviewer.scoring.star import USUAL_PLACE, label_spans, load_weights  # noqa: E402
 from interviewer.scoring.text import sentence_text  # noqa: E402
 
 FOUR = {"reflection": "result"}
@@ -39,7 +39,7 @@ def position_baseline(answer: LabeledAnswer) -> tuple[list[str], dict[str, bool]
     for s in answer.spans:
         mid = (done + (s.last - s.first + 1) / 2) / total
         done += s.last - s.first + 1
-        labels.append("situation" if mid < 0.2 else "task" if mid < 0.3 else "action" if mid < 0.75 else "result")
+        labels.append(next(part for part, end in USUAL_PLACE if mid < end))  # S 20%, T 10%, A 45%, R 25%
     return labels, {p: p in labels for p in STAR}
 
 
