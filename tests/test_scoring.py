@@ -342,6 +342,19 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
     assert "task_assigned" in star_features(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence,is_task",
+    [
+        ("I was given the task to automate the whole release process.", True),
+        ("I was given two weeks to cut the build time in half.", True),
+        ("I was given a dataset of support tickets full of duplicates.", False),  # something received
+        ("I was given a proposal document outlining the idea.", False),
+    ],
+)
+def test_what_the_candidate_was_given_is_a_task_only_when_it_is_one(sentence, is_task):
+    assert ("task_passive" in star_features(sentence)) is is_task
+
+
 @pytest.mark.parametrize("sentence", ["This turned out to be the right call.", "The pilot turned out well."])
 def test_a_judgement_on_how_it_went_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)
