@@ -564,3 +564,16 @@ def test_a_long_answer_keeps_what_a_step_found_in_the_action():
     assert labels["Checkout latency dropped to about two hundred milliseconds on the test cluster."] == "action"
     assert labels["Complaints fell from hundreds a night to almost none."] == "result"
     assert score.missing == []
+
+
+@pytest.mark.parametrize(
+    "sentence,is_figure",
+    [
+        ("Tickets fell by 20% in a month.", True),
+        ("I needed to cut costs by 20%.", False),  # a figure inside a goal is a target
+        ("I defined success as a 5% relative improvement and outlined a plan.", False),  # the bar set
+        ("We set a target of 20% fewer tickets.", False),
+    ],
+)
+def test_a_figure_set_as_a_target_is_not_a_measured_outcome(sentence, is_figure):
+    assert ("metric" in star_features(sentence)) is is_figure

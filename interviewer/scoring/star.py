@@ -223,6 +223,8 @@ FRAMES = re.compile(
     CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern + "|" + CUES["task_assigned"].pattern + "|"
     + CUES["obligation"].pattern
     + r"|\bin order to\b|\bso that\b|" + CUES["learned"].pattern + "|" + CUES["hindsight"].pattern
+    # a figure set as the bar: "I defined success as a 5% improvement", "we set a target of 20%"
+    + r"|\b(?:success|target|goal|aim|bar|kpi|threshold) (?:as|of|at)\b"
 )
 
 # --------------------------------------------------------------------------------------------------
