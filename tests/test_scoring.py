@@ -257,7 +257,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
     ["Audit cost calculations to ensure mathematical and economic fidelity.",
      "As ingestion owner, cut freshness to minutes and make loads re-runnable.",
      "As the team lead, streamline the release checklist.",
-     "Maintain feature delivery cadence while actively reducing technical debt risk."],
+     "Maintain feature delivery cadence while actively reducing technical debt risk.",
+     "Not just to build the model, but to make it trusted and adopted."],
 )
 def test_a_bulleted_goal_in_the_bare_infinitive_reads_as_a_task(sentence):
     assert "task_infinitive_open" in star_features(sentence)
