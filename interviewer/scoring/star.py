@@ -460,17 +460,20 @@ class Labeling:
     evidence: dict[str, float]  # log-odds that each part is present
 
 
-def _emissions(tokens_list: list[list[str]], model: dict[str, dict[str, float]], with_position: bool) -> list[dict[str, float]]:
+def _middles(tokens_list: list[list[str]]) -> list[float]:
+    """Where the middle of each sentence falls, as a share of the answer's words."""
     total_words = sum(len(t) for t in tokens_list) or 1
-    count = len(tokens_list)
-    done = 0
-    result = []
-    for i, tokens in enumerate(tokens_list):
-        position = (done + len(tokens) / 2) / total_words  # middle of the sentence, in words
+    middles, done = [], 0
+    for tokens in tokens_list:
+        middles.append((done + len(tokens) / 2) / total_words)
         done += len(tokens)
-        feats = sentence_features(tokens, position, i, count, with_position=with_position)
-        result.append(emission_scores(feats, model))
-    return result
+    return middles
+
+
+def _emissions(tokens_list: list[list[str]], model: dict[str, dict[str, float]], with_position: bool) -> list[dict[str, float]]:
+    count = len(tokens_list)
+    return [emission_scores(sentence_features(tokens, position, i, count, with_position=with_position), model)
+            for i, (tokens, position) in enumerate(zip(tokens_list, _middles(tokens_list)))]
 
 
 NEIGHBOURS = {
@@ -504,13 +507,9 @@ def _usual_place(path: list[str], full_em: list[dict[str, float]], tokens_list: 
                  allowed: tuple[str, ...]) -> list[str]:
     """The labels again, leaning on where each part usually sits, the more the longer the answer; kept only
     if the same parts come out (presence is not this step's to change)."""
-    total_words = sum(len(t) for t in tokens_list) or 1
     lean = len(tokens_list) * USUAL_PLACE_PER_SENTENCE
     placed = [dict(em) for em in full_em]
-    done = 0
-    for em, tokens in zip(placed, tokens_list):
-        middle = (done + len(tokens) / 2) / total_words
-        done += len(tokens)
+    for em, middle in zip(placed, _middles(tokens_list)):
         em[next(part for part, end in USUAL_PLACE if middle < end)] += lean
     usual, _ = viterbi(placed, allowed)
     return usual if set(usual) == set(path) else path
