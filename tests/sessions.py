@@ -20,6 +20,18 @@ STORY = (
     "I learned to measure before optimizing."
 )
 THIN = "We had a slow checkout page and customers were unhappy. We worked on it together and we fixed the query."
+# One short sentence of what the candidate did in a long answer: the Action only in passing.
+PASSING_ACTION = (
+    "Last spring our mobile app was crashing for about one in fifty users after every release, and the support "
+    "queue had tripled. The crashes came from an old image library that nobody on the team had touched in years. "
+    "Product wanted to ship a redesign the same month, so there was little room for cleanup work. "
+    "I was responsible for making the release stable again. "
+    "I swapped the image library for the platform's own one. "
+    "As a result crashes dropped from 2% to 0.1% within two weeks. "
+    "Support tickets fell by 60% over the next month, and the redesign shipped on time. "
+    "The app store rating went from 3.9 to 4.5 by the end of the quarter, and the product team now budgets time "
+    "for upkeep. I learned that maintenance work has to be planned like features."
+)
 
 
 def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago: float = 0.0, kind: str = "practice",

@@ -8,7 +8,7 @@ import srt
 import webvtt
 
 from tests.conftest import run_cli
-from tests.sessions import STORY, THIN, make_session
+from tests.sessions import PASSING_ACTION, STORY, THIN, make_session
 
 
 @pytest.fixture
@@ -76,6 +76,15 @@ def test_export_formats(saved, tmp_path):
     page = html.read_text()
     assert "data:audio/" in page and "<script" in page and "http" not in page.split("<body>")[1].split("Made by")[0]
     assert run_cli(["export", answer, "-f", "pdf"]).returncode == 2
+
+
+def test_the_page_shows_the_size_of_a_part_said_only_in_passing(isolated_user_dirs, tmp_path):
+    _, recordings = isolated_user_dirs
+    session = make_session(recordings, [("co-01", PASSING_ACTION, 40.0)])
+    page = tmp_path / "a.html"
+    assert run_cli(["export", f"{session}-1", "-f", "html", "-o", str(page)]).returncode == 0
+    row = page.read_text().split('<tr class="action">')[1].split("</tr>")[0]
+    assert "missing" in row and "% in passing" in row
 
 
 def test_text_only_answers_cannot_become_subtitles(saved):

@@ -8,7 +8,9 @@ from interviewer.scoring import ScoringSettings, score_answer, score_text
 from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
 from interviewer.scoring.star import sentence_features
 from interviewer.scoring.text import norm, split_sentences, words_from_text
+from interviewer.units import clock
 from tests.fakes import timed_words, transcript_of
+from tests.sessions import PASSING_ACTION
 
 
 def star_features(sentence: str) -> dict[str, float]:
@@ -155,6 +157,21 @@ def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
     score = score_text(STORY.replace(drop, ""))
     assert missing_part in score.missing
     assert feedback_words in score.feedback[0]
+
+
+def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_such():
+    """One short sentence of what the candidate did in a long answer has not told the Action; it is still an
+    action (not background, not an outcome), and the note says it came up only in passing, and when."""
+    score = score_answer(transcript_of(PASSING_ACTION))
+    labels = [s.label for s in score.sentences]
+    swapped = next(s for s in score.sentences if s.text.startswith("I swapped"))
+    assert swapped.label == "action" and labels.count("action") == 1
+    assert "action" in score.missing
+    action = score.star["action"]
+    assert not action.present and action.verdict == "missing" and 0 < action.share < 0.15
+    assert score.feedback[0].startswith("Your actions came up only in passing")
+    assert f"{clock(swapped.start)}–{clock(swapped.end)}" in score.feedback[0]
+    assert score.notes[0].at == swapped.start
 
 
 @pytest.mark.parametrize(

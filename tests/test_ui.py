@@ -10,6 +10,7 @@ from interviewer.scoring import score_answer
 from interviewer.ui.report import answer_panel
 from interviewer.ui.terminal import TerminalView, level_meter, recording_line
 from tests.fakes import transcript_of
+from tests.sessions import PASSING_ACTION
 
 STORY = (
     "So, at my last company our checkout was timing out for five percent of customers. "
@@ -48,6 +49,17 @@ def test_feedback_panel_has_timing_star_notes_and_transcript():
                      "number ✓", "Notes", "Transcript", "0:01 S So, at my last company"):
         assert expected in out, expected
     assert "missing" not in out.split("Notes")[0].split("Reflection")[0]
+
+
+def test_a_part_said_only_in_passing_shows_its_size_beside_missing():
+    catalog = load_catalog()
+    score = score_answer(transcript_of(PASSING_ACTION))
+    record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, catalog.question("co-01"), "q", "answer-1.wav",
+                          "2026-11-22T09:30:00+00:00", status="complete", duration_s=40.0,
+                          transcript=transcript_of(PASSING_ACTION).to_dict(), score=score.to_dict())
+    action_row = next(line for line in render(answer_panel(record)).splitlines() if "Action" in line and "missing" in line)
+    share = f"{round(score.star['action'].share * 100)}%"
+    assert share in action_row and "in passing" in action_row
 
 
 def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():

@@ -64,7 +64,11 @@ def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
         )
 
 
-def _star_parts(sentences: list[Sentence], timed: bool, settings: ScoringSettings) -> dict[str, StarPart]:
+def _star_parts(sentences: list[Sentence], present: dict[str, bool], timed: bool,
+                settings: ScoringSettings) -> dict[str, StarPart]:
+    """Each part's size and verdict. A part can have sentences and still not be present: an Action told only
+    in passing (see ``star.PRESENT_MIN_SHARE``) keeps its words, seconds and share, with the verdict
+    "missing"."""
     total_words = sum(s.word_count for s in sentences if s.label != "other") or 1
     total_seconds = sum((s.end - s.start) for s in sentences if s.label != "other" and s.start is not None) if timed else 0
     parts: dict[str, StarPart] = {}
@@ -74,7 +78,7 @@ def _star_parts(sentences: list[Sentence], timed: bool, settings: ScoringSetting
         seconds = sum(s.end - s.start for s in mine) if timed else None
         share = (seconds / total_seconds) if timed and total_seconds else words / total_words
         band = settings.star_bands.get(label)
-        if not mine:
+        if not present[label]:
             verdict = "missing"
         elif band and share < band[0]:
             verdict = "short"
@@ -82,7 +86,7 @@ def _star_parts(sentences: list[Sentence], timed: bool, settings: ScoringSetting
             verdict = "long"
         else:
             verdict = "ok"
-        parts[label] = StarPart(bool(mine), words, seconds, share, band, verdict)
+        parts[label] = StarPart(present[label], words, seconds, share, band, verdict)
     return parts
 
 
@@ -113,7 +117,7 @@ def score_answer(
     spans = split_sentences(words, hard_breaks)
     labeling = label_spans(words, spans)
     sentences = _sentences(transcript, spans, labeling.labels)
-    star = _star_parts(sentences, transcript.timed, settings)
+    star = _star_parts(sentences, labeling.present, transcript.timed, settings)
     timing = measure_timing(transcript, spans, settings)
     minutes = (timing.speaking_s / 60.0) if timing.speaking_s else None
     delivery = measure_delivery(words, spans, labeling.labels, minutes)

@@ -13,6 +13,11 @@ MISSING = {
     "situation": "You started without setting the scene. Open with one or two sentences: where, when, what was at stake.",
     "task": "Say what you were responsible for or aiming at ('My goal was…') before the actions.",
 }
+# A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
+IN_PASSING = {
+    "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
+              "'First I…, then I…'.",
+}
 PRIORITY = {"missing-result": 1, "missing-action": 1, "missing-situation": 2, "missing-task": 2, "length": 3,
             "long-situation": 4, "short-action": 4, "no-number": 5, "we": 5, "fillers": 6, "pace": 6,
             "short-result": 7, "pause": 8, "hedges": 8, "reflection": 9, "repeats": 10}
@@ -26,6 +31,10 @@ def _span(sentences: list[Sentence], label: str) -> tuple[float | None, float | 
 
 def _pct(share: float) -> str:
     return f"{round(share * 100)}%"
+
+
+def _amount(part: StarPart) -> str:
+    return f"{part.seconds:.0f} s, {_pct(part.share)}" if part.seconds is not None else _pct(part.share)
 
 
 def _busiest_minute(times: list[float]) -> tuple[float, float] | None:
@@ -57,7 +66,13 @@ def build_feedback(
 
     structure = settings.expect_star  # a follow-up answers one probe, not a whole story
     for part in ("result", "action", "situation", "task"):
-        if structure and not star[part].present:
+        if not structure or star[part].present:
+            continue
+        if star[part].words and part in IN_PASSING:
+            start, end = _span(sentences, part)
+            span = f", {clock(start)}–{clock(end)}" if start is not None else ""
+            add(f"missing-{part}", IN_PASSING[part].format(amount=_amount(star[part]), span=span), start)
+        else:
             add(f"missing-{part}", MISSING[part])
 
     duration = timing.duration_s
@@ -84,8 +99,7 @@ def build_feedback(
     a_part = star["action"]
     if structure and a_part.present and a_part.verdict == "short":
         low = (a_part.band or (0.3, 0.65))[0]
-        amount = f"{a_part.seconds:.0f} s, {_pct(a_part.share)}" if a_part.seconds is not None else _pct(a_part.share)
-        add("short-action", f"Action was only {amount} of the answer; make what you did the longest part (at least {_pct(low)}).",
+        add("short-action", f"Action was only {_amount(a_part)} of the answer; make what you did the longest part (at least {_pct(low)}).",
             _span(sentences, "action")[0])
 
     r_part = star["result"]

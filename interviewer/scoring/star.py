@@ -399,7 +399,9 @@ SKIP_PENALTY = 0.15  # per part skipped when moving forward (keeps skipping poss
 # least this much (position alone cannot make a removed part appear).
 PRESENT_EVIDENCE = {"situation": -1.0, "task": -0.5, "action": 0.6, "result": 0.0}  # by benchmarks/star_eval.py
 # The Action is the story's core: a passing sentence or two in a long answer (under this share of its
-# words) has not told what the candidate did, however action-like its wording.
+# words) has not told what the candidate did, however action-like its wording. Such an Action keeps its
+# sentences (they are what they read as) but does not count as told. (Taking it out of the decoding, as
+# before, gave its sentences to the Situation or the Result, and could take a Task with it.)
 PRESENT_MIN_SHARE = {"action": 0.15}
 # An answer that opens with its task or its first action is pulled into "situation" by position alone. When
 # no sentence reads as a situation on wording alone, the opening must read clearly like one (3-5 measure the
@@ -575,15 +577,15 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                       _block_evidence(content_path, content_em, part) if part not in path else float("-inf"))
             for part in PARTS
         }
-        # On either reading: position can hand an Action's sentences to the Result.
-        share = {part: max(sum(len(kept[i]) for i, lab in enumerate(labels_) if lab == part)
-                           for labels_ in (path, content_path)) / total_words for part in PARTS}
         weak = [p for p in allowed if p in PRESENT_EVIDENCE and (evidence[p] < PRESENT_EVIDENCE[p]
-                or (p in path and share[p] < PRESENT_MIN_SHARE.get(p, 0.0))
                 or (p == "situation" and p not in content_path and evidence[p] < SITUATION_BY_POSITION_ONLY))]
         if not weak or len(allowed) == 1:
             break
         allowed.remove(min(weak, key=lambda p: evidence[p] - PRESENT_EVIDENCE[p]))
+    # How much of the answer each part holds on either reading (position can hand an Action's sentences to
+    # the Result), before the placement rules below move single sentences.
+    share = {part: max(sum(len(kept[i]) for i, lab in enumerate(labels_) if lab == part)
+                       for labels_ in (path, content_path)) / total_words for part in PARTS}
     # A part found present on wording but left out by position: give it the sentences wording gave it.
     for part in allowed:
         if part not in path and evidence[part] >= PRESENT_EVIDENCE.get(part, 0.0):
@@ -598,7 +600,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     path = _list_items_stay_in_the_action(path, kept, introduced)
     for i, lab in zip(content, path):
         labels[i] = lab
-    present = {part: part in path for part in PARTS}
+    present = {part: part in path and share[part] >= PRESENT_MIN_SHARE.get(part, 0.0) for part in PARTS}
     emissions: list[dict[str, float]] = []
     it = iter(full_em)
     for talk in small_talk:

@@ -85,14 +85,17 @@ def star_table(score: dict[str, Any]) -> Table:
         aim = f"{round(band[0] * 100)}–{round(band[1] * 100)}%" if band else ""
         verdict = part.get("verdict", "")
         note = {"short": Text("short", style="yellow"), "long": Text("long", style="yellow")}.get(verdict, Text(""))
+        told = part["present"] or part.get("words", 0) > 0  # a part said only in passing still shows its size
+        if told and not part["present"]:
+            note = Text("in passing", style="yellow")
         if label == "result" and part["present"]:
             note = Text.assemble(note, "  ", Text("number ✓", style="green") if score["delivery"].get("quantified_result")
                                  else Text("no number", style="yellow"))
         table.add_row(
             Text(label.capitalize(), style=style),
             mark,
-            _num(part.get("seconds"), "{:.0f} s") if part["present"] else "",
-            f"{round(part['share'] * 100)}%" if part["present"] else "",
+            _num(part.get("seconds"), "{:.0f} s") if told else "",
+            f"{round(part['share'] * 100)}%" if told else "",
             aim,
             note,
         )
