@@ -525,10 +525,15 @@ def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action
     assert "action" not in score_text(story).missing
 
 
-def test_a_shared_need_before_the_candidates_own_task_is_the_situation():
+@pytest.mark.parametrize(
+    "own_task",
+    ["I needed to convince the platform leads that a managed queue was the right choice.",
+     "Convince the platform leads that a managed queue was the right choice."],  # a story bank's bare goal
+)
+def test_a_shared_need_before_the_candidates_own_task_is_the_situation(own_task):
     """'We needed to move ...' then 'I needed to convince ...': the opening set the scene for the task."""
     story = ("We needed to move our billing events from nightly batches to a stream for better freshness. "
-             "I needed to convince the platform leads that a managed queue was the right choice. "
+             f"{own_task} "
              "I prepared a cost comparison, ran load benchmarks and led a two-week pilot. "
              "Leadership approved the move, and the new pipeline cut billing delays from a day to minutes.")
     score = score_text(story)

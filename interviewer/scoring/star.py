@@ -519,14 +519,17 @@ def _usual_place(path: list[str], full_em: list[dict[str, float]], tokens_list: 
 
 def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> list[str]:
     """An answer that opens with what others asked or needed ("A VP asked our team to ...", "We needed to move
-    off REST") and then states the candidate's own task ("I needed to turn this into a project") has set the
-    scene first: those opening sentences are the Situation, not a first Task."""
+    off REST") and then states the candidate's own task ("I needed to turn this into a project", or a story
+    bank's bare goal: "Convince leadership that Kafka was the right choice") has set the scene first: those
+    opening sentences are the Situation, not a first Task."""
     if "situation" in path or not path or path[0] != "task":
         return path
     for j, lab in enumerate(path):
         if lab != "task":
             return path
-        if OWN_TASK.search(" ".join(tokens_list[j])):
+        text = " ".join(tokens_list[j])
+        bare_goal = bool(CUES["task_infinitive_open"].search(text)) or _imperative_open(tokens_list[j])
+        if OWN_TASK.search(text) or (j and bare_goal):
             return ["situation"] * j + path[j:] if j else path
     return path
 
