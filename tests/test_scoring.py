@@ -594,3 +594,17 @@ def test_a_long_answer_keeps_what_a_step_found_in_the_action():
 )
 def test_a_figure_set_as_a_target_is_not_a_measured_outcome(sentence, is_figure):
     assert ("metric" in star_features(sentence)) is is_figure
+
+
+@pytest.mark.parametrize(
+    "sentence,is_figure",
+    [
+        ("We got about a hundred and twenty people onto flights that night.", True),
+        ("Only about forty customers signed up.", True),
+        ("We rebooked 120 people that night.", True),
+        ("I had two engineers and three customers to keep happy.", False),  # a small count sets the scene
+    ],
+)
+def test_a_count_said_in_words_is_a_figure_like_one_in_digits(sentence, is_figure):
+    """Spoken answers say "a hundred and twenty people" where written ones have "120 people"."""
+    assert ("metric" in star_features(sentence)) is is_figure

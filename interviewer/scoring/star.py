@@ -97,6 +97,7 @@ BULLET_OUTCOMES = RESULT_PAST | {"established"}
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
+COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
@@ -166,6 +167,10 @@ _CUES: dict[str, str] = {
     r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
+    # "a hundred and twenty people", "forty customers": a count said in words (not "two engineers", which sets
+    # the scene as often as it reports)
+    r"|\b(?:" + NUMBER_WORDS + r"[ -](?:and )?)*" + COUNT_WORDS + r"(?:[ -](?:and )?" + NUMBER_WORDS + r")* (?:\w+ )?"
+    r"(?:people|users|customers|clients|passengers|orders|tickets|signups|subscribers|downloads)\b"
     r"|\bfrom (?:about |around |roughly )?" + NUMBER_WORDS + r"\b.{0,30}\bto (?:about |around |roughly |almost |under |over )?(?:"
     + NUMBER_WORDS + r"|zero|nothing|none)\b)",
     "result_verb_non_i":
