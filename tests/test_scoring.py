@@ -282,6 +282,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ("Defend my position or change it.", True),
         ("Decide whether to ship with incomplete error states or push the demo.", True),
         ("Retain the two biggest customers through the migration.", True),
+        ("Apply a database migration to add a new index.", True),  # "-ly", but a verb, not an adverb
+        ("Quickly the team shipped it.", False),
         ("Demo went well.", False),  # a noun opening a sentence is followed by its verb
         ("Built a friction map of the review process.", False),  # a past form: an action
         ("Then the team shipped it.", False),

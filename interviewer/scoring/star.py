@@ -274,6 +274,7 @@ NOT_IMPERATIVE = set(
 GOAL_OBJECT_START = set("the a an my our their his her your its this that these those both all each every whether "
                         "how what which who it them him me us everything everyone".split())
 PARTICLES = {"up", "out", "down", "off", "back", "in", "on", "through"}
+LY_VERBS = {"apply", "reply", "supply", "rely", "comply", "multiply", "imply", "rally", "tally", "fly", "ally"}
 
 
 def _imperative_open(tokens: list[str]) -> bool:
@@ -284,7 +285,8 @@ def _imperative_open(tokens: list[str]) -> bool:
         return False
     verb = tokens[0]
     if (verb in NOT_IMPERATIVE or verb in IRREGULAR_PAST or not verb.isalpha()
-            or verb.endswith(("ed", "ing", "ly")) or (verb.endswith("s") and not verb.endswith("ss"))):
+            or verb.endswith(("ed", "ing")) or (verb.endswith("ly") and verb not in LY_VERBS)
+            or (verb.endswith("s") and not verb.endswith("ss"))):
         return False
     after = tokens[2] if tokens[1] in PARTICLES else tokens[1]
     return after in GOAL_OBJECT_START
