@@ -390,6 +390,9 @@ def test_an_evaluation_is_not_background():
         ("I wanted to win their trust back.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
         ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes me
+        ("The project was critical and I needed a productive working relationship with him.", "obligation"),
+        ("So I needed a new goal for the group.", "obligation"),  # what the candidate needed is the aim
+        ("We needed a new vendor by spring.", None),
         # A need of others or of the company is more often the situation the candidate's task answers to.
         ("They needed to cut costs by March.", "obligation_shared"),
         ("Our company needed to implement real-time notifications.", "obligation_shared"),

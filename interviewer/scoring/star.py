@@ -150,7 +150,8 @@ _CUES: dict[str, str] = {
     r"|\bi (?:wanted|needed) (?:him|her|them|the team|everyone|us|people) to\b"
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
-    "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b|\b(?:i|we) (?:wanted|was going|were going) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
+    "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
+    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # A goal stated as a bare infinitive, as bulleted answers do ("Audit the cost model", "As ingestion owner,
     # cut freshness to minutes").
