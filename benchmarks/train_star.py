@@ -55,6 +55,7 @@ PRIOR_CONTENT: dict[str, dict[str, float]] = {
     "obligation_shared": {T: 1.4, S: 0.3},
     "purpose": {T: 0.8, A: 0.3},
     "task_infinitive_open": {T: 1.5},
+    "role_frame": {T: 1.0},
     "bare_verb_open": {T: 0.8, A: 0.4},
     "modal": {L: 0.8, T: 0.4},
     # Action: first-person past actions, sequence

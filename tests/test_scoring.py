@@ -379,6 +379,19 @@ def test_an_evaluation_is_not_background():
 
 
 @pytest.mark.parametrize(
+    "sentence,is_role",
+    [
+        ("As the tech lead, I knew this required a feature store that would take six weeks.", True),
+        ("As the owner of the deploy pipeline, it was on me to stop the bad releases.", True),
+        ("As a result, the team shipped on time.", False),
+        ("As the team grew, reviews slowed down.", False),
+    ],
+)
+def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
+    assert ("role_frame" in star_features(sentence)) is is_role
+
+
+@pytest.mark.parametrize(
     "sentence,cue",
     [
         ("At the restaurant, the owner switched us to a new system.", None),  # someone else's doing
