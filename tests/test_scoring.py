@@ -38,6 +38,9 @@ def fillers_in(text):
         ("We saved 2.5 hours a week, i.e. a lot. Mr. Smith agreed.", ["We saved 2.5 hours a week, i.e. a lot.", "Mr. Smith agreed."]),
         ("no punctuation at all from the recognizer", ["no punctuation at all from the recognizer"]),
         ("Why? Because it broke!", ["Why?", "Because it broke!"]),
+        # an item number in running text opens the next sentence; a number ending one still ends it
+        ("I checked the logs. 2. I drained the node.", ["I checked the logs.", "2. I drained the node."]),
+        ("The team grew from 5 to 12. Then I left.", ["The team grew from 5 to 12.", "Then I left."]),
     ],
 )
 def test_sentences_from_punctuation(text, expected):
@@ -292,6 +295,13 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
 )
 def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
     assert ("task_infinitive_open" in star_features(sentence)) is is_goal
+
+
+def test_an_item_number_is_not_part_of_the_wording():
+    """'2. Convince the platform leads ...' reads like 'Convince the platform leads ...'."""
+    score = score_text("We needed to move billing to a stream. 2. Convince the platform leads that a queue was "
+                       "right. 3. I ran load benchmarks and led a pilot. Leadership approved the move in a week.")
+    assert [s.label for s in score.sentences] == ["situation", "task", "action", "result"]
 
 
 @pytest.mark.parametrize(

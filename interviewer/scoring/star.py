@@ -37,7 +37,7 @@ from pathlib import Path
 
 from interviewer.models import Word
 from interviewer.scoring.delivery import ALWAYS_FILLERS  # "um", "uh", ...: hesitations, never words
-from interviewer.scoring.text import Span, norm
+from interviewer.scoring.text import ENUMERATOR, Span, norm
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 LABELS = PARTS + ("other",)
@@ -568,7 +568,9 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
 
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
-    tokens_list = [[t for t in (norm(w.text) for w in words[s.first : s.last + 1]) if t] for s in spans]
+    # An item number opening a sentence ("2. I drained the node") is not part of its wording.
+    tokens_list = [[t for t in (norm(w.text) for w in words[s.first + bool(ENUMERATOR.fullmatch(words[s.first].text))
+                                                           : s.last + 1]) if t] for s in spans]
     small_talk = [bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12 for t in tokens_list]
     content = [i for i, talk in enumerate(small_talk) if not talk]
     kept = [tokens_list[i] for i in content]

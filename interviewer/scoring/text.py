@@ -90,6 +90,9 @@ def words_from_text(text: str) -> tuple[list[Word], set[int]]:
     return words, breaks
 
 
+ENUMERATOR = re.compile(r"\(?\d{1,2}[.)]")  # "2.", "3)", "(4)" opening a list item within running text
+
+
 def _ends_sentence(token: str, next_token: str | None) -> bool:
     low = token.lower()
     if low in ABBREVIATIONS or not END_PUNCT.search(token):
@@ -123,6 +126,8 @@ def split_sentences(
         token = words[i].text
         nxt = words[i + 1] if i + 1 < n else None
         end = i == n - 1 or i in hard_breaks or _ends_sentence(token, nxt.text if nxt else None)
+        if end and length == 1 and nxt is not None and i not in hard_breaks and ENUMERATOR.fullmatch(token):
+            end = False  # "... the logs. 2. I checked the fabric": the number opens the next item
         if not end and nxt is not None:
             gap = (nxt.start - words[i].end) if (nxt.start is not None and words[i].end is not None) else 0.0
             if gap >= pause_s and length >= 4 and _can_end_here(words[i], nxt):
