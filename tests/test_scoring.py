@@ -297,6 +297,13 @@ def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
     assert ("task_infinitive_open" in star_features(sentence)) is is_goal
 
 
+@pytest.mark.parametrize("mark", ["—", "...", "2."])
+def test_a_mark_without_words_at_the_end_belongs_to_no_part(mark):
+    """Whisper or a text file can end on a lone dash or number; it used to crash the usual-place step."""
+    score = score_answer(transcript_of(f"I checked the logs and found the fault in the cache layer. {mark}"))
+    assert [s.label for s in score.sentences] == ["action", "other"]
+
+
 def test_an_item_number_is_not_part_of_the_wording():
     """'2. Convince the platform leads ...' reads like 'Convince the platform leads ...'."""
     score = score_text("We needed to move billing to a stream. 2. Convince the platform leads that a queue was "

@@ -566,12 +566,18 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
     return path
 
 
+def _wording(words: list[Word], span: Span) -> list[str]:
+    """A sentence's words as the cues read them. An item number opening it ("2. I drained the node") is not
+    part of its wording."""
+    first = span.first + bool(ENUMERATOR.fullmatch(words[span.first].text))
+    return [t for t in (norm(w.text) for w in words[first : span.last + 1]) if t]
+
+
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
-    # An item number opening a sentence ("2. I drained the node") is not part of its wording.
-    tokens_list = [[t for t in (norm(w.text) for w in words[s.first + bool(ENUMERATOR.fullmatch(words[s.first].text))
-                                                           : s.last + 1]) if t] for s in spans]
-    small_talk = [bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12 for t in tokens_list]
+    tokens_list = [_wording(words, span) for span in spans]
+    # Small talk, and marks without words ("—", a lone "2."), belong to no part.
+    small_talk = [not t or (bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12) for t in tokens_list]
     content = [i for i, talk in enumerate(small_talk) if not talk]
     kept = [tokens_list[i] for i in content]
     labels = ["other"] * len(spans)
