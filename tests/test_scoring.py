@@ -297,6 +297,22 @@ def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
     assert ("task_infinitive_open" in star_features(sentence)) is is_goal
 
 
+@pytest.mark.parametrize(
+    "opening,is_small_talk",
+    [
+        ("That's a great question.", True),
+        ("Great question.", True),
+        ("Let me think.", True),
+        ("Okay.", True),
+        ("Interesting question arose in the design review about the cache.", False),  # long: content
+        ("So at my last company our checkout was slow.", False),
+    ],
+)
+def test_small_talk_belongs_to_no_part(opening, is_small_talk):
+    score = score_text(f"{opening} I was responsible for the release. I rewrote the retry logic. Errors fell by half.")
+    assert (score.sentences[0].label == "other") is is_small_talk
+
+
 @pytest.mark.parametrize("mark", ["—", "...", "2."])
 def test_a_mark_without_words_at_the_end_belongs_to_no_part(mark):
     """Whisper or a text file can end on a lone dash or number; it used to crash the usual-place step."""

@@ -114,7 +114,8 @@ PRESENT_VERBS = {
 FIRST_PERSON = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"}
 WE = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
 SMALL_TALK = re.compile(
-    r"^(?:(?:that'?s|this is|it'?s|what a) (?:a )?(?:great|good|tough|interesting) question|let me think|"
+    r"^(?:(?:that'?s|this is|it'?s|what a) (?:a )?(?:really )?(?:great|good|tough|interesting) question|"
+    r"(?:great|good|tough|interesting) question$|let me think|"
     r"(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well)[ ,.!]*$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
     r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
 )
