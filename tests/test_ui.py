@@ -38,13 +38,16 @@ def test_level_meter_scale():
     assert level_meter(0).plain == "▮" * 12
 
 
+def scored_record(text: str, duration_s: float) -> AnswerRecord:
+    """A saved answer to co-01 with this transcript, scored by the real scorer."""
+    score = score_answer(transcript_of(text))
+    return AnswerRecord("20261122-093000-1", "20261122-093000", 1, load_catalog().question("co-01"), "q",
+                        "answer-1.wav", "2026-11-22T09:30:00+00:00", status="complete", duration_s=duration_s,
+                        transcript=transcript_of(text).to_dict(), score=score.to_dict())
+
+
 def test_feedback_panel_has_timing_star_notes_and_transcript():
-    catalog = load_catalog()
-    score = score_answer(transcript_of(STORY))
-    record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, catalog.question("co-01"), "q", "answer-1.wav",
-                          "2026-11-22T09:30:00+00:00", status="complete", duration_s=14.5,
-                          transcript=transcript_of(STORY).to_dict(), score=score.to_dict())
-    out = render(answer_panel(record))
+    out = render(answer_panel(scored_record(STORY, 14.5)))
     for expected in ("Duration", "of 2:00", "Pace", "Fillers", "I / we", "Situation", "Action", "Result",
                      "number ✓", "Notes", "Transcript", "0:01 S So, at my last company"):
         assert expected in out, expected
@@ -52,13 +55,9 @@ def test_feedback_panel_has_timing_star_notes_and_transcript():
 
 
 def test_a_part_said_only_in_passing_shows_its_size_beside_missing():
-    catalog = load_catalog()
-    score = score_answer(transcript_of(PASSING_ACTION))
-    record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, catalog.question("co-01"), "q", "answer-1.wav",
-                          "2026-11-22T09:30:00+00:00", status="complete", duration_s=40.0,
-                          transcript=transcript_of(PASSING_ACTION).to_dict(), score=score.to_dict())
+    record = scored_record(PASSING_ACTION, 40.0)
     action_row = next(line for line in render(answer_panel(record)).splitlines() if "Action" in line and "missing" in line)
-    share = f"{round(score.star['action'].share * 100)}%"
+    share = f"{round(record.score['star']['action']['share'] * 100)}%"
     assert share in action_row and "in passing" in action_row
 
 
