@@ -177,6 +177,32 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
     assert score.notes[0].at == swapped.start
 
 
+# Terse findings ("Risk was low.", "The demo passports were standard.") read like outcomes on a first pass, which
+# gives most of the Action to the Result; where each part usually sits gives the steps back to the Action.
+TERSE_ACTION_STEPS = (
+    "At the end of a sprint at a small bank, we had a deadline to demo the new signup flow to two large clients. "
+    "The flow worked for the main path — identity check, account setup, first deposit. But the retry screens were "
+    "unfinished. If an identity check failed, the app showed a plain error with no next step. Decide whether to demo "
+    "with unfinished retry screens or postpone the demo. I did a quick risk assessment: how likely was an identity "
+    "check failure in a live demo? I checked with the verification team — pass rate on standard passports was 95%. "
+    "The demo passports were standard. Risk was low. I shipped the main path, added a note in the demo script to "
+    "avoid scanning non-standard documents, and scheduled the retry screen work for the following sprint as a "
+    "tracked item. Demo went well. No identity check failures. Retry screens shipped in the next sprint. The "
+    "decision was correct — shipping an imperfect flow that serves 95% of cases was better than delaying a demo for "
+    "a 5% edge case that wasn't going to appear."
+)
+
+
+def test_a_part_is_reported_missing_only_if_the_labels_shown_agree():
+    """The report shows the final labels; an Action shown with over a third of the answer must not be called
+    missing because a first reading gave its steps to the Result."""
+    score = score_text(TERSE_ACTION_STEPS)
+    action = score.star["action"]
+    assert action.share >= 0.3
+    assert action.present and "action" not in score.missing
+    assert [s.label for s in score.sentences if s.text.startswith(("I did a quick", "Risk was low", "I shipped"))] == ["action"] * 3
+
+
 @pytest.mark.parametrize(
     "clean,disfluent",
     [

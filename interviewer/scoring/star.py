@@ -606,10 +606,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         if not weak or len(allowed) == 1:
             break
         allowed.remove(min(weak, key=lambda p: evidence[p] - PRESENT_EVIDENCE[p]))
-    # How much of the answer each part holds on either reading (position can hand an Action's sentences to
-    # the Result), before the placement rules below move single sentences.
-    share = {part: max(sum(len(kept[i]) for i, lab in enumerate(labels_) if lab == part)
-                       for labels_ in (path, content_path)) / total_words for part in PARTS}
+    first_reading = path
     # A part found present on wording but left out by position: give it the sentences wording gave it.
     for part in allowed:
         if part not in path and evidence[part] >= PRESENT_EVIDENCE.get(part, 0.0):
@@ -624,6 +621,10 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     path = _list_items_stay_in_the_action(path, kept, introduced)
     for i, lab in zip(content, path):
         labels[i] = lab
+    # How much of the answer each part holds on any reading: position can hand an Action's steps to the Result
+    # on the first reading, and the labels shown must not hold a large part that is called missing.
+    share = {part: max(sum(len(kept[i]) for i, lab in enumerate(labels_) if lab == part)
+                       for labels_ in (first_reading, content_path, path)) / total_words for part in PARTS}
     present = {part: part in path and share[part] >= PRESENT_MIN_SHARE.get(part, 0.0) for part in PARTS}
     emissions: list[dict[str, float]] = []
     it = iter(full_em)
