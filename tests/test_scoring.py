@@ -444,10 +444,18 @@ def test_an_evaluation_is_not_background():
         ("As the owner of the deploy pipeline, it was on me to stop the bad releases.", True),
         ("As a result, the team shipped on time.", False),
         ("As the team grew, reviews slowed down.", False),
+        # "I was the ...": the role that made it the candidate's to handle (a task 8 times in 10 in all the
+        # answers); "I was a ..." describes who they were, the setting.
+        ("I was the bar-raiser interviewer, the one whose no could override the debrief.", True),
+        ("So I was the on-call engineer who caught the failed deploy.", True),
+        ("I was a junior developer on a team of six.", False),
     ],
 )
 def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
-    assert ("role_frame" in star_features(sentence)) is is_role
+    features = star_features(sentence)
+    assert ("role_frame" in features) is is_role
+    if is_role:
+        assert "when_i_was" not in features  # not the setting too
 
 
 @pytest.mark.parametrize(

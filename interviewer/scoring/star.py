@@ -97,7 +97,7 @@ BULLET_OUTCOMES = RESULT_PAST | {"established"}
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
-ROLE_NOUNS = r"(?:owner|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person)"
+ROLE_NOUNS = r"(?:owner|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
@@ -157,7 +157,8 @@ _CUES: dict[str, str] = {
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # "As the tech lead, I knew this needed six weeks": speaking from one's role states one's responsibility
     # (a task 10 times in 11 in all the answers).
-    "role_frame": r"^(?:as|being) (?:the|a|an|their|our|my) (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b",
+    "role_frame": r"^(?:as|being) (?:the|a|an|their|our|my) (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b"
+    r"|\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b",
     # A goal stated as a bare infinitive, as bulleted answers do ("Audit the cost model", "As ingestion owner,
     # cut freshness to minutes").
     "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?(?:to )?(?:audit|assess|evaluate|maintain|preserve|balance|achieve|avoid|investigate|automate|modernize|modernise|streamline|standardize|standardise|consolidate|simplify|optimize|optimise|stabilize|stabilise|unify|protect|restore|rebuild|ship|lower|shorten|speed up|eliminate|minimize|minimise|maximize|maximise|take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
@@ -332,6 +333,8 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         # nor does a third-person start ("my manager asked me to ...").
         for name in SETTING_CUES + ("third_person_start",):
             values.pop(name, None)
+    if "role_frame" in values:
+        values.pop("when_i_was", None)
     if _imperative_open(tokens):
         values["task_infinitive_open"] = 1.0
     base, past = _lemma_start(tokens)
