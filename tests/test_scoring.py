@@ -223,6 +223,8 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I built a dashboard for the support team.", True),
         ("I didn't argue in the PR comments.", True),  # a choice told in the past, like "I did not argue"
         ("I did not wait for approval.", True),
+        ("I dug into the slow queries.", True),  # irregular pasts: dug, overcame, reran, tore down, ...
+        ("I reran the migration on a copy.", True),
         ("I didn't have access to the logs.", False),  # a state, not something done
         ("I did not know the codebase.", False),
         ("I recognized that our design would not scale.", False),  # a thought

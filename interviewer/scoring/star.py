@@ -55,7 +55,8 @@ IRREGULAR_PAST = {
     "rebuilt", "rewrote", "rode", "rose", "said", "sat", "saw", "sent", "set", "shut", "sold", "sought",
     "spent", "split", "spoke", "stood", "stuck", "struck", "swore", "taught", "told", "took", "thought",
     "threw", "understood", "undertook", "won", "wrote", "broke", "cut", "oversaw", "withdrew", "underwent",
-    "didn't",
+    "didn't", "dug", "fed", "flew", "froze", "hung", "mistook", "overcame", "overrode", "redid", "reran",
+    "rethought", "shook", "spun", "swept", "tore", "upheld", "withheld", "foresaw", "strove", "sped",
 }
 ACTION_LEMMAS = {
     "analyze", "analyse", "ask", "automate", "break", "build", "call", "change", "check", "choose", "coach",
