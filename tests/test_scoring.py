@@ -435,6 +435,18 @@ def test_a_judgement_on_how_it_went_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence,is_evaluation",
+    [
+        ("Our team was recognized by the VP for the launch.", True),
+        ("The work got formally recognized at the all-hands.", True),
+        ("I recognized the need to be open with the team about it.", False),  # seeing, not praise
+    ],
+)
+def test_recognition_is_an_evaluation_only_when_someone_gave_it(sentence, is_evaluation):
+    assert ("evaluation" in star_features(sentence)) is is_evaluation
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 
