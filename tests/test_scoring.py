@@ -447,6 +447,20 @@ def test_recognition_is_an_evaluation_only_when_someone_gave_it(sentence, is_eva
     assert ("evaluation" in star_features(sentence)) is is_evaluation
 
 
+@pytest.mark.parametrize(
+    "goal,outcome_cue",
+    [
+        ("Reduce checkout latency to under 100ms before the sale.", "metric"),
+        ("Earn the trust of the support team again.", "evaluation"),
+    ],
+)
+def test_a_goal_stated_as_a_bare_verb_is_no_outcome(goal, outcome_cue):
+    """Story banks write the Task as a bare goal; its figure or its aim is what was wanted, not what happened."""
+    features = star_features(goal)
+    assert "task_infinitive_open" in features
+    assert outcome_cue not in features
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 

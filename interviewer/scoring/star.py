@@ -162,7 +162,7 @@ _CUES: dict[str, str] = {
     r"|\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b",
     # A goal stated as a bare infinitive, as bulleted answers do ("Audit the cost model", "As ingestion owner,
     # cut freshness to minutes").
-    "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?(?:to )?(?:audit|assess|evaluate|maintain|preserve|balance|achieve|avoid|investigate|automate|modernize|modernise|streamline|standardize|standardise|consolidate|simplify|optimize|optimise|stabilize|stabilise|unify|protect|restore|rebuild|ship|lower|shorten|speed up|eliminate|minimize|minimise|maximize|maximise|take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
+    "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?(?:to )?(?:audit|assess|evaluate|maintain|preserve|balance|achieve|avoid|investigate|automate|modernize|modernise|streamline|standardize|standardise|consolidate|simplify|optimize|optimise|stabilize|stabilise|unify|protect|restore|rebuild|ship|lower|shorten|speed up|eliminate|minimize|minimise|maximize|maximise|take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|earn|regain|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
     "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
     "i_decided": r"\bi (?:decided(?! to (?:take (?:it|this|that) on|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
@@ -300,6 +300,16 @@ def _imperative_open(tokens: list[str]) -> bool:
     return after in GOAL_OBJECT_START
 
 
+def _states_a_goal(tokens: list[str], text: str) -> bool:
+    """A Task written as a bare goal ("Reduce latency to under 100ms", "Earn the trust of ..."), not a noun
+    opening a report of what happened ("Support tickets dropped by half")."""
+    if _imperative_open(tokens):
+        return True
+    if not CUES["task_infinitive_open"].search(text):
+        return False
+    return not any(t in IRREGULAR_PAST or t in RESULT_PAST or (t.endswith("ed") and len(t) > 4) for t in tokens[1:4])
+
+
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
@@ -315,6 +325,8 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     text = " ".join(tokens)
     frame = FRAMES.search(text)
     before_frame = text[: frame.end()] if frame else text
+    if _states_a_goal(tokens, text):
+        before_frame = ""  # "Earn the trust of ...", "Reduce latency to 100ms": all of it is the goal
     values: dict[str, float] = {"bias": 1.0}
     said = CANDIDATE_SAID.search(text)
     main_clause = text[: said.end()] if said else text
