@@ -314,6 +314,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ("Decide whether to ship with incomplete error states or push the demo.", True),
         ("Retain the two biggest customers through the migration.", True),
         ("Apply a database migration to add a new index.", True),  # "-ly", but a verb, not an adverb
+        ("Provision and maintain the cloud environment for the whole team.", True),  # two verbs, one object
+        ("Sales and the support team grew.", False),
         ("Quickly the team shipped it.", False),
         ("Demo went well.", False),  # a noun opening a sentence is followed by its verb
         ("Built a friction map of the review process.", False),  # a past form: an action

@@ -296,7 +296,9 @@ def _imperative_open(tokens: list[str]) -> bool:
             or verb.endswith(("ed", "ing")) or (verb.endswith("ly") and verb not in LY_VERBS)
             or (verb.endswith("s") and not verb.endswith("ss"))):
         return False
-    after = tokens[2] if tokens[1] in PARTICLES else tokens[1]
+    if tokens[1] in ("and", "or") and len(tokens) > 3 and tokens[2] not in NOT_IMPERATIVE:
+        tokens = tokens[2:]  # "Provision and maintain the Azure environment": two verbs, one object
+    after = tokens[2] if len(tokens) > 2 and tokens[1] in PARTICLES else tokens[1]
     return after in GOAL_OBJECT_START
 
 
