@@ -723,3 +723,18 @@ def test_a_figure_set_as_a_target_is_not_a_measured_outcome(sentence, is_figure)
 def test_a_count_said_in_words_is_a_figure_like_one_in_digits(sentence, is_figure):
     """Spoken answers say "a hundred and twenty people" where written ones have "120 people"."""
     assert ("metric" in star_features(sentence)) is is_figure
+
+
+@pytest.mark.parametrize(
+    "sentence,is_figure",
+    [
+        ("Stable deployments with no version conflicts across the whole team.", True),
+        ("We moved every table with zero downtime.", True),
+        ("No more flaky results in the nightly run.", True),
+        ("We had no tests at all and no staging environment.", False),  # a lack, not a reported absence
+        ("I needed to finish the move with zero downtime.", False),  # inside a goal: the target
+    ],
+)
+def test_an_absence_reported_as_the_outcome_is_a_figure(sentence, is_figure):
+    """"Zero downtime", "no version conflicts": what did not happen is how results are measured."""
+    assert ("metric" in star_features(sentence)) is is_figure

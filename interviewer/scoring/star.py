@@ -174,6 +174,9 @@ _CUES: dict[str, str] = {
     "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this)"
     r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
+    # "zero downtime", "no version conflicts", "no more flaky results": an absence reported as the outcome
+    r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
+    r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
     r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     # "a hundred and twenty people", "forty customers": a count said in words (not "two engineers", which sets
     # the scene as often as it reports)
