@@ -422,6 +422,20 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 @pytest.mark.parametrize(
     "sentence,is_task",
     [
+        ("I took ownership of simplifying the release process.", True),  # taken on, like "I volunteered to"
+        ("I took full ownership of the migration plan.", True),
+        ("I rolled back and took full ownership in the incident review.", False),  # something done
+    ],
+)
+def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):
+    features = star_features(sentence)
+    assert ("task_assigned" in features) is is_task
+    assert ("i_decided" in features or "i_past_action" in features) is not is_task
+
+
+@pytest.mark.parametrize(
+    "sentence,is_task",
+    [
         ("I was given the task to automate the whole release process.", True),
         ("I was given two weeks to cut the build time in half.", True),
         ("I was given a dataset of support tickets full of duplicates.", False),  # something received
