@@ -158,7 +158,8 @@ _CUES: dict[str, str] = {
     r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # "As the tech lead, I knew this needed six weeks": speaking from one's role states one's responsibility
-    # (a task 10 times in 11 in all the answers).
+    # (a task 10 times in 11 in all the answers); so does naming it, "I was the on-call engineer" (8 in 10),
+    # where "I was an engineer" says who the candidate was.
     "role_frame": r"^(?:as|being) (?:the|a|an|their|our|my) (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b"
     r"|\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b",
     # A goal stated as a bare infinitive, as bulleted answers do ("Audit the cost model", "As ingestion owner,
@@ -306,10 +307,10 @@ def _imperative_open(tokens: list[str]) -> bool:
     return after in GOAL_OBJECT_START
 
 
-def _states_a_goal(tokens: list[str], text: str) -> bool:
+def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
     """A Task written as a bare goal ("Reduce latency to under 100ms", "Earn the trust of ..."), not a noun
     opening a report of what happened ("Support tickets dropped by half")."""
-    if _imperative_open(tokens):
+    if imperative:
         return True
     if not CUES["task_infinitive_open"].search(text):
         return False
@@ -331,7 +332,8 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     text = " ".join(tokens)
     frame = FRAMES.search(text)
     before_frame = text[: frame.end()] if frame else text
-    if _states_a_goal(tokens, text):
+    imperative = _imperative_open(tokens)
+    if _states_a_goal(tokens, text, imperative):
         before_frame = ""  # "Earn the trust of ...", "Reduce latency to 100ms": all of it is the goal
     values: dict[str, float] = {"bias": 1.0}
     said = CANDIDATE_SAID.search(text)
@@ -354,7 +356,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
             values.pop(name, None)
     if "role_frame" in values:
         values.pop("when_i_was", None)
-    if _imperative_open(tokens):
+    if imperative:
         values["task_infinitive_open"] = 1.0
     base, past = _lemma_start(tokens)
     if base:
