@@ -103,6 +103,8 @@ def test_fillers_are_recognised_only_where_they_are_fillers(text, expected):
         ("I think we fixed it and maybe it was kind of late.", ["I think", "maybe", "kind of"]),
         ("It was a kind of tool we needed.", []),
         ("I guess it sort of worked, probably.", ["I guess", "sort of", "probably"]),
+        ("They probably thought I was wrong, and she was probably right.", []),  # a guess about others
+        ("It will probably work.", ["probably"]),
         ("We measured it.", []),
     ],
 )

@@ -37,6 +37,8 @@ HEDGES = (
     ("more", "or", "less"), ("i", "suppose"), ("hopefully",), ("i", "would", "say"),
 )
 NOUN_KIND_OF = {"a", "the", "what", "this", "that", "any", "some", "every", "same", "different", "which", "one"}
+# "They probably thought I was wrong": a guess about someone else, not the speaker softening their own claim.
+OTHERS = {"they", "he", "she", "them", "people", "everyone", "nobody", "someone", "customers", "users"}
 I_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"}
 WE_WORDS = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
 ALLOWED_DOUBLES = {"that", "had", "very", "really", "no", "yeah", "yes", "bye", "ha", "is", "do", "so", "many", "much", "far", "long"}
@@ -127,6 +129,8 @@ def hedge_indexes(words: list[Word]) -> list[tuple[str, int]]:
             if tuple(tokens[i : i + k]) == hedge:
                 if hedge in (("kind", "of"), ("sort", "of")) and i > 0 and tokens[i - 1] in NOUN_KIND_OF:
                     continue  # "a kind of tool" is a noun, not a hedge
+                if hedge == ("probably",) and OTHERS & set(tokens[max(0, i - 2) : i]):
+                    continue
                 found.append((" ".join(hedge).replace("i ", "I ").replace("i'm", "I'm"), i))
                 i += k - 1
                 break
