@@ -307,6 +307,10 @@ def _imperative_open(tokens: list[str]) -> bool:
     return after in GOAL_OBJECT_START
 
 
+def _looks_past(token: str) -> bool:
+    return token in IRREGULAR_PAST or (token.endswith("ed") and len(token) > 4)
+
+
 def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
     """A Task written as a bare goal ("Reduce latency to under 100ms", "Earn the trust of ..."), not a noun
     opening a report of what happened ("Support tickets dropped by half")."""
@@ -314,7 +318,7 @@ def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
         return True
     if not CUES["task_infinitive_open"].search(text):
         return False
-    return not any(t in IRREGULAR_PAST or t in RESULT_PAST or (t.endswith("ed") and len(t) > 4) for t in tokens[1:4])
+    return not any(_looks_past(t) or t in RESULT_PAST for t in tokens[1:4])
 
 
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
@@ -378,7 +382,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     if re.search(r"\d", text):
         values["digit"] = 1.0
     values["short"] = 1.0 if n <= 6 else 0.0
-    past_tokens = sum(1 for t in tokens if t in IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4))
+    past_tokens = sum(1 for t in tokens if _looks_past(t))
     values["past_ratio"] = min(1.0, 4 * past_tokens / n)
     if re.search(r"\b(?:would|could|should|might)\b", text):
         values["modal"] = 1.0
