@@ -31,6 +31,7 @@ class LabeledAnswer:
     word_labels: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     gold: list[str] = field(default_factory=list)  # one label per sentence
+    unpunctuated: bool = False  # as a recognizer without punctuation writes it (see ``without_punctuation``)
 
     def prepare(self) -> LabeledAnswer:
         self.words, self.breaks, self.word_labels = [], set(), []
@@ -40,6 +41,8 @@ class LabeledAnswer:
             self.words += words
             self.breaks |= {offset + b for b in breaks}
             self.word_labels += [label] * len(words)
+        if self.unpunctuated:
+            self.words, self.breaks = _as_unpunctuated_speech(self.words, self.breaks, self.id)
         self.spans = split_sentences(self.words, self.breaks)
         self.gold = []
         for span in self.spans:
@@ -52,7 +55,8 @@ class LabeledAnswer:
         accuracy), so taking out the result takes out the reflection too."""
         gone = {label, "reflection"} if label == "result" else {label}
         return LabeledAnswer(f"{self.id}-no-{label}", self.source, self.question,
-                             [(lab, text) for lab, text in self.parts if lab not in gone]).prepare()
+                             [(lab, text) for lab, text in self.parts if lab not in gone],
+                             unpunctuated=self.unpunctuated).prepare()
 
     @property
     def text(self) -> str:
@@ -170,6 +174,33 @@ def with_hesitations(answers: list[LabeledAnswer], seed: int = 7) -> list[Labele
 
     return [LabeledAnswer(a.id, a.source, a.question, [(lab, hesitant(text)) for lab, text in a.parts]).prepare()
             for a in answers]
+
+
+def without_punctuation(answers: list[LabeledAnswer]) -> list[LabeledAnswer]:
+    """The answers as a recognizer that writes no punctuation gives them (some do; so do captions and typed
+    run-ons): lower case, no marks, no line breaks, with word times like Whisper's: words back to back, a
+    pause of 0.25-0.9 s where a sentence ended (the demo answer's measure 0.28-0.88 s) and a hesitation of
+    0.3-0.75 s inside one sentence in twenty (seeded by the answer's id)."""
+    return [LabeledAnswer(a.id, a.source, a.question, a.parts, unpunctuated=True).prepare() for a in answers]
+
+
+def _as_unpunctuated_speech(words: list, breaks: set[int], seed: str) -> tuple[list, set[int]]:
+    import random
+
+    from interviewer.models import Word
+
+    rng = random.Random(seed)
+    timed, clock = [], 0.0
+    for index, word in enumerate(words):
+        ends = index in breaks or bool(re.search(r"[.!?:;]\W*$", word.text))
+        text = re.sub(r"[^\w'%$-]", "", word.text).lower() or word.text
+        timed.append(Word(text, round(clock, 2), round(clock + 0.3, 2)))
+        clock += 0.3
+        if ends:
+            clock += rng.uniform(0.25, 0.9)
+        elif rng.random() < 0.05:
+            clock += rng.uniform(0.3, 0.75)
+    return timed, set()
 
 
 def load_training() -> list[LabeledAnswer]:

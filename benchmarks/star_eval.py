@@ -23,7 +23,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from star_data import LabeledAnswer, load_all, load_dev, load_spoken, load_training, with_hesitations  # noqa: E402
+from star_data import (  # noqa: E402
+    LabeledAnswer,
+    load_all,
+    load_dev,
+    load_spoken,
+    load_training,
+    with_hesitations,
+    without_punctuation,
+)
 from train_star import fit  # noqa: E402
 
 from interviewer.scoring.star import USUAL_PLACE, label_spans, load_weights  # noqa: E402
@@ -154,6 +162,9 @@ def main() -> None:
     show("interviewer (committed weights)", evaluate(spoken, lambda a: ours(weights)))
     show("interviewer (fitted without them)", evaluate(spoken, cv))
     show("the same, with 'um', 'uh' and stutters", evaluate(with_hesitations(spoken), cv))
+    show("the same, with no punctuation", evaluate(without_punctuation(spoken), cv))
+    show("the issue's answers with no punctuation",
+         evaluate(without_punctuation(answers), lambda a: ours(weights)))
     by_style = defaultdict(list)
     for a in training:
         by_style[a.source.rsplit("/", 1)[-1][:36]].append(a)
