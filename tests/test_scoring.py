@@ -60,6 +60,73 @@ def test_run_on_speech_is_split_at_discourse_markers():
     assert len(spans) == 2 and words(text)[spans[1].first].text == "and"
 
 
+# An answer from a recognizer that writes no punctuation (one run of 40+ words), split into these sentences.
+UNPUNCTUATED_ANSWER = (
+    "so at my last company our checkout redesign was about six weeks behind schedule "
+    "| the original lead had just moved to another team "
+    "| i was asked to take over the project and get it shipped before black friday "
+    "| first i spent a day with each engineer to find out where the work really stood "
+    "| i found that most of the delay came from one flaky test suite "
+    "| the launch happened nine days early and errors dropped by thirty percent"
+)
+
+
+def sentences_of(text: str, **kwargs) -> list[str]:
+    ws = timed_words(text, **kwargs)
+    return [" ".join(w.text for w in ws[s.first : s.last + 1]) for s in split_sentences(ws)]
+
+
+def test_text_without_punctuation_is_split_where_clauses_start():
+    expected = [part.strip() for part in UNPUNCTUATED_ANSWER.split("|")]
+    assert sentences_of(UNPUNCTUATED_ANSWER.replace("| ", "")) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,next_words,splits",
+    [
+        ("we fixed the build on the first day", "i wrote the tests", True),  # a new subject
+        ("we cut the scope of the release", "and then i moved two people", True),  # a marker, however short
+        ("we shipped the release three weeks late", "the board approved it anyway", True),  # "the" + a past verb
+        ("after the first week of the project i realized", "we needed a second region", False),  # takes a clause
+        ("at the start of the project i told them", "we would ship on friday", False),  # ... past its object
+        ("the most useful part of the project was what", "i learned about asking early", False),
+        ("every morning for a week we went through", "the logs again with them", False),  # an object
+        ("in the second week of the project we reviewed", "the design that they changed", False),
+        ("by the end of the project it was the", "i mean the second release", False),  # never after "the"
+    ],
+)
+def test_clause_starts_in_unpunctuated_text(sentence, next_words, splits):
+    # One period in 60 words: the recognizer wrote (almost) no punctuation.
+    before = "our team had a long list of problems with the release process " * 4 + "that nobody owned."
+    parts = sentences_of(f"{before} {sentence} {next_words}")
+    assert (parts[-2:] == [sentence, next_words]) is splits
+
+
+def test_an_unpunctuated_answer_gets_all_four_parts():
+    score = score_text(UNPUNCTUATED_ANSWER.replace("| ", ""))
+    assert [s.label for s in score.sentences] == ["situation", "situation", "task", "action", "action", "result"]
+
+
+def test_a_long_stretch_without_periods_in_a_punctuated_answer_is_split():
+    # Whisper sometimes leaves the periods out of one chunk of an otherwise punctuated answer.
+    stretch = " ".join(["we kept missing the truck cutoff and the night shift was tired of it"] * 6)  # 84 words
+    text = f"I ran the night shift. {stretch} i rebuilt the pick schedule. It worked."
+    assert "i rebuilt the pick schedule." in sentences_of(text)
+
+
+def test_punctuated_text_keeps_long_written_sentences_whole():
+    sentence = ("When I joined the team as its second engineer the release process was manual and slow and we "
+                "shipped once a month at best because every release needed a full day of checks by hand.")
+    assert sentences_of(sentence + " " + sentence) == [sentence, sentence]
+
+
+def test_a_shorter_pause_ends_a_sentence_in_unpunctuated_text():
+    text = "we had a problem with the build every single week for months " * 4 + "so nobody trusted it"
+    ws = timed_words(text.replace("months so", "months so"), per_word=0.3, gaps={12: 0.7})
+    spans = split_sentences(ws)
+    assert spans[0].last == 11
+
+
 def test_text_lines_bullets_and_wrapped_prose():
     ws, breaks = words_from_text("- I led the design\n- I built it\nThis wraps\nonto the next line.\n**Result:** It shipped.")
     spans = split_sentences(ws, breaks)
