@@ -441,6 +441,25 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
 
 
 @pytest.mark.parametrize(
+    "sentence,is_lesson",
+    [
+        ("I learned that a plan makes bad news easier to hear.", True),
+        ("I learned to measure before optimizing.", True),
+        ("I learned the hard way that estimates need data.", True),
+        ("I learned not to assume silence means agreement.", True),
+        ("I learned a lot from that launch.", True),
+        ("What I learned is that scope is a lever.", True),
+        # picking up a skill is a step of the story, not its lesson
+        ("I learned basic API integration from online courses, then built a simple automation.", False),
+        ("Then I learned Go concurrency the way the codebase used it.", False),
+        ("For RabbitMQ, I learned by adding a new queue.", False),
+    ],
+)
+def test_a_lesson_is_learned_that_or_to_not_a_skill_picked_up(sentence, is_lesson):
+    assert ("learned" in star_features(sentence)) is is_lesson
+
+
+@pytest.mark.parametrize(
     "sentence,is_action",
     [
         ("During production maintenance, we processed small batches and checked hardware health.", True),
