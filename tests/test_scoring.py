@@ -127,6 +127,12 @@ def test_a_shorter_pause_ends_a_sentence_in_unpunctuated_text():
     assert spans[0].last == 11
 
 
+def test_a_discourse_marker_does_not_split_a_long_sentence_after_would_or_the():
+    sentence = ("I also offered a hybrid — the video could load lazily after the poster had rendered and swap in once "
+                "it was ready, so returning visitors on good connections would eventually see the full effect.")
+    assert sentences_of(sentence) == [sentence]
+
+
 def test_text_lines_bullets_and_wrapped_prose():
     ws, breaks = words_from_text("- I led the design\n- I built it\nThis wraps\nonto the next line.\n**Result:** It shipped.")
     spans = split_sentences(ws, breaks)

@@ -137,7 +137,7 @@ def split_sentences(
             pause_ends = UNPUNCTUATED_PAUSE_S if unpunctuated[i] else pause_s
             if gap >= pause_ends and length >= 4 and _can_end_here(words[i], nxt):
                 end = True
-            elif length >= long_words and _marker_at(words, i + 1):
+            elif length >= long_words and _marker_at(words, i + 1) and norm(token) not in CONTINUES_AFTER:
                 end = True
             elif unpunctuated[i] and length >= UNPUNCTUATED_MIN_WORDS and (
                 _marker_at(words, i + 1) or _clause_starts_at(words, i + 1)
