@@ -685,6 +685,24 @@ def test_fast_pace_and_many_fillers_and_we():
     assert score.timing.words_per_minute > 170
 
 
+@pytest.mark.parametrize(
+    "we,i,note",
+    [
+        (6, 2, "Mostly 'we' (6 'we' vs 2 'I')"),
+        (6, 6, "Mostly 'we' (6 'we' vs 6 'I')"),
+        (6, 10, "A lot of 'we' (6 'we' vs 10 'I')"),  # fewer than two 'I' per 'we', but not mostly 'we'
+        (6, 12, None),
+        (3, 1, None),  # too few 'we' to mention
+    ],
+)
+def test_the_we_note_says_what_the_counts_show(we, i, note):
+    story = " ".join(["We fixed it."] * we + ["I fixed it."] * i)
+    score = score_text("The build at the office was slow. The goal was to speed it up. " + story + " It dropped by 40%.")
+    assert (score.delivery.we_count, score.delivery.i_count) == (we, i)
+    notes = [f for f in score.feedback if "'we' vs" in f]
+    assert (notes[0].startswith(note) if note else notes == [])
+
+
 def test_over_target_points_at_the_time():
     score = score_answer(transcript_of(STORY * 3, per_word=0.55), settings=ScoringSettings(target_s=60))
     assert any(f.startswith("At ") and "over the 1:00 target" in f for f in score.feedback)
