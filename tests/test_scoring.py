@@ -689,7 +689,7 @@ def test_fast_pace_and_many_fillers_and_we():
     "we,i,note",
     [
         (6, 2, "Mostly 'we' (6 'we' vs 2 'I')"),
-        (6, 6, "Mostly 'we' (6 'we' vs 6 'I')"),
+        (6, 6, "As much 'we' as 'I' (6 'we' vs 6 'I')"),
         (6, 10, "A lot of 'we' (6 'we' vs 10 'I')"),  # fewer than two 'I' per 'we', but not mostly 'we'
         (6, 12, None),
         (3, 1, None),  # too few 'we' to mention

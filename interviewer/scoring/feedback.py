@@ -112,7 +112,7 @@ def build_feedback(
     we, i = delivery.we_count, delivery.i_count
     if we >= settings.we_count_min and i < settings.i_we_ratio_min * we:
         # "Mostly" only when it is; 10 'I' against 6 'we' is still too little 'I' for the ratio interviewers expect.
-        amount = "Mostly 'we'" if we >= i else "A lot of 'we'"
+        amount = "Mostly 'we'" if we > i else "As much 'we' as 'I'" if we == i else "A lot of 'we'"
         add("we", f"{amount} ({we} 'we' vs {i} 'I'): say what you personally did.", _span(sentences, "action")[0])
 
     if delivery.fillers_per_minute is not None and delivery.fillers_per_minute > settings.fillers_per_min_ok:
