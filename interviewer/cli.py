@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -106,7 +107,7 @@ def build_round(
         clock=SystemClock(),
         scorer=scorer,
         principle_name=catalog.principle_name,
-        follow_up_chooser=choose_follow_ups,
+        follow_up_chooser=partial(choose_follow_ups, settings=ScoringSettings.from_overrides(scoring_overrides)),
         cue_player=cue_player,
         stories=stories,
     )

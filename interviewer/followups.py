@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 
 from interviewer.models import AnswerScore, Question
+from interviewer.scoring.delivery import too_much_we
+from interviewer.scoring.settings import ScoringSettings
 
 PROBE_NO_RESULT = "What was the outcome?"
 PROBE_NO_ACTION = "What exactly did you do yourself?"
@@ -25,7 +27,7 @@ def _similar(a: str, b: str) -> bool:
     return bool(ka and kb) and len(ka & kb) / min(len(ka), len(kb)) >= 0.6
 
 
-def gaps(score: AnswerScore | None) -> list[str]:
+def gaps(score: AnswerScore | None, settings: ScoringSettings | None = None) -> list[str]:
     """Probes for what the answer lacked, most important first."""
     if score is None:
         return []
@@ -35,7 +37,7 @@ def gaps(score: AnswerScore | None) -> list[str]:
     if not score.star["action"].present:
         probes.append(PROBE_NO_ACTION)
     delivery = score.delivery
-    if delivery.we_count >= 4 and delivery.i_count < 2 * delivery.we_count:
+    if too_much_we(delivery, settings or ScoringSettings()):
         probes.append(PROBE_WE)
     if score.star["result"].present and not delivery.quantified_result:
         probes.append(PROBE_NO_NUMBER)
@@ -44,10 +46,11 @@ def gaps(score: AnswerScore | None) -> list[str]:
     return probes
 
 
-def choose_follow_ups(question: Question, score: AnswerScore | None, count: int, asked: Sequence[str] = ()) -> list[str]:
+def choose_follow_ups(question: Question, score: AnswerScore | None, count: int, asked: Sequence[str] = (),
+                      settings: ScoringSettings | None = None) -> list[str]:
     """Up to ``count`` probes: gaps in the answer first, then the question's follow-ups; none repeated."""
     chosen: list[str] = []
-    for probe in gaps(score) + list(question.follow_ups):
+    for probe in gaps(score, settings) + list(question.follow_ups):
         if len(chosen) >= count:
             break
         if any(_similar(probe, other) for other in list(chosen) + list(asked)):

@@ -230,6 +230,10 @@ class Delivery:
     i_count: int
     we_count: int
     quantified_result: bool
+    # The same counts in the Action only: "we" there is what an interviewer probes ("we had a deadline" in
+    # the Situation is fine). Answers saved before these were kept lack them in their JSON.
+    action_i_count: int = 0
+    action_we_count: int = 0
     repeats: list[Repeat] = field(default_factory=list)
     filler_word_indexes: list[int] = field(default_factory=list)  # for highlighting
     hedge_word_indexes: list[int] = field(default_factory=list)
@@ -252,6 +256,8 @@ class Delivery:
             "hedge_phrases": dict(self.hedges),
             "i_count": self.i_count,
             "we_count": self.we_count,
+            "action_i_count": self.action_i_count,
+            "action_we_count": self.action_we_count,
             "quantified_result": self.quantified_result,
             "repeats": [r.to_dict() for r in self.repeats],
             "filler_word_indexes": list(self.filler_word_indexes),

@@ -35,3 +35,11 @@ def test_complete_answer_gets_the_banks_follow_ups_without_repeats():
     assert probes == list(question.follow_ups)[:3]
     again = choose_follow_ups(question, score_text(FULL), 2, asked=probes[:1])
     assert probes[0] not in again
+
+
+def test_no_we_probe_when_only_the_setting_and_outcome_say_we():
+    question = load_catalog().question("co-01")
+    answer = ("We were three weeks from launch and we had a flaky build. Our goal was to ship on time. "
+              "I profiled the build. I cached the dependencies. I split the slow tests. "
+              "We shipped on time and we cut the build from 40 to 12 minutes. I learned to measure first.")
+    assert "What did you personally do?" not in choose_follow_ups(question, score_text(answer), 3)

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from interviewer.models import Delivery, Repeat, Word
+from interviewer.scoring.settings import ScoringSettings
 from interviewer.scoring.text import Span, norm
 
 ALWAYS_FILLERS = {"um", "uh", "umm", "uhm", "uhh", "erm", "er", "ah", "ahh", "hmm", "hm", "mm", "mhm", "eh"}
@@ -172,6 +173,8 @@ def measure_delivery(
     hedges = hedge_indexes(words)
     tokens = [norm(w.text) for w in words]
     result_words = [w for span, label in zip(spans, labels) if label == "result" for w in words[span.first : span.last + 1]]
+    action_tokens = [norm(w.text) for span, label in zip(spans, labels) if label == "action"
+                     for w in words[span.first : span.last + 1]]
     filler_count = sum(counts.values())
     return Delivery(
         fillers=dict(counts.most_common()),
@@ -181,7 +184,17 @@ def measure_delivery(
         i_count=sum(t in I_WORDS for t in tokens),
         we_count=sum(t in WE_WORDS for t in tokens),
         quantified_result=has_number(result_words),
+        action_i_count=sum(t in I_WORDS for t in action_tokens),
+        action_we_count=sum(t in WE_WORDS for t in action_tokens),
         repeats=repeats(words),
         filler_word_indexes=fillers,
         hedge_word_indexes=[i for _, i in hedges],
     )
+
+
+def too_much_we(delivery: Delivery, settings: ScoringSettings) -> tuple[int, int] | None:
+    """("we", "I") counts when the candidate said "we" where the interviewer wants "I": in the Action, fewer
+    than ``i_we_ratio_min`` "I" per "we", and enough "we" to matter. (Without an Action, the note that it is
+    missing already asks for the candidate's own steps.)"""
+    we, i = delivery.action_we_count, delivery.action_i_count
+    return (we, i) if we >= settings.we_count_min and i < settings.i_we_ratio_min * we else None

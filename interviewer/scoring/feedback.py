@@ -4,6 +4,7 @@ a moment of the answer where there is one."""
 from __future__ import annotations
 
 from interviewer.models import Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
+from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
 from interviewer.units import clock
 
@@ -109,11 +110,13 @@ def build_feedback(
         amount = f"{r_part.seconds:.0f} s" if r_part.seconds is not None else _pct(r_part.share)
         add("short-result", f"The Result got {amount}; give the outcome and its impact more room.", _span(sentences, "result")[0])
 
-    we, i = delivery.we_count, delivery.i_count
-    if we >= settings.we_count_min and i < settings.i_we_ratio_min * we:
+    we_heavy = too_much_we(delivery, settings)
+    if we_heavy:
+        we, i = we_heavy
         # "Mostly" only when it is; 10 'I' against 6 'we' is still too little 'I' for the ratio interviewers expect.
         amount = "Mostly 'we'" if we > i else "As much 'we' as 'I'" if we == i else "A lot of 'we'"
-        add("we", f"{amount} ({we} 'we' vs {i} 'I'): say what you personally did.", _span(sentences, "action")[0])
+        add("we", f"{amount} in your actions ({we} 'we' vs {i} 'I'): say what you personally did.",
+            _span(sentences, "action")[0])
 
     if delivery.fillers_per_minute is not None and delivery.fillers_per_minute > settings.fillers_per_min_ok:
         top = ", ".join(f"'{w}' ×{n}" for w, n in list(delivery.fillers.items())[:3])

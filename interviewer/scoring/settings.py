@@ -46,10 +46,10 @@ class ScoringSettings:
         }
     )
 
-    # Ownership. Interviewers want "I" rather than "we"; scorers in the wild aim at I:we of 3:1 (junior)
-    # to 2:1 (senior).
+    # Ownership. Interviewers want "I" rather than "we" in what the candidate did (the Action); scorers in
+    # the wild aim at I:we of 3:1 (junior) to 2:1 (senior).
     i_we_ratio_min: float = 2.0
-    we_count_min: int = 4  # fewer "we" than this is never worth a comment
+    we_count_min: int = 3  # fewer "we" in the Action than this is never worth a comment
 
     expect_star: bool = True  # False for a follow-up answer: no notes about missing parts or proportions
     hedges_mention: int = 3  # this many hedges earn a feedback point
