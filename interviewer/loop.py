@@ -140,7 +140,7 @@ def impression(scores: Sequence[AnswerScore], targets: Sequence[float], duration
         return "no scored answers"
     complete = mean(s.star_completeness for s in scores)
     numbers = mean(1.0 if s.delivery.quantified_result else 0.0 for s in scores)
-    ownership = mean(1.0 if s.delivery.i_count >= s.delivery.we_count else 0.0 for s in scores)
+    ownership = mean(1.0 if s.delivery.action_i_count >= s.delivery.action_we_count else 0.0 for s in scores)  # "I" where it counts
     on_time = mean(1.0 if d is not None and abs(d - t) <= 0.25 * t else 0.0 for d, t in zip(durations, targets))
     points = complete + 0.5 * numbers + 0.5 * ownership + 0.5 * on_time
     if points >= 2.2:

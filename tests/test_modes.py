@@ -281,3 +281,15 @@ def test_story_coverage_is_saved_with_the_answer_and_reuse_is_flagged_in_the_loo
     assert shown["summary"].warnings and "Checkout timeouts before the holidays" in shown["summary"].warnings[0]
     summary = summarize_loop(plan, round_.records, round_.scores, catalog.principle_name)
     assert summary.warnings == shown["summary"].warnings
+
+
+def test_loop_impression_counts_ownership_in_the_actions():
+    from interviewer.loop import impression
+    from interviewer.scoring import score_text
+
+    # Complete, with a number, on time: "we" in the setting and the outcome, "I" in every step.
+    answer = score_text("We were three weeks from launch and we had a flaky build. Our goal was to ship on time. "
+                        "I profiled the build. I cached the dependencies. I split the slow tests. "
+                        "We shipped on time and we cut the build from 40 to 12 minutes. I learned to measure first.")
+    assert answer.delivery.we_count > answer.delivery.i_count
+    assert impression([answer], [120.0], [115.0]) == "strong"
