@@ -713,6 +713,24 @@ def test_we_around_actions_told_in_i_is_no_note():
     assert not any("'we' vs" in f for f in score.feedback)
 
 
+def test_a_share_shown_on_the_band_edge_is_not_called_short():
+    # Action 29.7% of the words: shown as 30%, it must not draw "only 30% ... (at least 30%)".
+    from interviewer.models import Sentence
+    from interviewer.scoring import _star_parts
+
+    def sentence(label, words):
+        return Sentence(" ".join(["word"] * words), label, first_word=0, last_word=words - 1)
+
+    sentences = [sentence("situation", 200), sentence("task", 100), sentence("action", 297), sentence("result", 403)]
+    parts = _star_parts(sentences, dict.fromkeys(["situation", "task", "action", "result", "reflection"], True),
+                        False, ScoringSettings())
+    assert round(parts["action"].share * 100) == 30 and parts["action"].verdict == "ok"
+    sentences[2] = sentence("action", 294)  # 29.4%: shown as 29%, short
+    parts = _star_parts(sentences, dict.fromkeys(["situation", "task", "action", "result", "reflection"], True),
+                        False, ScoringSettings())
+    assert parts["action"].verdict == "short"
+
+
 def test_over_target_points_at_the_time():
     score = score_answer(transcript_of(STORY * 3, per_word=0.55), settings=ScoringSettings(target_s=60))
     assert any(f.startswith("At ") and "over the 1:00 target" in f for f in score.feedback)

@@ -78,11 +78,12 @@ def _star_parts(sentences: list[Sentence], present: dict[str, bool], timed: bool
         seconds = sum(s.end - s.start for s in mine) if timed else None
         share = (seconds / total_seconds) if timed and total_seconds else words / total_words
         band = settings.star_bands.get(label)
+        shown = round(share * 100) / 100  # judged as shown: "30%" is not short of a 30-65% band
         if not present[label]:
             verdict = "missing"
-        elif band and share < band[0]:
+        elif band and shown < band[0]:
             verdict = "short"
-        elif band and share > band[1]:
+        elif band and shown > band[1]:
             verdict = "long"
         else:
             verdict = "ok"
