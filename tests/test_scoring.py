@@ -677,6 +677,12 @@ def test_long_situation_is_timed():
     assert "aim for under 20 s" in note and "(0:01–" in note
 
 
+@pytest.mark.parametrize("per_word,noted", [(1.45, False), (1.5, True)])
+def test_a_situation_shown_as_20_s_is_not_over_20_s(per_word, noted):
+    score = score_answer(transcript_of(STORY, per_word=per_word))  # the Situation lasts 20.3 s, then 21.0 s
+    assert any(f.startswith("Situation ran") for f in score.feedback) is noted
+
+
 def test_fast_pace_and_many_fillers_and_we():
     filler_story = STORY.replace("First I", "Um, so, like, first we").replace("Then I", "Uh, then we").replace("and I", "and um we")
     score = score_answer(transcript_of(filler_story + " We we were um happy and we celebrated uh with our team.", per_word=0.25))

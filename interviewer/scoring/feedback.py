@@ -90,7 +90,7 @@ def build_feedback(
     s_part = star["situation"]
     if not structure:
         pass
-    elif s_part.present and s_part.seconds is not None and s_part.seconds > settings.situation_max_s:
+    elif s_part.present and s_part.seconds is not None and round(s_part.seconds) > settings.situation_max_s:
         start, end = _span(sentences, "situation")
         add("long-situation", f"Situation ran {s_part.seconds:.0f} s ({clock(start)}–{clock(end)}); aim for under "
                               f"{settings.situation_max_s:.0f} s and get to your actions sooner.", start)
