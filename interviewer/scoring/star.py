@@ -37,7 +37,7 @@ from pathlib import Path
 
 from interviewer.models import Word
 from interviewer.scoring.delivery import ALWAYS_FILLERS  # "um", "uh", ...: hesitations, never words
-from interviewer.scoring.text import ENUMERATOR, Span, norm
+from interviewer.scoring.text import ENUMERATOR, Span, looks_regular_past, norm
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 LABELS = PARTS + ("other",)
@@ -311,7 +311,7 @@ def _imperative_open(tokens: list[str]) -> bool:
 
 
 def _looks_past(token: str) -> bool:
-    return token in IRREGULAR_PAST or (token.endswith("ed") and len(token) > 4)
+    return token in IRREGULAR_PAST or looks_regular_past(token)
 
 
 def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:

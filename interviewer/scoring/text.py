@@ -250,7 +250,12 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
 
 
 def _looks_like_a_verb(token: str) -> bool:
-    return token in COMMON_VERBS or (len(token) > 4 and token.endswith("ed"))
+    return token in COMMON_VERBS or looks_regular_past(token)
+
+
+def looks_regular_past(token: str) -> bool:
+    """"rolled", "migrated" (not "red", "bed": four letters or fewer)."""
+    return len(token) > 4 and token.endswith("ed")
 
 
 def _marker_at(words: list[Word], index: int) -> bool:
