@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,12 @@ from interviewer.scoring.text import Span, split_sentences, words_from_text
 SHARED = Path(os.environ.get("INTERVIEWER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 LABELS = {"S": "situation", "T": "task", "A": "action", "R": "result", "L": "reflection",
           "situation": "situation", "task": "task", "action": "action", "result": "result", "reflection": "reflection"}
+
+
+def majority(labels: list[str]) -> str:
+    """The label of most of a sentence's words; a tie goes to the one that comes first, so that the figures
+    do not change with Python's hash order from run to run."""
+    return Counter(labels).most_common(1)[0][0]
 
 
 @dataclass
@@ -47,7 +54,7 @@ class LabeledAnswer:
         self.gold = []
         for span in self.spans:
             labels = self.word_labels[span.first : span.last + 1]
-            self.gold.append(max(set(labels), key=labels.count))
+            self.gold.append(majority(labels))
         return self
 
     def without(self, label: str) -> LabeledAnswer:
