@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -28,16 +29,16 @@ log = logging.getLogger(__name__)
 
 MIN_CHUNK_S = 6.0  # cut a chunk once this much audio waits and the worker is idle
 MAX_CHUNK_S = 25.0  # cut anyway by now (Whisper's window is 30 s)
-CUT_SEARCH_S = 2.5
-CHECK_EVERY_S = 0.25  # look for a pause at most this often (each look scans the pending audio)  # look for the quietest spot within this much of the end of the pending audio
+CUT_SEARCH_S = 2.5  # look for the quietest spot within this much of the end of the pending audio
+CHECK_EVERY_S = 0.25  # look for a pause at most this often (each look scans the pending audio)
 FRAME_S = 0.02
 QUIET_WINDOW_S = 0.2
 SILENT_CHUNK_DB = -50.0  # a chunk whose loudest 20 ms frame is below this is not transcribed
-PROMPT_TAIL_WORDS = 24
+PROMPT_TAIL_WORDS = 24  # words of previous text given as context
 PAUSE_BELOW_SPEECH_DB = 20.0  # a pause is at least this much quieter than the speech around it
 UNSURE_P = 0.2  # word probability under which a word over silence is taken as invented
 VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose
-MIN_WORD_S = 0.06  # never shrink a word below this  # words of previous text given as context
+MIN_WORD_S = 0.06  # never shrink a word below this
 
 
 def _frame_db(samples: Any, rate: int) -> Any:
@@ -128,6 +129,31 @@ def _snap_to_voice(word: Word, voiced: Any, offset_s: float) -> Word:
     if end - start < MIN_WORD_S:
         return word
     return Word(word.text, round(max(word.start, start), 3), round(min(word.end, end), 3), word.probability)
+
+
+def join_word_pieces(pieces: list[tuple[str, float, float, float]]) -> list[Word]:
+    """Words from one segment's pieces as faster-whisper gives them (text, start, end, probability).
+
+    A word starts with a space; a piece without one continues the word before it: Whisper splits "36%" into
+    "36" + "%", "$2.5" into "$2" + ".5", "12,000" into "12" + ",000", "ill-disposed" into "ill" + "-disposed".
+    Punctuation on its own (" ." or " -" where the audio had a long pause) goes to the word before it or,
+    when that already ends a sentence or is a dash, is dropped: it was never said."""
+    words: list[Word] = []
+    for raw, start, end, probability in pieces:
+        text = raw.strip()
+        if not text or re.fullmatch(r"[-–—]+", text):  # a dash on its own is a pause, not a word
+            continue
+        bare_mark = re.fullmatch(r"[.,!?;:…]+", text) is not None
+        continues = words and (not raw.startswith(" ") or bare_mark or text.startswith("-"))
+        if continues:
+            last = words[-1]
+            if bare_mark and re.search(r"[.!?…]$", last.text):
+                continue
+            p = min(last.probability if last.probability is not None else 1.0, probability)
+            words[-1] = Word(last.text + text, last.start, round(end, 3), round(p, 3))
+        elif not bare_mark:
+            words.append(Word(text, round(start, 3), round(end, 3), round(probability, 3)))
+    return words
 
 
 @dataclass
@@ -237,17 +263,8 @@ class WhisperTranscriber:
             for segment in segments:
                 if segment.no_speech_prob > 0.6 and segment.avg_logprob < -1.0:
                     continue  # Whisper's own "nothing was said here"
-                for w in segment.words or []:
-                    text = w.word.strip()
-                    if not text:
-                        continue
-                    if words and (text[0] in "-–'" and not w.word.startswith(" ") or text.startswith("-")):
-                        # Whisper splits "ill-disposed" into "ill" + "-disposed": keep one word.
-                        last = words.pop()
-                        p = min(last.probability or 1.0, w.probability)
-                        words.append(Word(last.text + text, last.start, round(w.end + offset_s, 3), round(p, 3)))
-                        continue
-                    words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3), round(w.probability, 3)))
+                words += join_word_pieces(
+                    [(w.word, w.start + offset_s, w.end + offset_s, w.probability) for w in segment.words or []])
         return drop_unvoiced(words, samples, offset_s)
 
     def transcribe(self, samples: Any, sample_rate: int = SAMPLE_RATE) -> Transcript:
