@@ -41,6 +41,10 @@ def fillers_in(text):
         # an item number in running text opens the next sentence; a number ending one still ends it
         ("I checked the logs. 2. I drained the node.", ["I checked the logs.", "2. I drained the node."]),
         ("The team grew from 5 to 12. Then I left.", ["The team grew from 5 to 12.", "Then I left."]),
+        # Whisper's "..." is a pause: it ends a sentence only where the next one starts
+        ("Scores dropped in the middle of the... fall. I checked.", ["Scores dropped in the middle of the... fall.", "I checked."]),
+        ("We tried everything… it kept failing. So I", ["We tried everything… it kept failing.", "So I"]),
+        ("We tried everything... Nothing worked.", ["We tried everything...", "Nothing worked."]),
     ],
 )
 def test_sentences_from_punctuation(text, expected):

@@ -102,6 +102,9 @@ def _ends_sentence(token: str, next_token: str | None) -> bool:
         return False
     if re.fullmatch(r"(?:[a-z]\.){2,}", low):  # U.S., a.m.
         return False
+    if re.search(r"(?:\.\.|…)\W*$", token) and next_token is not None:
+        # Whisper writes a pause inside a sentence as "…": "in the middle of the... fall."
+        return next_token[:1].isupper() and norm(token) not in CONTINUES_AFTER
     return True
 
 
