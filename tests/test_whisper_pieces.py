@@ -2,7 +2,8 @@
 
 import pytest
 
-from interviewer.transcribe.whisper import join_word_pieces
+from interviewer.models import Word
+from interviewer.transcribe.whisper import drop_invented_sentences, join_word_pieces
 
 
 def pieces(*texts):
@@ -31,3 +32,35 @@ def test_pieces_join_into_the_words_that_were_said(raw, words):
 def test_a_joined_word_spans_its_pieces_and_keeps_the_lower_probability():
     joined = join_word_pieces([(" 36", 1.0, 1.4, 0.9), ("%", 1.4, 1.8, 0.5)])
     assert [(w.text, w.start, w.end, w.probability) for w in joined] == [("36%", 1.0, 1.8, 0.5)]
+
+
+def timed(*spec):
+    """(text, start, end, probability) tuples as Words."""
+    return [Word(text, start, end, p) for text, start, end, p in spec]
+
+
+@pytest.mark.parametrize(
+    ("spec", "kept"),
+    [
+        # Whisper's invented courtesy between two sentences: unsure and brief
+        ((("feasibility.", 71.3, 71.8, 0.99), ("Thank", 71.8, 71.9, 0.12), ("you.", 71.9, 72.0, 0.98),
+          ("I", 72.1, 72.4, 0.95)), ["feasibility.", "I"]),
+        ((("capabilities.", 92.0, 92.6, 0.99), ("Please.", 92.6, 92.8, 0.13)), ["capabilities."]),
+        ((("Sure.", 0.0, 0.1, 0.02), ("Product", 0.5, 0.9, 0.5)), ["Product"]),
+        # ... or said faster than anyone speaks, however sure Whisper is
+        ((("decisions.", 6.1, 6.5, 0.99), ("Thank", 6.5, 6.5, 0.002), ("you", 6.5, 6.54, 0.98),
+          ("very", 6.54, 6.54, 0.21), ("much.", 6.54, 6.58, 0.99), ("Then", 6.9, 7.1, 0.25)), ["decisions.", "Then"]),
+        ((("opportunities.", 69.5, 70.1, 0.99), ("Please.", 70.14, 70.2, 0.24)), ["opportunities."]),
+        # said: sure of itself, or long enough to be speech, or inside a sentence
+        ((("done.", 1.0, 1.4, 0.99), ("Yes.", 1.5, 1.8, 0.9)), ["done.", "Yes."]),
+        ((("done.", 1.0, 1.4, 0.99), ("Yes.", 1.5, 2.0, 0.1)), ["done.", "Yes."]),
+        ((("where", 4.3, 4.5, 0.4), ("Yes.", 4.6, 4.7, 0.06), ("People", 5.1, 5.4, 0.7)), ["where", "Yes.", "People"]),
+        ((("Thank", 6.5, 6.5, 0.004), ("you", 6.5, 6.6, 0.98), ("for", 6.6, 6.7, 0.19), ("waiting.", 6.7, 7.0, 0.9)),
+         ["Thank", "you", "for", "waiting."]),
+        ((("projects.", 182.1, 182.5, 0.99), ("you.", 182.62, 182.74, 0.97)), ["projects.", "you."]),
+        ((("We", 1.0, 1.2, 0.9), ("shipped", 1.2, 1.5, 0.9), ("it", 1.5, 1.6, 0.9), ("on", 1.6, 1.7, 0.9),
+          ("time.", 1.7, 2.0, 0.9)), ["We", "shipped", "it", "on", "time."]),
+    ],
+)
+def test_an_invented_sentence_between_sentences_is_dropped(spec, kept):
+    assert [w.text for w in drop_invented_sentences(timed(*spec))] == kept

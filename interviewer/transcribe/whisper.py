@@ -39,6 +39,8 @@ PAUSE_BELOW_SPEECH_DB = 20.0  # a pause is at least this much quieter than the s
 UNSURE_P = 0.2  # word probability under which a word over silence is taken as invented
 VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose
 MIN_WORD_S = 0.06  # never shrink a word below this
+INVENTED_SENTENCE_S = 0.35  # an unsure sentence of a few words shorter than this was not said
+SAID_WORD_MIN_S = 0.1  # a sentence faster than this per word was not said
 
 
 def _frame_db(samples: Any, rate: int) -> Any:
@@ -112,6 +114,46 @@ def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = 
         dropping = False
         kept.append(_snap_to_voice(w, voiced, offset_s))
     return kept
+
+
+def drop_invented_sentences(words: list[Word]) -> list[Word]:
+    """Remove a short sentence that Whisper invented in the pause after a sentence.
+
+    Whisper writes "Thank you.", "Thank you for watching.", "Please.", "Sure." or "Yes." there, timed over
+    the end of the word before, where ``drop_unvoiced`` cannot tell it from speech. A sentence of up to four
+    words between two sentence ends was not said when it is unsure (a word under ``UNSURE_P``) and shorter
+    than ``INVENTED_SENTENCE_S``, or faster than anyone speaks (``SAID_WORD_MIN_S`` a word)."""
+    kept: list[Word] = []
+    i = 0
+    while i < len(words):
+        invented = _invented_sentence_at(words, i)
+        if invented:
+            said = " ".join(w.text for w in words[i : i + invented])
+            log.debug("dropped an invented sentence: %r at %.2f s", said, words[i].start)
+            i += invented
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
+
+
+def _invented_sentence_at(words: list[Word], i: int) -> int:
+    """How many words from ``i`` make an invented sentence (0: none)."""
+    def ends(word: Word) -> bool:
+        return word.text[-1:] in ".!?"
+
+    if i and not ends(words[i - 1]):
+        return 0
+    for size, last in enumerate(words[i : i + 4], start=1):
+        if not ends(last):
+            continue
+        group = words[i : i + size]
+        if group[0].start is None or last.end is None:
+            return 0
+        lasts = last.end - group[0].start
+        unsure = min(w.probability if w.probability is not None else 1.0 for w in group) < UNSURE_P
+        return size if (unsure and lasts < INVENTED_SENTENCE_S) or lasts < SAID_WORD_MIN_S * size else 0
+    return 0
 
 
 def _snap_to_voice(word: Word, voiced: Any, offset_s: float) -> Word:
@@ -265,7 +307,7 @@ class WhisperTranscriber:
                     continue  # Whisper's own "nothing was said here"
                 words += join_word_pieces(
                     [(w.word, w.start + offset_s, w.end + offset_s, w.probability) for w in segment.words or []])
-        return drop_unvoiced(words, samples, offset_s)
+        return drop_invented_sentences(drop_unvoiced(words, samples, offset_s))
 
     def transcribe(self, samples: Any, sample_rate: int = SAMPLE_RATE) -> Transcript:
         """A whole recording, through the same chunking as live answers."""
