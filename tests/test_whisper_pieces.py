@@ -46,12 +46,15 @@ def timed(*spec):
         ((("feasibility.", 71.3, 71.8, 0.99), ("Thank", 71.8, 71.9, 0.12), ("you.", 71.9, 72.0, 0.98),
           ("I", 72.1, 72.4, 0.95)), ["feasibility.", "I"]),
         ((("capabilities.", 92.0, 92.6, 0.99), ("Please.", 92.6, 92.8, 0.13)), ["capabilities."]),
-        ((("Sure.", 0.0, 0.1, 0.02), ("Product", 0.5, 0.9, 0.5)), ["Product"]),
+        ((("infrastructure.", 4.4, 4.9, 0.78), ("Sure.", 5.08, 5.18, 0.02), ("Product", 5.6, 5.9, 0.5)),
+         ["infrastructure.", "Product"]),
         # ... or said faster than anyone speaks, however sure Whisper is
         ((("decisions.", 6.1, 6.5, 0.99), ("Thank", 6.5, 6.5, 0.002), ("you", 6.5, 6.54, 0.98),
           ("very", 6.54, 6.54, 0.21), ("much.", 6.54, 6.58, 0.99), ("Then", 6.9, 7.1, 0.25)), ["decisions.", "Then"]),
         ((("opportunities.", 69.5, 70.1, 0.99), ("Please.", 70.14, 70.2, 0.24)), ["opportunities."]),
-        # said: sure of itself, or long enough to be speech, or inside a sentence
+        # said: sure of itself, or long enough to be speech, or inside a sentence, or opening the chunk (which
+        # may start mid-sentence)
+        ((("fall.", 0.0, 0.1, 0.1), ("I", 0.5, 0.6, 0.9)), ["fall.", "I"]),
         ((("done.", 1.0, 1.4, 0.99), ("Yes.", 1.5, 1.8, 0.9)), ["done.", "Yes."]),
         ((("done.", 1.0, 1.4, 0.99), ("Yes.", 1.5, 2.0, 0.1)), ["done.", "Yes."]),
         ((("where", 4.3, 4.5, 0.4), ("Yes.", 4.6, 4.7, 0.06), ("People", 5.1, 5.4, 0.7)), ["where", "Yes.", "People"]),

@@ -142,7 +142,7 @@ def _invented_sentence_at(words: list[Word], i: int) -> int:
     def ends(word: Word) -> bool:
         return word.text[-1:] in ".!?"
 
-    if i and not ends(words[i - 1]):
+    if i == 0 or not ends(words[i - 1]):  # a chunk may start mid-sentence: its first words were said
         return 0
     for size, last in enumerate(words[i : i + 4], start=1):
         if not ends(last):
