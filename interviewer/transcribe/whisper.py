@@ -310,25 +310,29 @@ class WhisperTranscriber:
         return drop_invented_sentences(drop_unvoiced(words, samples, offset_s))
 
     def transcribe(self, samples: Any, sample_rate: int = SAMPLE_RATE) -> Transcript:
-        """A whole recording, through the same chunking as live answers."""
-        stream = self.stream(sample_rate)
-        step = sample_rate  # feed in 1 s pieces so chunks are cut at pauses
+        """A whole recording, in chunks of ``MAX_CHUNK_S`` cut at the quietest spot near their end.
+
+        Not the live chunking: that cuts when the worker is free, so the chunks, the prompts and so the words
+        would change with the machine's load; the same file must give the same transcript."""
+        stream = self.stream(sample_rate, live=False)
+        step = sample_rate
         for i in range(0, len(samples), step):
             stream.feed(samples[i : i + step])
         return stream.finish()
 
-    def stream(self, sample_rate: int = SAMPLE_RATE) -> WhisperStream:
+    def stream(self, sample_rate: int = SAMPLE_RATE, *, live: bool = True) -> WhisperStream:
         if sample_rate != SAMPLE_RATE:
             raise TranscriptionError(f"Whisper needs {SAMPLE_RATE} Hz audio, got {sample_rate} Hz.")
         self.preload()
-        return WhisperStream(self)
+        return WhisperStream(self, live=live)
 
 
 class WhisperStream:
     """One answer: ``feed`` while recording (cheap; cutting happens here, decoding on a worker), ``finish`` at the end."""
 
-    def __init__(self, transcriber: WhisperTranscriber):
+    def __init__(self, transcriber: WhisperTranscriber, *, live: bool = True):
         self.transcriber = transcriber
+        self.live = live  # cut early whenever the worker is free (live), or only at MAX_CHUNK_S (a whole file)
         self.rate = SAMPLE_RATE
         self._pending: list[Any] = []
         self._pending_len = 0
@@ -374,7 +378,7 @@ class WhisperStream:
         pending_s = self._pending_len / self.rate
         if pending_s >= MAX_CHUNK_S:
             self._cut(quietest_cut(self._audio(), self.rate, 2 * CUT_SEARCH_S, need_pause=False))
-        elif pending_s >= MIN_CHUNK_S and self._idle() and self._since_check_s() >= CHECK_EVERY_S:
+        elif self.live and pending_s >= MIN_CHUNK_S and self._idle() and self._since_check_s() >= CHECK_EVERY_S:
             self._checked_at = self._pending_len
             cut = quietest_cut(self._audio(), self.rate, CUT_SEARCH_S)
             if cut is not None:

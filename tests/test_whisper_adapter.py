@@ -1,9 +1,14 @@
-"""How faster-whisper's word pieces become words (no model needed: the pieces are what it returns)."""
+"""The Whisper adapter without a model: how faster-whisper's pieces become words, which invented sentences are
+dropped, and how a whole recording is cut into chunks."""
 
+import random
+import time
+
+import numpy as np
 import pytest
 
 from interviewer.models import Word
-from interviewer.transcribe.whisper import drop_invented_sentences, join_word_pieces
+from interviewer.transcribe.whisper import WhisperStream, drop_invented_sentences, join_word_pieces
 
 
 def pieces(*texts):
@@ -67,3 +72,46 @@ def timed(*spec):
 )
 def test_an_invented_sentence_between_sentences_is_dropped(spec, kept):
     assert [w.text for w in drop_invented_sentences(timed(*spec))] == kept
+
+
+class SlowTranscriber:
+    """Stands in for Whisper: records the chunks it is given and takes a random time over each."""
+
+    name = "fake"
+
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.chunks = []
+
+    def transcribe_chunk(self, samples, offset_s=0.0, context=""):
+        self.chunks.append((round(offset_s, 2), len(samples)))
+        time.sleep(self.rng.uniform(0.05, 0.3))
+        return []
+
+
+def speech_with_pauses(seconds=70, rate=16000):
+    """Tone bursts of 0.4-3 s with pauses of 0.3-1 s, like sentences."""
+    rng = np.random.default_rng(3)
+    audio, t = [], 0.0
+    while t < seconds:
+        burst = rng.uniform(0.4, 3.0)
+        audio.append(0.3 * np.sin(np.arange(int(burst * rate)) * 0.05).astype(np.float32))
+        pause = rng.uniform(0.3, 1.0)
+        audio.append(np.zeros(int(pause * rate), dtype=np.float32))
+        t += burst + pause
+    return np.concatenate(audio)
+
+
+def test_a_whole_recording_is_cut_the_same_way_however_fast_the_decoding():
+    audio = speech_with_pauses()
+    cuts = []
+    for seed in (1, 2):
+        fake = SlowTranscriber(seed)
+        stream = WhisperStream(fake, live=False)
+        for i in range(0, len(audio), 16000):
+            stream.feed(audio[i : i + 16000])
+            time.sleep(0.02)  # the decoding runs while the audio arrives
+        stream.finish()
+        cuts.append(fake.chunks)
+    assert cuts[0] == cuts[1]
+    assert sum(n for _, n in cuts[0]) == len(audio) and all(n <= 25 * 16000 for _, n in cuts[0])
