@@ -8,8 +8,9 @@ label of the written word it is aligned with (difflib over lower-cased words; a 
 neighbour's), and a transcribed sentence the label of most of its words. A part is "removed" by taking its
 words out of the transcript and closing the gap in time, so the pause before it stays as it was.
 
-Speaking and transcribing take about 8 s per answer on 2 cores; transcripts are cached under
-benchmarks/.cache/heard/ (keyed by model, voice, text and the Whisper adapter's code), so a second run takes seconds.
+Speaking and transcribing take about 10 s per answer on 2 cores with tiny.en (20 minutes for both sets);
+transcripts are cached under benchmarks/.cache/heard/ (keyed by model, voice, text and the Whisper
+adapter's code), so a second run takes seconds.
 
     python benchmarks/star_heard.py [--model tiny.en] [--set spoken|issue|both] [--limit N] [--verbose]
 """
@@ -127,22 +128,25 @@ def heard(answers: list[LabeledAnswer], model: str, limit: int | None) -> list[H
         labels = aligned_labels(gold_words, gold_labels, [norm(w.text) for w in words])
         result.append(HeardAnswer(answer.id, answer.source, answer.question, answer.parts,
                                   words=words, word_labels=labels).prepare())
-        print(f"\r  {index + 1}/{min(len(answers), limit or len(answers))} transcribed", end="", file=sys.stderr)
+        total = min(len(answers), limit or len(answers))
+        print(f"\r  {index + 1}/{total} transcribed", end="", file=sys.stderr)
     print(file=sys.stderr)
     return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", default="tiny.en", help="Whisper model (default tiny.en, the product's default)")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default="tiny.en", help="Whisper model (default: tiny.en, as the product)")
     parser.add_argument("--set", choices=("spoken", "issue", "both"), default="both")
     parser.add_argument("--limit", type=int, help="only the first N answers of each set")
-    parser.add_argument("--verbose", action="store_true", help="print each transcribed sentence with its labels")
+    parser.add_argument("--verbose", action="store_true", help="print each sentence with its labels")
     args = parser.parse_args()
     weights = load_weights()
     sets = []
     if args.set in ("issue", "both"):
-        sets.append(("star_dev.jsonl and the seeds, as Whisper heard them", load_all(), lambda a: ours(weights)))
+        sets.append(("star_dev.jsonl and the seeds, as Whisper heard them", load_all(),
+                     lambda a: ours(weights)))
     if args.set in ("spoken", "both"):
         sets.append(("our spoken-style answers, as Whisper heard them (fitted without them)", load_spoken(),
                      cross_validated(load_training())))
