@@ -55,17 +55,17 @@ def heard_words(text: str, model: str, speaker, transcriber, adapter: bytes) -> 
     (a change to how words are read from Whisper transcribes again)."""
     key = hashlib.sha256(f"{model}|{speaker.model_path}|{text}|".encode() + adapter).hexdigest()[:24]
     cached = CACHE / model / f"{key}.json"
-    if cached.exists():
-        return [Word(w["text"], w["start"], w["end"]) for w in json.loads(cached.read_text())["words"]]
-    from interviewer.audio.files import read_audio
+    if not cached.exists():
+        from interviewer.audio.files import read_audio
 
-    wav = CACHE / "audio" / f"{key}.wav"
-    speaker.render(text, wav)
-    transcript = transcriber.transcribe(read_audio(wav))
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(json.dumps({"text": text, "words": [w.to_dict() for w in transcript.words]}))
-    wav.unlink()
-    return transcript.words
+        wav = CACHE / "audio" / f"{key}.wav"
+        speaker.render(text, wav)
+        transcript = transcriber.transcribe(read_audio(wav))
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps({"text": text, "words": [w.to_dict() for w in transcript.words]}))
+        wav.unlink()
+    # Always read back from the cache, so that a first run and a cached one score the same words.
+    return [Word(w["text"], w["start"], w["end"], w.get("p")) for w in json.loads(cached.read_text())["words"]]
 
 
 def aligned_labels(gold_words: list[str], gold_labels: list[str], heard: list[str]) -> list[str]:

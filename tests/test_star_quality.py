@@ -83,3 +83,26 @@ def test_committed_weights_match_a_fresh_fit():
         for part, weights in fresh[model].items():
             for feature, value in weights.items():
                 assert committed[model][part].get(feature, 0.0) == pytest.approx(value, abs=0.01), (model, part, feature)
+
+
+def test_the_heard_benchmark_follows_gold_labels_through_whisper_s_words():
+    """benchmarks/star_heard.py: labels follow an alignment, and taking a part out closes its time."""
+    from benchmarks.star_heard import HeardAnswer, aligned_labels
+    from interviewer.models import Word
+
+    gold = "we were late i fixed the build it shipped".split()
+    parts = ["situation"] * 3 + ["action"] * 4 + ["result"] * 2
+    heard = "um we were late i fix the build and it shipped".split()  # an added word, a misheard one
+    labels = aligned_labels(gold, parts, heard)
+    assert labels == ["situation"] * 4 + ["action"] * 5 + ["result"] * 2
+
+    texts = "We were late. I fixed the build. It shipped.".split()
+    words = [Word(t, i * 0.5, i * 0.5 + 0.4) for i, t in enumerate(texts)]
+    answer = HeardAnswer("x", "src", None, [("situation", ""), ("action", ""), ("result", "")],
+                         words=words, word_labels=parts).prepare()
+    assert answer.gold == ["situation", "action", "result"]
+    reduced = answer.without("action")
+    assert [w.text for w in reduced.words] == ["We", "were", "late.", "It", "shipped."]
+    assert reduced.words[3].start == 1.5  # where "I" started: the pause before the removed part stays
+    assert reduced.words[4].start == 2.0
+    assert reduced.gold == ["situation", "result"]
