@@ -36,6 +36,7 @@ QUIET_WINDOW_S = 0.2
 SILENT_CHUNK_DB = -50.0  # a chunk whose loudest 20 ms frame is below this is not transcribed
 PROMPT_TAIL_WORDS = 24  # words of previous text given as context
 PAUSE_BELOW_SPEECH_DB = 20.0  # a pause is at least this much quieter than the speech around it
+STEADY_NOISE_DB = 3.0  # a chunk whose level varies less than this holds no speech (speech at 0 dB SNR: 6 dB)
 UNSURE_P = 0.2  # word probability under which a word over silence is taken as invented
 VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose
 MIN_WORD_S = 0.06  # never shrink a word below this
@@ -85,6 +86,8 @@ def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = 
     A word is dropped when it is unsure (probability < ``UNSURE_P``) and lies over silence: after the
     chunk's last speech, before its first, or with no speech energy under its own span. Words right after
     a dropped one that are also over silence go with it ("Thank" is unsure, the "you." after it is not).
+    A chunk of steady noise (its 20 ms frames within ``STEADY_NOISE_DB`` of each other, 10th to 90th
+    percentile) holds no speech, and all its words go.
     """
     import numpy as np
 
@@ -92,6 +95,8 @@ def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = 
         return words
     db = _frame_db(samples, rate)
     speech_db = float(np.percentile(db, 90))
+    if speech_db - float(np.percentile(db, 10)) < STEADY_NOISE_DB:
+        return []  # a fan or hiss and nothing else: Whisper invents words over it ("Yeah.")
     voiced = db > max(speech_db - PAUSE_BELOW_SPEECH_DB, SILENT_CHUNK_DB)
     if not voiced.any():
         return []
@@ -378,7 +383,8 @@ class WhisperStream:
         pending_s = self._pending_len / self.rate
         if pending_s >= MAX_CHUNK_S:
             self._cut(quietest_cut(self._audio(), self.rate, 2 * CUT_SEARCH_S, need_pause=False))
-        elif self.live and pending_s >= MIN_CHUNK_S and self._idle() and self._since_check_s() >= CHECK_EVERY_S:
+        elif (self.live and pending_s >= MIN_CHUNK_S and self._idle()
+              and self._since_check_s() >= CHECK_EVERY_S):
             self._checked_at = self._pending_len
             cut = quietest_cut(self._audio(), self.rate, CUT_SEARCH_S)
             if cut is not None:
