@@ -8,9 +8,10 @@ label of the written word it is aligned with (difflib over lower-cased words; a 
 neighbour's), and a transcribed sentence the label of most of its words. A part is "removed" by taking its
 words out of the transcript and closing the gap in time, so the pause before it stays as it was.
 
-Speaking and transcribing take about 10 s per answer on 2 cores with tiny.en (20 minutes for both sets);
-transcripts are cached under benchmarks/.cache/heard/ (keyed by model, voice, text and the Whisper
-adapter's code), so a second run takes seconds.
+Speaking and transcribing take about 10 s per answer on 2 cores with tiny.en (20 minutes for both sets).
+The Piper voice is sampled, so every rendering differs: the speech is kept under benchmarks/.cache/heard/
+(about 400 MB), and so are the transcripts (keyed by model, voice, text and the Whisper adapter's code), so
+that a second run takes seconds and repeats the figures, and an adapter change is judged on the same audio.
 
     python benchmarks/star_heard.py [--model tiny.en] [--set spoken|issue|both] [--limit N] [--verbose]
 """
@@ -58,14 +59,18 @@ def heard_words(text: str, model: str, speaker, transcriber, adapter: bytes) -> 
     if not cached.exists():
         from interviewer.audio.files import read_audio
 
-        wav = CACHE / "audio" / f"{key}.wav"
-        speaker.render(text, wav)
+        # Piper samples its voice (VITS noise): every rendering differs, and so would Whisper's words. The
+        # audio is kept, so that runs repeat and a change to the adapter is judged on the same speech.
+        voice_key = hashlib.sha256(f"{speaker.model_path}|{text}".encode()).hexdigest()[:24]
+        wav = CACHE / "audio" / f"{voice_key}.wav"
+        if not wav.exists():
+            speaker.render(text, wav)
         transcript = transcriber.transcribe(read_audio(wav))
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps({"text": text, "words": [w.to_dict() for w in transcript.words]}))
-        wav.unlink()
     # Always read back from the cache, so that a first run and a cached one score the same words.
-    return [Word(w["text"], w["start"], w["end"], w.get("p")) for w in json.loads(cached.read_text())["words"]]
+    stored = json.loads(cached.read_text())["words"]
+    return [Word(w["text"], w["start"], w["end"], w.get("p")) for w in stored]
 
 
 def aligned_labels(gold_words: list[str], gold_labels: list[str], heard: list[str]) -> list[str]:
