@@ -27,6 +27,11 @@ def majority(labels: list[str]) -> str:
     return Counter(labels).most_common(1)[0][0]
 
 
+def removed_with(label: str) -> set[str]:
+    """The labels taken out with a part: the reflection counts as result, so it goes with the result."""
+    return {label, "reflection"} if label == "result" else {label}
+
+
 @dataclass
 class LabeledAnswer:
     id: str
@@ -60,7 +65,7 @@ class LabeledAnswer:
     def without(self, label: str) -> LabeledAnswer:
         """The answer with one STAR part taken out. Reflection counts as result (as in the four-class
         accuracy), so taking out the result takes out the reflection too."""
-        gone = {label, "reflection"} if label == "result" else {label}
+        gone = removed_with(label)
         return LabeledAnswer(f"{self.id}-no-{label}", self.source, self.question,
                              [(lab, text) for lab, text in self.parts if lab not in gone],
                              unpunctuated=self.unpunctuated).prepare()

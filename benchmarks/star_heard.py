@@ -30,11 +30,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.star_data import LabeledAnswer, load_all, load_spoken, load_training, majority  # noqa: E402
+from benchmarks.star_data import (  # noqa: E402
+    LabeledAnswer,
+    load_all,
+    load_spoken,
+    load_training,
+    majority,
+    removed_with,
+)
 from benchmarks.star_eval import cross_validated, evaluate, ours, position_baseline, show  # noqa: E402
 from interviewer.models import Word  # noqa: E402
 from interviewer.scoring.star import load_weights  # noqa: E402
-from interviewer.scoring.text import norm, split_sentences, words_from_text  # noqa: E402
+from interviewer.scoring.text import BULLET, norm, split_sentences, words_from_text  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".cache" / "heard"
 
@@ -44,8 +51,8 @@ def spoken_form(answer: LabeledAnswer) -> str:
     lines = []
     for _, text in answer.parts:
         for line in text.splitlines():
-            line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line)
-            line = re.sub(r"[*_#`>]+", "", line).strip()
+            line = BULLET.sub("", line)
+            line = re.sub(r"[*_#`>]+", "", line).strip()  # every mark, not only MARKUP's: a voice reads "*"
             if line:
                 lines.append(line if re.search(r"[.!?]$", line) else line + ".")
     return " ".join(lines)
@@ -97,7 +104,7 @@ class HeardAnswer(LabeledAnswer):
         return self
 
     def without(self, label: str) -> HeardAnswer:
-        gone = {label, "reflection"} if label == "result" else {label}
+        gone = removed_with(label)
         words, labels, shift = [], [], 0.0
         removed_from: float | None = None
         for word, lab in zip(self.words, self.word_labels):
