@@ -6,7 +6,7 @@ from interviewer.errors import ScoringError
 from interviewer.models import Transcript, Word
 from interviewer.scoring import ScoringSettings, score_answer, score_text
 from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
-from interviewer.scoring.star import sentence_features
+from interviewer.scoring.star import _list_items_stay_in_the_action, sentence_features
 from interviewer.scoring.text import norm, split_sentences, words_from_text
 from interviewer.units import clock
 from tests.fakes import timed_words, transcript_of
@@ -833,6 +833,18 @@ def test_the_items_of_a_list_introduced_in_the_action_stay_in_the_action():
     assert labels[3:7] == ["action"] * 4
     assert labels[-1] == "result"
 
+
+
+def test_an_item_already_read_as_an_action_does_not_end_the_list():
+    """The decoding may give the first item to the Action and the next ones to the Result; the list goes on
+    to the first item that reports an outcome, whatever the decoding said about the items before it."""
+    items = ["i put in a three-part fix", "a connection pool that kept warm connections",
+             "a cache layer that stored the product lookups", "a circuit breaker that dropped calls",
+             "timeouts fell from 20% to under 1%"]
+    path = ["action", "action", "result", "result", "result"]
+    introduced = [True, False, False, False, False]
+    kept = _list_items_stay_in_the_action(path, [t.split() for t in items], introduced)
+    assert kept == ["action", "action", "action", "action", "result"]
 
 LONG_ANSWER = (
     "Last spring I was the on-call lead for our payments team at a mid-sized retailer. "

@@ -592,9 +592,9 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
         for j in range(i + 1, len(path)):
             text = " ".join(tokens_list[j])
             outcome_bullet = bool(tokens_list[j]) and tokens_list[j][0] in BULLET_OUTCOMES  # "Reduced costs by ..."
-            if path[j] == "action" or outcome_bullet or any(CUES[c].search(text) for c in LIST_END_CUES):
+            if outcome_bullet or any(CUES[c].search(text) for c in LIST_END_CUES):
                 break
-            path[j] = "action"
+            path[j] = "action"  # an item the decoding already gave the Action does not end the list
     return path
 
 
