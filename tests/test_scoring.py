@@ -304,6 +304,8 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I did not wait for approval.", True),
         ("I dug into the slow queries.", True),  # irregular pasts: dug, overcame, reran, tore down, ...
         ("I reran the migration on a copy.", True),
+        ("I re-architected it onto Spring Boot.", True),  # a prefixed verb: re-, co-, load-tested, ...
+        ("We load-tested the new cluster over the weekend.", False),  # "we" is read by its own cue
         ("I didn't have access to the logs.", False),  # a state, not something done
         ("I did not know the codebase.", False),
         ("I recognized that our design would not scale.", False),  # a thought

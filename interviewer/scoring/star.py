@@ -121,6 +121,9 @@ SMALL_TALK = re.compile(
     r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
 )
 
+# A past form, also with a prefix: "re-architected", "load-tested", "co-wrote".
+PAST_FORM = r"(?:[a-z]+-)*(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
+
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
@@ -166,10 +169,10 @@ _CUES: dict[str, str] = {
     # cut freshness to minutes").
     "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?(?:to )?(?:audit|assess|evaluate|maintain|preserve|balance|achieve|avoid|investigate|automate|modernize|modernise|streamline|standardize|standardise|consolidate|simplify|optimize|optimise|stabilize|stabilise|unify|protect|restore|rebuild|ship|lower|shorten|speed up|eliminate|minimize|minimise|maximize|maximise|take|decompose|find|get|make|deliver|design|build|reduce|improve|increase|understand|convince|ensure|enable|establish|define|figure|replace|resolve|fix|help|create|drive|lead|raise|bring|identify|explain|gather|determine|scale|migrate|launch|gain|address|prevent|stop|keep|win|earn|regain|meet|hit|turn|grow|cut|save|support|align|develop|implement|set up|work out)\b",
     # Action: first-person past actions and sequencing
-    "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
+    "i_past_action": r"\bi (?:\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "i_decided": r"\bi (?:decided(?! to (?:take (?:it|this|that) on|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
-    "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b",
+    "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
     "result_opener": r"^(?:so |and |um |uh )*(?:in (?:just |only |about |under )?(?:\w+ )?(?:days?|weeks?|months?|years?)(?! ago)\b|as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|by (?:the )?(?:spring|summer|autumn|fall|winter|next (?:\w+ )?(?:week|month|quarter|year|season|term|semester)|following (?:week|month|quarter|year)|time (?:we|i|it|they) (?:launched|shipped|finished|left))|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut))\b",
