@@ -522,6 +522,20 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 @pytest.mark.parametrize(
     "sentence,is_task",
     [
+        ("I wanted them to enjoy playing again.", True),
+        ("I wanted any pipeline fix to propagate once instead of being copied into seven places.", True),
+        ("I needed sign-off from legal to launch in Germany.", True),
+        ("I wanted feedback to the team within a day.", False),  # "to" before its object is no goal verb
+        ("I sent the draft to the team.", False),
+    ],
+)
+def test_what_the_candidate_wanted_someone_or_something_to_do_is_a_goal(sentence, is_task):
+    assert ("task_assigned" in star_features(sentence)) is is_task
+
+
+@pytest.mark.parametrize(
+    "sentence,is_task",
+    [
         ("I took ownership of simplifying the release process.", True),  # taken on, like "I volunteered to"
         ("I took full ownership of the migration plan.", True),
         ("I rolled back and took full ownership in the incident review.", False),  # something done

@@ -154,7 +154,8 @@ _CUES: dict[str, str] = {
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
     r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bit fell (?:to|on) me\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
     r"|\bi took (?:full |complete )?ownership of\b"
-    r"|\bi (?:wanted|needed) (?:him|her|them|the team|everyone|us|people) to\b"
+    # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 times in 4)
+    r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to (?!(?:the|a|an|my|our|their|his|her|them|me|us|it|this|that)\b)[a-z]"
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
