@@ -310,6 +310,7 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I did not know the codebase.", False),
         ("I recognized that our design would not scale.", False),  # a thought
         ("I suspected the cache was stale.", False),
+        ("I aimed to implement inner sourcing.", False),  # a goal
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):
@@ -626,6 +627,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("I felt responsible for team health and wanted to address this constructively.", "task_noun"),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
+        ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # a goal, like "wanted to"
+        ("I set out to cut the build time in half.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
         ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes me
         ("The project was critical and I needed a productive working relationship with him.", "obligation"),

@@ -103,7 +103,7 @@ COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|sev
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
-    r"(?:needed|wanted|had|hoped|planned|expected|intended|learned|learnt|realized|realised|felt|thought|"
+    r"(?:needed|wanted|had|hoped|planned|expected|intended|aimed|sought|set out to|learned|learnt|realized|realised|felt|thought|"
     r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|took (?:full |complete )?ownership of|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
     r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
@@ -159,7 +159,7 @@ _CUES: dict[str, str] = {
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
-    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
+    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|aimed|set out|sought|intended) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # "As the tech lead, I knew this needed six weeks": speaking from one's role states one's responsibility
     # (a task 10 times in 11 in all the answers); so does naming it, "I was the on-call engineer" (8 in 10),
@@ -230,7 +230,7 @@ SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
 OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b"
-CANDIDATE_OBLIGATION = re.compile(OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required) to\b")
+CANDIDATE_OBLIGATION = re.compile(OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|aimed|set out|sought|intended) to\b")
 SHARED_OBLIGATION = re.compile(
     r"\b(?:the team|our team|the company|our company|everyone|they|he|she|it|the \w+|our \w+"
     r"|(?!(?:always|sometimes|perhaps|was|is|has|does|as|us|this)\b)\w{2,}s) (?:(?!i\b|we\b)\w+ )?"  # "workloads needed to"
