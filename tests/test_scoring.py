@@ -521,6 +521,21 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence,outcome",
+    [
+        ("The platform now manages the full lifecycle of system issues.", True),  # others' state after it
+        ("Customers now receive clear feedback instead of error pages.", True),
+        ("The dashboard is still in use today.", True),
+        ("I now default to a one-on-one before any design review.", False),  # the candidate's habit: a lesson
+        ("Now that the data was in one place, I could compare the vendors.", False),
+        ("The team was now two weeks behind.", False),  # a past state: the setting
+    ],
+)
+def test_a_state_of_others_now_is_an_outcome(sentence, outcome):
+    assert ("now_state" in star_features(sentence)) is outcome
+
+
+@pytest.mark.parametrize(
     "sentence,is_task",
     [
         ("I wanted them to enjoy playing again.", True),
