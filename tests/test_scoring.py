@@ -880,6 +880,26 @@ def test_an_item_already_read_as_an_action_does_not_end_the_list():
     kept = _list_items_stay_in_the_action(path, [t.split() for t in items], introduced)
     assert kept == ["action", "action", "action", "action", "result"]
 
+
+@pytest.mark.parametrize(
+    "ending,reflection",
+    [
+        ("My station manager sent a note to the whole team about it the next week.", False),  # aftermath
+        ("Other students started using my script for their own images too.", False),
+        ("I learned that a shared checklist beats a clever fix.", True),
+        ("Next time I would bring the other stations in from the start.", True),
+    ],
+)
+def test_the_last_sentence_is_a_reflection_only_when_it_states_a_lesson(ending, reflection):
+    """Position hands the last sentence to the reflection; the aftermath of a story is the end of its Result."""
+    story = ("Last winter our gate kept missing its departure slots because boarding started late. "
+             "My job was to get the morning flights out on time. "
+             "I moved the wheelchair pre-boarding to fifteen minutes earlier and I split the line by zones. "
+             "Within a month our on-time departures went from 70% to 92%. " + ending)
+    score = score_text(story)
+    assert score.sentences[-1].label == ("reflection" if reflection else "result")
+    assert score.star["reflection"].present is reflection
+
 LONG_ANSWER = (
     "Last spring I was the on-call lead for our payments team at a mid-sized retailer. "
     "Checkout started timing out every evening at peak. Nobody knew why, and the dashboards all looked green. "

@@ -605,6 +605,30 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
     return path
 
 
+def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]) -> list[str]:
+    """The last sentences go to the reflection by position, and the aftermath of a story often comes last
+    ("My manager sent a note to the whole team the next week", "Other students started using my script too"):
+    a run of reflection with no lesson in its wording ("I learned", "next time", "taught me", a general
+    present-tense statement) is the end of the Result, so that the answer is not shown a reflection it lacks.
+    Where the Result was found missing the run is left alone: it must not bring the Result back."""
+    path = list(path)
+    if "result" not in path:
+        return path
+    i = 0
+    while i < len(path):
+        if path[i] != "reflection":
+            i += 1
+            continue
+        end = i
+        while end < len(path) and path[end] == "reflection":
+            end += 1
+        if all("no_lesson_wording" in sentence_features(tokens_list[k], 0.0, k, len(path), with_position=False)
+               for k in range(i, end)):
+            path[i:end] = ["result"] * (end - i)
+        i = end
+    return path
+
+
 def _wording(words: list[Word], span: Span) -> list[str]:
     """A sentence's words as the cues read them. An item number opening it ("2. I drained the node") is not
     part of its wording."""
@@ -657,6 +681,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     path = _setting_before_own_task(path, kept)
     introduced = [words[spans[i].last].text.rstrip().endswith(":") for i in content]
     path = _list_items_stay_in_the_action(path, kept, introduced)
+    path = _reflection_only_with_a_lesson(path, kept)
     for i, lab in zip(content, path):
         labels[i] = lab
     # How much of the answer each part holds on any reading: position can hand an Action's steps to the Result
