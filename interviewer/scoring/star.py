@@ -24,6 +24,8 @@ Method (deterministic, no model download, a few milliseconds per answer):
    without it and the part is reported missing. Opening sentences that state what others asked or needed,
    before the candidate's own task, are the Situation (``_setting_before_own_task``); the items of a list
    introduced in the Action ("I built a four-stage pipeline:") stay in the Action up to the reported outcome.
+   A reflection is shown only where a lesson is worded; the aftermath that position hands it is the Result
+   (``_reflection_only_with_a_lesson``).
 """
 
 from __future__ import annotations
