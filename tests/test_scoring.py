@@ -643,7 +643,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("I felt responsible for team health and wanted to address this constructively.", "task_noun"),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
-        ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # a goal, like "wanted to"
+        ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # like "wanted to"
         ("I set out to cut the build time in half.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
         ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes me
@@ -892,7 +892,7 @@ def test_an_item_already_read_as_an_action_does_not_end_the_list():
     ],
 )
 def test_the_last_sentence_is_a_reflection_only_when_it_states_a_lesson(ending, reflection):
-    """Position hands the last sentence to the reflection; the aftermath of a story is the end of its Result."""
+    """Position hands the last sentence to the reflection; a story's aftermath is the end of its Result."""
     story = ("Last winter our gate kept missing its departure slots because boarding started late. "
              "My job was to get the morning flights out on time. "
              "I moved the wheelchair pre-boarding to fifteen minutes earlier and I split the line by zones. "

@@ -35,6 +35,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from interviewer.models import Word
@@ -156,8 +157,9 @@ _CUES: dict[str, str] = {
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
     r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bit fell (?:to|on) me\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
     r"|\bi took (?:full |complete )?ownership of\b"
-    # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 times in 4)
-    r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to (?!(?:the|a|an|my|our|their|his|her|them|me|us|it|this|that)\b)[a-z]"
+    # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 in 4)
+    r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
+    r"(?!(?:the|a|an|my|our|their|his|her|them|me|us|it|this|that)\b)[a-z]"
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
@@ -212,7 +214,8 @@ _CUES: dict[str, str] = {
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b"
     # "The platform now manages ...", "customers now receive ...": a state after the change, said of others
     # (a result 4 times in 4; "I now default to ..." is a lesson, read by "hindsight")
-    r"|^(?!(?:i|we|you)\b)(?:[\w/'-]+ ){1,5}(?<!was )(?<!were )(?<!had )now (?!(?:that|i|we|you|on|and)\b)[a-z]",
+    r"|^(?!(?:i|we|you)\b)(?:[\w/'-]+ ){1,5}(?<!was )(?<!were )(?<!had )now "
+    r"(?!(?:that|i|we|you|on|and)\b)[a-z]",
     # Reflection: lessons and hindsight
     # "I learned that / to / the hard way" is a lesson; "I learned Go from real code", "I learned by doing" is
     # picking up a skill, a step of the story.
@@ -235,7 +238,8 @@ SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
 OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b"
-CANDIDATE_OBLIGATION = re.compile(OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|aimed|set out|sought|intended) to\b")
+CANDIDATE_OBLIGATION = re.compile(
+    OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|aimed|set out|sought|intended) to\b")
 SHARED_OBLIGATION = re.compile(
     r"\b(?:the team|our team|the company|our company|everyone|they|he|she|it|the \w+|our \w+"
     r"|(?!(?:always|sometimes|perhaps|was|is|has|does|as|us|this)\b)\w{2,}s) (?:(?!i\b|we\b)\w+ )?"  # "workloads needed to"
@@ -613,22 +617,17 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     a run of reflection with no lesson in its wording ("I learned", "next time", "taught me", a general
     present-tense statement) is the end of the Result, so that the answer is not shown a reflection it lacks.
     Where the Result was found missing the run is left alone: it must not bring the Result back."""
-    path = list(path)
     if "result" not in path:
-        return path
-    i = 0
-    while i < len(path):
-        if path[i] != "reflection":
-            i += 1
-            continue
-        end = i
-        while end < len(path) and path[end] == "reflection":
-            end += 1
-        if all("no_lesson_wording" in sentence_features(tokens_list[k], 0.0, k, len(path), with_position=False)
-               for k in range(i, end)):
-            path[i:end] = ["result"] * (end - i)
-        i = end
-    return path
+        return list(path)
+    relabeled: list[str] = []
+    for label, run in groupby(path):
+        size = len(list(run))
+        run_tokens = tokens_list[len(relabeled) : len(relabeled) + size]
+        lessons = [sentence_features(tokens, 0.0, 0, 1, with_position=False) for tokens in run_tokens]
+        if label == "reflection" and all("no_lesson_wording" in features for features in lessons):
+            label = "result"
+        relabeled += [label] * size
+    return relabeled
 
 
 def _wording(words: list[Word], span: Span) -> list[str]:
