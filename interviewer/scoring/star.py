@@ -622,9 +622,9 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     relabeled: list[str] = []
     for label, run in groupby(path):
         size = len(list(run))
-        run_tokens = tokens_list[len(relabeled) : len(relabeled) + size]
-        lessons = [sentence_features(tokens, 0.0, 0, 1, with_position=False) for tokens in run_tokens]
-        if label == "reflection" and all("no_lesson_wording" in features for features in lessons):
+        if label == "reflection" and all(
+                "no_lesson_wording" in sentence_features(tokens, 0.0, 0, 1, with_position=False)
+                for tokens in tokens_list[len(relabeled) : len(relabeled) + size]):
             label = "result"
         relabeled += [label] * size
     return relabeled
