@@ -522,6 +522,18 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence,hindsight",
+    [
+        ("If I had known about the freeze, I would have asked for the review earlier.", True),
+        ("If I could do it again, I'd start with the data.", True),
+        ("I asked the district office if I could borrow someone for two weekends.", False),  # a request
+    ],
+)
+def test_a_conditional_is_hindsight_only_as_a_counterfactual(sentence, hindsight):
+    assert ("hindsight" in star_features(sentence)) is hindsight
+
+
+@pytest.mark.parametrize(
     "sentence,outcome",
     [
         ("The platform now manages the full lifecycle of system issues.", True),  # others' state after it
