@@ -901,6 +901,7 @@ def test_an_item_already_read_as_an_action_does_not_end_the_list():
         ("Other students started using my script for their own images too.", False),
         ("I learned that a shared checklist beats a clever fix.", True),
         ("Next time I would bring the other stations in from the start.", True),
+        ("Boarding by zones is far more reliable than one long line.", True),  # a lesson said in the present
     ],
 )
 def test_the_last_sentence_is_a_reflection_only_when_it_states_a_lesson(ending, reflection):

@@ -622,12 +622,21 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     relabeled: list[str] = []
     for label, run in groupby(path):
         size = len(list(run))
-        if label == "reflection" and all(
-                "no_lesson_wording" in sentence_features(tokens, 0.0, 0, 1, with_position=False)
-                for tokens in tokens_list[len(relabeled) : len(relabeled) + size]):
+        if label == "reflection" and _tells_what_happened(tokens_list[len(relabeled) : len(relabeled) + size]):
             label = "result"
         relabeled += [label] * size
     return relabeled
+
+
+def _tells_what_happened(sentences: list[list[str]]) -> bool:
+    """Narration in the past with no lesson worded and nothing said in the present: "My manager added a
+    check step the next week". A lesson in notes carries no cue words but is said in the present ("Model
+    promotion must be fail-closed", "Durable logging is far more reliable")."""
+    words = [t for tokens in sentences for t in tokens]
+    no_lesson = all("no_lesson_wording" in sentence_features(tokens, 0.0, 0, 1, with_position=False)
+                    for tokens in sentences)
+    return (no_lesson and any(_looks_past(t) for t in words)
+            and not any(t in PRESENT_VERBS or t in ("must", "should") for t in words))
 
 
 def _wording(words: list[Word], span: Span) -> list[str]:
