@@ -635,6 +635,7 @@ def test_an_evaluation_is_not_background():
         # answers); "I was a ..." describes who they were, the setting.
         ("I was the bar-raiser interviewer, the one whose no could override the debrief.", True),
         ("So I was the on-call engineer who caught the failed deploy.", True),
+        ("I was the technical point of contact from the payments team.", True),
         ("I was a junior developer on a team of six.", False),
     ],
 )

@@ -101,7 +101,7 @@ BULLET_OUTCOMES = RESULT_PAST | {"established"}
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
-ROLE_NOUNS = r"(?:owner|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
+ROLE_NOUNS = r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
