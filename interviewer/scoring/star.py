@@ -614,9 +614,9 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
 def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]) -> list[str]:
     """The last sentences go to the reflection by position, and the aftermath of a story often comes last
     ("My manager sent a note to the whole team the next week", "Other students started using my script too"):
-    a run of reflection with no lesson in its wording ("I learned", "next time", "taught me", a general
-    present-tense statement) is the end of the Result, so that the answer is not shown a reflection it lacks.
-    Where the Result was found missing the run is left alone: it must not bring the Result back."""
+    a run of reflection that only tells what happened (``_tells_what_happened``) is the end of the Result, so
+    that the answer is not shown a reflection it lacks. Where the Result was found missing the run is left
+    alone: it must not bring the Result back."""
     if "result" not in path:
         return list(path)
     relabeled: list[str] = []
