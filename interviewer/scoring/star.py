@@ -104,6 +104,8 @@ NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 ROLE_NOUNS = r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
+# The candidate's goal said as a plan, before "to": "I aimed to", "I set out to" (like "I wanted to").
+AIMED = "aimed|set out|sought|intended"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|aimed|sought|set out to|learned|learnt|realized|realised|felt|thought|"
@@ -163,7 +165,7 @@ _CUES: dict[str, str] = {
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
-    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|aimed|set out|sought|intended) to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
+    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # "As the tech lead, I knew this needed six weeks": speaking from one's role states one's responsibility
     # (a task 10 times in 11 in all the answers); so does naming it, "I was the on-call engineer" (8 in 10),
@@ -239,7 +241,7 @@ SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "wel
                                    "alright", "and", "but", "actually", "honestly", "sure"}
 OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b"
 CANDIDATE_OBLIGATION = re.compile(
-    OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|aimed|set out|sought|intended) to\b")
+    OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|" + AIMED + r") to\b")
 SHARED_OBLIGATION = re.compile(
     r"\b(?:the team|our team|the company|our company|everyone|they|he|she|it|the \w+|our \w+"
     r"|(?!(?:always|sometimes|perhaps|was|is|has|does|as|us|this)\b)\w{2,}s) (?:(?!i\b|we\b)\w+ )?"  # "workloads needed to"
