@@ -364,6 +364,9 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("Adjusting the chunking strategy measurably reduced the false-escalation rate.", True),
         ("At one bank the read-only design became the basis for production.", True),  # hyphenated subject
         ("The anomaly alert caught another cost spike two months later.", True),
+        ("I re-implemented the fixed path as a deterministic chain.", False),  # a participle after "the"
+        ("It returned the saved success message.", False),
+        ("The improved process cut review time.", True),  # the verb after it still is one
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):
