@@ -525,6 +525,16 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    ["I proposed and was asked to lead a cross-functional initiative to redesign the onboarding experience.",
+     "I got the go-ahead to lead the migration."],
+)
+def test_a_step_beside_what_the_candidate_was_handed_does_not_make_it_an_action(sentence):
+    features = star_features(sentence)
+    assert "task_assigned" in features and not {"i_past_action", "i_decided"} & set(features)
+
+
+@pytest.mark.parametrize(
     "sentence,hindsight",
     [
         ("If I had known about the freeze, I would have asked for the review earlier.", True),

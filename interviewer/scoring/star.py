@@ -381,6 +381,11 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         # nor does a third-person start ("my manager asked me to ...").
         for name in SETTING_CUES + ("third_person_start",):
             values.pop(name, None)
+    if "task_assigned" in values:
+        # "I proposed and was asked to lead ...", "I got the go-ahead to lead the migration": a step of the
+        # candidate's beside what they were handed is how they got it (a task 4 times in 4).
+        for name in ("i_past_action", "i_decided"):
+            values.pop(name, None)
     if "role_frame" in values:
         values.pop("when_i_was", None)
     if imperative:
