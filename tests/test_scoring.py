@@ -443,6 +443,19 @@ def test_an_item_number_is_not_part_of_the_wording():
     assert [s.label for s in score.sentences] == ["situation", "task", "action", "result"]
 
 
+def test_the_title_of_a_step_is_not_part_of_the_wording():
+    """'Governance layer: Created governed views ...' reads like the bullet 'Created governed views ...'."""
+    score = score_text("Our client's case notes held patient names, and the audit was six weeks away.\n"
+                       "I was responsible for keeping every identifier out of the search index.\n"
+                       "Detection strategy: Implemented hybrid detection with regex and a name tagger.\n"
+                       "Immediate containment: added a prompt rule for answers without sources.\n"
+                       "Governance layer: Created governed views for the analysts.\n"
+                       "Six weeks later the audit passed with no findings.")
+    assert [s.label for s in score.sentences] == ["situation", "task", "action", "action", "action", "result"]
+    # A title followed by anything but a step stays in the wording.
+    assert "result_opener" in star_features("The outcome: revenue grew by a fifth.")
+
+
 @pytest.mark.parametrize(
     "sentence,is_step",
     [

@@ -651,10 +651,19 @@ def _tells_what_happened(sentences: list[list[str]]) -> bool:
             and not any(t in PRESENT_VERBS or t in ("must", "should") for t in words))
 
 
+STEP_TITLE_WORDS = 4  # "Detection strategy: implemented ...", "Immediate containment: added ..."
+
+
 def _wording(words: list[Word], span: Span) -> list[str]:
     """A sentence's words as the cues read them. An item number opening it ("2. I drained the node") is not
-    part of its wording."""
+    part of its wording, nor is the title of a step told as a bullet ("Governance layer: Created governed
+    views ..."): the step is what follows it."""
     first = span.first + bool(ENUMERATOR.fullmatch(words[span.first].text))
+    for k in range(first, min(first + STEP_TITLE_WORDS, span.last)):
+        if words[k].text.endswith(":"):
+            if _lemma_start([norm(words[k + 1].text)])[1]:
+                first = k + 1
+            break
     return [t for t in (norm(w.text) for w in words[first : span.last + 1]) if t]
 
 
