@@ -311,6 +311,8 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I recognized that our design would not scale.", False),  # a thought
         ("I suspected the cache was stale.", False),
         ("I aimed to implement inner sourcing.", False),  # a goal
+        ("I quickly rolled back the release.", True),
+        ("I successfully deployed our application to the staging cluster within a week.", False),  # how it ended
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):
