@@ -481,10 +481,13 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
         ("I learned not to assume silence means agreement.", True),
         ("I learned a lot from that launch.", True),
         ("What I learned is that scope is a lever.", True),
+        ("I also learned the importance of feature flags for gradual rollouts.", True),
+        ("I quickly learned that nobody read the wiki.", True),
         # picking up a skill is a step of the story, not its lesson
         ("I learned basic API integration from online courses, then built a simple automation.", False),
         ("Then I learned Go concurrency the way the codebase used it.", False),
         ("For RabbitMQ, I learned by adding a new queue.", False),
+        ("I quickly learned Kubernetes from the docs.", False),
     ],
 )
 def test_a_lesson_is_learned_that_or_to_not_a_skill_picked_up(sentence, is_lesson):

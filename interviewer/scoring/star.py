@@ -227,7 +227,7 @@ _CUES: dict[str, str] = {
     # Reflection: lessons and hindsight
     # "I learned that / to / the hard way" is a lesson; "I learned Go from real code", "I learned by doing" is
     # picking up a skill, a step of the story.
-    "learned": r"\bi (?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility)[a-z]+\b))"
+    "learned": r"\bi (?:also |really |quickly |soon |later |eventually |ultimately )?(?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility)[a-z]+\b))"
     r"|\bi (?:realized|realised|discovered|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|\blesson\w*\b|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b|\b(?:i took|what i took) (?:away )?from (?:it|this|that)\b",
     "hindsight": r"\b(?:looking back|in hindsight|in retrospect|next time|^if i (?:did|had|were|could|was)|if i (?:did|had|were|could|was)\b.*\bwould|i would (?:have|do|now|probably|definitely)|i'd (?:have|do)|would do (?:it |things )?differently|going forward|from now on|since then,? i|now i (?:always|make sure|try|know)|i now\b|i always make sure|moving forward)\b",
     "experience_subject": r"\b(?:this|that|the) (?:experience|story|project|situation|episode)\b.{0,20}\b(?:taught|showed|reminded|made me|helped me)\b|\bimportant (?:lesson|to)\b|\bthe key (?:lesson|takeaway|learning)\b",
