@@ -689,6 +689,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("I wanted to win their trust back.", "obligation"),
         ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # like "wanted to"
         ("I set out to cut the build time in half.", "obligation"),
+        ("Although uncomfortable, I was determined to build a good relationship with her.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
         ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes me
         ("The project was critical and I needed a productive working relationship with him.", "obligation"),

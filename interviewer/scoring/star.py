@@ -108,8 +108,9 @@ NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 ROLE_NOUNS = r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
-# The candidate's goal said as a plan, before "to": "I aimed to", "I set out to" (like "I wanted to").
-AIMED = "aimed|set out|sought|intended"
+# The candidate's goal said as a plan, before "to": "I aimed to", "I set out to", "I was determined to" (like
+# "I wanted to").
+AIMED = "aimed|set out|sought|intended|was determined|were determined"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned|expected|intended|aimed|sought|set out to|learned|learnt|realized|realised|felt|thought|"
