@@ -6,7 +6,11 @@ from interviewer.errors import ScoringError
 from interviewer.models import Transcript, Word
 from interviewer.scoring import ScoringSettings, score_answer, score_text
 from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
-from interviewer.scoring.star import _list_items_stay_in_the_action, sentence_features
+from interviewer.scoring.star import (
+    _list_items_stay_in_the_action,
+    _reflection_only_with_a_lesson,
+    sentence_features,
+)
 from interviewer.scoring.text import norm, split_sentences, words_from_text
 from interviewer.units import clock
 from tests.fakes import timed_words, transcript_of
@@ -946,6 +950,25 @@ def test_the_last_sentence_is_a_reflection_only_when_it_states_a_lesson(ending, 
     score = score_text(story)
     assert score.sentences[-1].label == ("reflection" if reflection else "result")
     assert score.star["reflection"].present is reflection
+
+
+@pytest.mark.parametrize(
+    "run,expected",
+    [
+        # what happened, then the lesson: the narration ends the Result, even where it was the only Result
+        (["once everyone was aligned my team delivered the project within the allotted timeline",
+          "that experience taught me to ask for the scope in writing"], ["result", "reflection"]),
+        # no lesson after it: left alone where no Result was found (a removed Result must not come back)
+        (["i tested it on two routes", "with the operations team before a full rollout"],
+         ["reflection", "reflection"]),
+    ],
+)
+def test_the_narration_before_a_lesson_is_the_end_of_the_result(run, expected):
+    path = ["situation", "task", "action"] + ["reflection"] * len(run)
+    tokens = [["we", "were", "late"], ["i", "needed", "to", "fix", "it"], ["i", "moved", "the", "report"]]
+    relabeled = _reflection_only_with_a_lesson(path, tokens + [sentence.split() for sentence in run])
+    assert relabeled[3:] == expected
+
 
 LONG_ANSWER = (
     "Last spring I was the on-call lead for our payments team at a mid-sized retailer. "

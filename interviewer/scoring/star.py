@@ -629,17 +629,29 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     """The last sentences go to the reflection by position, and the aftermath of a story often comes last
     ("My manager sent a note to the whole team the next week", "Other students started using my script too"):
     a run of reflection that only tells what happened (``_tells_what_happened``) is the end of the Result, so
-    that the answer is not shown a reflection it lacks. Where the Result was found missing the run is left
-    alone: it must not bring the Result back."""
-    if "result" not in path:
-        return list(path)
+    that the answer is not shown a reflection it lacks. Where the Result was found missing such a run is left
+    alone: it must not bring a removed Result back. What the run tells before a lesson ("My team delivered it
+    on time. That experience taught me ...") is the end of the Result wherever it is."""
     relabeled: list[str] = []
     for label, run in groupby(path):
-        size = len(list(run))
-        if label == "reflection" and _tells_what_happened(tokens_list[len(relabeled) : len(relabeled) + size]):
-            label = "result"
-        relabeled += [label] * size
+        run_tokens = tokens_list[len(relabeled) : len(relabeled) + len(list(run))]
+        if label != "reflection":
+            relabeled += [label] * len(run_tokens)
+            continue
+        if "result" in path and _tells_what_happened(run_tokens):
+            told = len(run_tokens)
+        else:  # the narration that opens the run, when a lesson follows it
+            told = 0
+            while told < len(run_tokens) and _tells_what_happened(run_tokens[told : told + 1]):
+                told += 1
+            if told == len(run_tokens) or not _states_a_lesson(run_tokens[told]):
+                told = 0
+        relabeled += ["result"] * told + ["reflection"] * (len(run_tokens) - told)
     return relabeled
+
+
+def _states_a_lesson(tokens: list[str]) -> bool:
+    return "no_lesson_wording" not in sentence_features(tokens, 0.0, 0, 1, with_position=False)
 
 
 def _tells_what_happened(sentences: list[list[str]]) -> bool:
@@ -647,8 +659,7 @@ def _tells_what_happened(sentences: list[list[str]]) -> bool:
     check step the next week". A lesson in notes carries no cue words but is said in the present ("Model
     promotion must be fail-closed", "Durable logging is far more reliable")."""
     words = [t for tokens in sentences for t in tokens]
-    no_lesson = all("no_lesson_wording" in sentence_features(tokens, 0.0, 0, 1, with_position=False)
-                    for tokens in sentences)
+    no_lesson = not any(_states_a_lesson(tokens) for tokens in sentences)
     return (no_lesson and any(_looks_past(t) for t in words)
             and not any(t in PRESENT_VERBS or t in ("must", "should") for t in words))
 
