@@ -904,6 +904,26 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation(own_task)
     assert [s.label for s in score.sentences][:2] == ["situation", "task"]
 
 
+@pytest.mark.parametrize(
+    "opening,labels",
+    [
+        # what the candidate was handed, then the task stated in so many words: the first set the scene
+        ("During my thesis I was asked to run benchmarks on my code before a tight deadline. "
+         "My task was to build a benchmark suite that measured time and memory under stress.",
+         ["situation", "task"]),
+        # both state the task: no Situation is made up
+        ("When I started managing the team, my first goal was to replace our ad hoc workflow. "
+         "My goal was to make our work predictable.",
+         ["task", "task"]),
+    ],
+)
+def test_what_the_candidate_was_handed_before_the_stated_task_is_the_situation(opening, labels):
+    story = (f"{opening} "
+             "I flagged the gaps to my supervisor and proposed a revised plan with clear measurements. "
+             "The final results were complete and accurate, three days later than first asked.")
+    assert [s.label for s in score_text(story).sentences][:2] == labels
+
+
 def test_the_items_of_a_list_introduced_in_the_action_stay_in_the_action():
     """'I put in a three-part fix:' and its items describe what was done, up to the reported outcome."""
     story = ("Our order service timed out for about a fifth of requests during the evening peak. "

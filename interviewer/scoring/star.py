@@ -588,6 +588,12 @@ def _usual_place(path: list[str], full_em: list[dict[str, float]], tokens_list: 
     return usual if set(usual) == set(path) else path
 
 
+# The task stated in so many words: "My task was to ...", "when I started, my first goal was ..." (not "at my
+# previous role I was").
+STATED_TASK = re.compile(r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|"
+                         r"mission|assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)? (?:was|were|is)\b")
+
+
 def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> list[str]:
     """An answer that opens with what others asked or needed ("A VP asked our team to ...", "We needed to move
     off REST") and then states the candidate's own task ("I needed to turn this into a project", or a story
@@ -595,13 +601,17 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     opening sentences are the Situation, not a first Task."""
     if "situation" in path or not path or path[0] != "task":
         return path
-    for j, lab in enumerate(path):
-        if lab != "task":
-            return path
+    opening = len(list(next(groupby(path))[1]))  # the run of task sentences the answer opens with
+    for j in range(opening):
         text = " ".join(tokens_list[j])
         bare_goal = bool(CUES["task_infinitive_open"].search(text)) or _imperative_open(tokens_list[j])
-        if OWN_TASK.search(text) or (j and bare_goal):
-            return ["situation"] * j + path[j:] if j else path
+        if j and (OWN_TASK.search(text) or bare_goal):
+            return ["situation"] * j + path[j:]
+        if not j and OWN_TASK.search(text):
+            # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
+            # what the candidate was handed sets the scene for the task they then state in so many words.
+            stated = next((k for k in range(1, opening) if STATED_TASK.search(" ".join(tokens_list[k]))), 0)
+            return ["situation"] * stated + path[stated:] if stated and not STATED_TASK.search(text) else path
     return path
 
 
