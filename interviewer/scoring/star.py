@@ -590,8 +590,10 @@ def _usual_place(path: list[str], full_em: list[dict[str, float]], tokens_list: 
 
 # The task stated in so many words: "My task was to ...", "when I started, my first goal was ..." (not "at my
 # previous role I was").
-STATED_TASK = re.compile(r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|"
-                         r"mission|assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)? (?:was|were|is)\b")
+STATED_TASK = re.compile(
+    r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|mission|"
+    r"assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)? (?:was|were|is)\b"
+)
 
 
 def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> list[str]:
