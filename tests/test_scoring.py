@@ -911,6 +911,9 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation(own_task)
         ("During my thesis I was asked to run benchmarks on my code before a tight deadline. "
          "My task was to build a benchmark suite that measured time and memory under stress.",
          ["situation", "task"]),
+        ("After my last review I wanted to improve how I planned my week. "
+         "I set myself the goal of finishing a planning course within four weeks.",
+         ["situation", "task"]),
         # both state the task: no Situation is made up
         ("When I started managing the team, my first goal was to replace our ad hoc workflow. "
          "My goal was to make our work predictable.",

@@ -589,10 +589,11 @@ def _usual_place(path: list[str], full_em: list[dict[str, float]], tokens_list: 
 
 
 # The task stated in so many words: "My task was to ...", "when I started, my first goal was ..." (not "at my
-# previous role I was").
+# previous role I was"), "I set myself the goal of ...".
 STATED_TASK = re.compile(
     r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|mission|"
     r"assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)? (?:was|were|is)\b"
+    r"|\bset (?:myself|ourselves) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b"
 )
 
 
@@ -607,7 +608,7 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     for j in range(opening):
         text = " ".join(tokens_list[j])
         bare_goal = bool(CUES["task_infinitive_open"].search(text)) or _imperative_open(tokens_list[j])
-        if j and (OWN_TASK.search(text) or bare_goal):
+        if j and (OWN_TASK.search(text) or bare_goal or STATED_TASK.search(text)):
             return ["situation"] * j + path[j:]
         if not j and OWN_TASK.search(text):
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
