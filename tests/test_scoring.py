@@ -556,6 +556,11 @@ def test_a_step_beside_what_the_candidate_was_handed_does_not_make_it_an_action(
     assert "task_assigned" in features and not {"i_past_action", "i_decided"} & set(features)
 
 
+def test_what_the_candidate_took_on_keeps_both_readings():
+    features = star_features("I stepped up to lead the sprint planning meetings to prioritize core features.")
+    assert {"task_assigned", "i_decided"} <= set(features)
+
+
 @pytest.mark.parametrize(
     "sentence,hindsight",
     [

@@ -258,6 +258,8 @@ TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpos
 # What the candidate told someone ("I explained to him that we had to be patient") is an argument made
 # while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
 # "my manager told me that I had to" - still is.)
+# A task the candidate took on rather than was handed.
+TAKEN_ON = re.compile(r"\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to\b")
 CANDIDATE_SAID = re.compile(
     r"\b(?:i|we) (?:also |then |\w+ly )?(?:explained|said|told|argued|pointed out|reminded|mentioned|replied|"
     r"insisted|emphasi[sz]ed|stressed|warned|assured|clarified|admitted|shared|showed)\b(?: \w+){0,3}? that\b"
@@ -383,9 +385,10 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         # nor does a third-person start ("my manager asked me to ...").
         for name in SETTING_CUES + ("third_person_start",):
             values.pop(name, None)
-    if "task_assigned" in values:
+    if "task_assigned" in values and not TAKEN_ON.search(text):
         # "I proposed and was asked to lead ...", "I got the go-ahead to lead the migration": a step of the
-        # candidate's beside what they were handed is how they got it (a task 4 times in 4).
+        # candidate's beside what they were handed is how they got it (a task 4 times in 4). What they took
+        # on themselves ("I stepped up to lead the planning meetings") keeps both readings.
         for name in ("i_past_action", "i_decided"):
             values.pop(name, None)
     if "role_frame" in values:
