@@ -22,10 +22,11 @@ Method (deterministic, no model download, a few milliseconds per answer):
    in the order, on wording alone (``PRESENT_EVIDENCE``), so position cannot invent a missing part, and
    an Action holds at least ``PRESENT_MIN_SHARE`` of the words; otherwise the answer is decoded again
    without it and the part is reported missing. Opening sentences that state what others asked or needed,
-   before the candidate's own task, are the Situation (``_setting_before_own_task``); the items of a list
-   introduced in the Action ("I built a four-stage pipeline:") stay in the Action up to the reported outcome.
-   A reflection is shown only where a lesson is worded; the aftermath that position hands it is the Result
-   (``_reflection_only_with_a_lesson``).
+   before the candidate's own task, are the Situation, and so is what the candidate was handed before the
+   task they then state in so many words (``_setting_before_own_task``); the items of a list introduced in
+   the Action ("I built a four-stage pipeline:") stay in the Action up to the reported outcome. A reflection
+   is shown only where a lesson is worded; the aftermath that position hands it, and what it tells before
+   its lesson, are the Result (``_reflection_only_with_a_lesson``).
 """
 
 from __future__ import annotations
