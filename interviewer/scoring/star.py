@@ -109,6 +109,8 @@ NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 ROLE_NOUNS = r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
+# What the candidate does when taking a task on: "I volunteered to", "I stepped up to".
+TOOK_ON = "offered|volunteered|agreed|signed up|stepped up"
 # The candidate's goal said as a plan, before "to": "I aimed to", "I set out to", "I was determined to" (like
 # "I wanted to").
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
@@ -157,7 +159,7 @@ _CUES: dict[str, str] = {
     r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
-    r"|\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
+    r"|\bi (?:" + TOOK_ON + r"|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
     r"|\b(?:team|group|squad|one|person|engineer|lead|member|owner) (?:asked|tasked|assigned|chosen|picked|brought in|hired|charged) to\b"
@@ -256,11 +258,11 @@ SHARED_OBLIGATION = re.compile(
     r"(?:needed|had|have|need|must|should|wanted|were going|was required|were required) to\b"
 )
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
+# A task the candidate took on rather than was handed ("I volunteered to", "I stepped up to").
+TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
 # What the candidate told someone ("I explained to him that we had to be patient") is an argument made
 # while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
 # "my manager told me that I had to" - still is.)
-# A task the candidate took on rather than was handed.
-TAKEN_ON = re.compile(r"\bi (?:offered|volunteered|agreed|signed up|stepped up|decided) to\b")
 CANDIDATE_SAID = re.compile(
     r"\b(?:i|we) (?:also |then |\w+ly )?(?:explained|said|told|argued|pointed out|reminded|mentioned|replied|"
     r"insisted|emphasi[sz]ed|stressed|warned|assured|clarified|admitted|shared|showed)\b(?: \w+){0,3}? that\b"
@@ -574,7 +576,7 @@ def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: s
 # The candidate's own task: "I needed to", "my task was", "I was asked to", "I volunteered to" (not a wish,
 # not the team's need).
 OWN_TASK = re.compile(
-    OWN_NEED + r"|\bi (?:offered|volunteered|agreed|signed up|stepped up) to\b"
+    OWN_NEED + r"|\bi (?:" + TOOK_ON + r") to\b"
     r"|\b(?:asked|told|tasked|assigned|charged|expected|hired|challenged|wanted|needed) me to\b|"
     + CUES["task_noun"].pattern + "|" + CUES["task_passive"].pattern
 )
