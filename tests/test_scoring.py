@@ -903,13 +903,18 @@ def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action
 
 
 @pytest.mark.parametrize(
-    "own_task",
-    ["I needed to convince the platform leads that a managed queue was the right choice.",
-     "Convince the platform leads that a managed queue was the right choice."],  # a story bank's bare goal
+    "shared_need,own_task",
+    [("We needed to move our billing events from nightly batches to a stream for better freshness.",
+      "I needed to convince the platform leads that a managed queue was the right choice."),
+     ("We needed to move our billing events from nightly batches to a stream for better freshness.",
+      "Convince the platform leads that a managed queue was the right choice."),  # a story bank's bare goal
+     # what the team was handed, like what others needed, sets the scene for the candidate's own part
+     ("Our team was asked to move our billing events from nightly batches to a stream within a quarter.",
+      "As the tech lead, I was responsible for choosing the queue and getting the platform leads to agree.")],
 )
-def test_a_shared_need_before_the_candidates_own_task_is_the_situation(own_task):
+def test_a_shared_need_before_the_candidates_own_task_is_the_situation(shared_need, own_task):
     """'We needed to move ...' then 'I needed to convince ...': the opening set the scene for the task."""
-    story = ("We needed to move our billing events from nightly batches to a stream for better freshness. "
+    story = (f"{shared_need} "
              f"{own_task} "
              "I prepared a cost comparison, ran load benchmarks and led a two-week pilot. "
              "Leadership approved the move, and the new pipeline cut billing delays from a day to minutes.")

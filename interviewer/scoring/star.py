@@ -630,6 +630,9 @@ def _usual_place(path: list[str], full_em: list[dict[str, float]], tokens_list: 
     return usual if set(usual) == set(path) else path
 
 
+# Who was handed a task: the candidate, or the team they were part of.
+CANDIDATE = re.compile(r"\b(?:i|me)\b|\bmy (?!team\b)")
+TEAM = re.compile(r"\b(?:we|us|our team|my team|the team)\b")
 # The task stated in so many words: "My task was to ...", "when I started, my first goal was ..." (not "at my
 # previous role I was"), "I set myself the goal of ...".
 STATED_TASK = re.compile(
@@ -653,6 +656,9 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
         if j and (OWN_TASK.search(text) or bare_goal or STATED_TASK.search(text)):
             return ["situation"] * j + path[j:]
         if not j and OWN_TASK.search(text):
+            handed = [m.group() for m in OWN_TASK.finditer(text)]
+            if any(TEAM.search(m) for m in handed) and not any(CANDIDATE.search(m) for m in handed):
+                continue  # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
             # what the candidate was handed sets the scene for the task they then state in so many words.
             stated = next((k for k in range(1, opening) if STATED_TASK.search(" ".join(tokens_list[k]))), 0)
