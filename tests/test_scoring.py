@@ -315,6 +315,8 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I recognized that our design would not scale.", False),  # a thought
         ("I suspected the cache was stale.", False),
         ("I aimed to implement inner sourcing.", False),  # a goal
+        ("I sought to cut the review time in half.", False),
+        ("I sought out an external safety officer.", True),  # looking for someone is something done
         ("I quickly rolled back the release.", True),
         ("I successfully deployed our application to the staging cluster within a week.", False),  # how it ended
     ],
@@ -322,6 +324,20 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
 def test_first_person_past_action_cue(sentence, is_action):
     features = star_features(sentence)
     assert ("i_past_action" in features) is is_action
+
+
+@pytest.mark.parametrize(
+    "sentence,achieved",
+    [
+        ("We were able to ship the release a day early.", True),
+        ("My partner and I were always able to finish the work within class time.", True),  # an adverb between
+        ("I was finally able to reproduce the crash.", True),
+        ("We managed to keep every customer.", True),
+        ("I was not able to attend the kickoff.", False),
+    ],
+)
+def test_what_the_candidate_was_able_to_do_is_an_outcome(sentence, achieved):
+    assert ("we_achieved" in star_features(sentence)) is achieved
 
 
 @pytest.mark.parametrize(

@@ -116,7 +116,7 @@ TOOK_ON = "offered|volunteered|agreed|signed up|stepped up"
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
-    r"(?:needed|wanted|had|hoped|planned|expected|intended|aimed|sought|set out to|learned|learnt|realized|realised|felt|thought|"
+    r"(?:needed|wanted|had|hoped|planned|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
     r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|took (?:full |complete )?ownership of|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
     r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
@@ -235,7 +235,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success))\b",
-    "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|were able to|was able to|managed to|ended up|finally|eventually)\b",
+    "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|(?:were|was) (?:(?:always|still|all|both|\w+ly) )?able to|managed to|ended up|finally|eventually)\b",
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b"
     # "The platform now manages ...", "customers now receive ...": a state after the change, said of others
     # (a result 4 times in 4; "I now default to ..." is a lesson, read by "hindsight")
