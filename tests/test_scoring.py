@@ -654,6 +654,17 @@ def test_what_the_candidate_was_given_is_a_task_only_when_it_is_one(sentence, is
     assert ("task_passive" in star_features(sentence)) is is_task
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["I was asked to lead the migration.",
+     "I was now tasked with leading a team of five receptionists.",  # an adverb between
+     "I was then asked to present the findings to the board.",
+     "I was unexpectedly assigned the billing rewrite."],
+)
+def test_what_the_candidate_was_asked_to_do_is_a_task(sentence):
+    assert "task_passive" in star_features(sentence)
+
+
 @pytest.mark.parametrize("sentence", ["This turned out to be the right call.", "The pilot turned out well."])
 def test_a_judgement_on_how_it_went_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)

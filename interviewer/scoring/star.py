@@ -166,7 +166,7 @@ _CUES: dict[str, str] = {
     r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
     r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
-    "task_passive": r"\bi was (?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
+    "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
     r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
