@@ -237,6 +237,9 @@ class Delivery:
     repeats: list[Repeat] = field(default_factory=list)
     filler_word_indexes: list[int] = field(default_factory=list)  # for highlighting
     hedge_word_indexes: list[int] = field(default_factory=list)
+    # Sentences told as what the candidate would do or usually does ("I would listen to their complaint"),
+    # where the question asks for one time it happened (hindsight and lessons not counted).
+    hypothetical_sentence_indexes: list[int] = field(default_factory=list)
 
     @property
     def filler_count(self) -> int:
@@ -262,6 +265,8 @@ class Delivery:
             "repeats": [r.to_dict() for r in self.repeats],
             "filler_word_indexes": list(self.filler_word_indexes),
             "hedge_word_indexes": list(self.hedge_word_indexes),
+            "hypothetical_count": len(self.hypothetical_sentence_indexes),
+            "hypothetical_sentence_indexes": list(self.hypothetical_sentence_indexes),
         }
 
 

@@ -13,6 +13,7 @@ from interviewer.models import STAR_LABELS, AnswerScore, Sentence, StarPart, Tra
 from interviewer.scoring.delivery import measure_delivery
 from interviewer.scoring.feedback import build_feedback
 from interviewer.scoring.settings import ScoringSettings
+from interviewer.scoring.specific import hypothetical_sentences
 from interviewer.scoring.star import label_spans
 from interviewer.scoring.text import Span, norm, sentence_text, split_sentences, transcript_from_text
 from interviewer.scoring.timing import long_pauses_inside_sentences, measure_timing
@@ -121,7 +122,8 @@ def score_answer(
     star = _star_parts(sentences, labeling.present, transcript.timed, settings)
     timing = measure_timing(transcript, spans, settings)
     minutes = (timing.speaking_s / 60.0) if timing.speaking_s else None
-    delivery = measure_delivery(words, spans, labeling.labels, minutes)
+    hypothetical = hypothetical_sentences(words, spans, labeling.labels)
+    delivery = measure_delivery(words, spans, labeling.labels, minutes, hypothetical)
     filler_times = [words[i].start for i in delivery.filler_word_indexes if words[i].start is not None]
     inner = long_pauses_inside_sentences(transcript, spans, settings) if transcript.timed else []
     notes = build_feedback(sentences, star, timing, delivery, inner, filler_times, settings)

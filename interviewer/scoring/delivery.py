@@ -167,7 +167,9 @@ def measure_delivery(
     spans: list[Span],
     labels: list[str],
     speaking_minutes: float | None,
+    hypothetical: list[int] = (),
 ) -> Delivery:
+    """``hypothetical``: the sentences told as what the candidate would do (scoring/specific.py)."""
     fillers = filler_indexes(words, spans)
     counts = Counter(label for label in (filler_label(words, i) for i in fillers) if label)
     hedges = hedge_indexes(words)
@@ -189,6 +191,7 @@ def measure_delivery(
         repeats=repeats(words),
         filler_word_indexes=fillers,
         hedge_word_indexes=[i for _, i in hedges],
+        hypothetical_sentence_indexes=list(hypothetical),
     )
 
 

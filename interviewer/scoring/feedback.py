@@ -19,7 +19,8 @@ IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
               "'First I…, then I…'.",
 }
-PRIORITY = {"missing-result": 1, "missing-action": 1, "missing-situation": 2, "missing-task": 2, "length": 3,
+PRIORITY = {"missing-result": 1, "missing-action": 1, "missing-situation": 2, "missing-task": 2, "hypothetical": 1,
+            "length": 3,
             "long-situation": 4, "short-action": 4, "no-number": 5, "we": 5, "fillers": 6, "pace": 6,
             "short-result": 7, "pause": 8, "hedges": 8, "reflection": 9, "repeats": 10}
 
@@ -36,6 +37,12 @@ def _pct(share: float) -> str:
 
 def _amount(part: StarPart) -> str:
     return f"{part.seconds:.0f} s, {_pct(part.share)}" if part.seconds is not None else _pct(part.share)
+
+
+def _opening(text: str, words: int = 6) -> str:
+    """The first words of a sentence, to quote it: "I would listen to their complaint…"."""
+    kept = text.split()
+    return " ".join(kept[:words]).rstrip(",.;:") + ("…" if len(kept) > words else "")
 
 
 def _busiest_minute(times: list[float]) -> tuple[float, float] | None:
@@ -66,6 +73,15 @@ def build_feedback(
         notes.append(FeedbackNote(text, kind, PRIORITY[kind], at))
 
     structure = settings.expect_star  # a follow-up answers one probe, not a whole story
+    # First: an answer told as what one would do misses its parts because it tells no story, and the cure is
+    # one specific time, not the missing parts.
+    hypothetical = delivery.hypothetical_sentence_indexes
+    story = [s for s in sentences if s.label != "other"]
+    if (structure and len(hypothetical) >= settings.hypothetical_mention
+            and len(hypothetical) >= settings.hypothetical_share * len(story)):
+        first = sentences[hypothetical[0]]
+        add("hypothetical", f"You told what you would do ('{_opening(first.text)}') rather than one time it "
+                            "happened; tell a specific example: when, what you did, how it ended.", first.start)
     for part in ("result", "action", "situation", "task"):
         if not structure or star[part].present:
             continue

@@ -51,6 +51,14 @@ class ScoringSettings:
     i_we_ratio_min: float = 2.0
     we_count_min: int = 3  # fewer "we" in the Action than this is never worth a comment
 
+    # Specific, not hypothetical. A behavioral question asks for one time it happened; telling what one would
+    # do or usually does is the answer interviewers mark down ("Don't state what you might do, state what you
+    # did": twinemployment.com's and vieple's STAR guides). Mentioned when at least this many sentences, and
+    # this share of them, are told that way (one "I would" inside a real story is not; ours: of 338 labeled
+    # answers, 6 have one such sentence or more and 1, told entirely as what one would do, is noted).
+    hypothetical_mention: int = 2
+    hypothetical_share: float = 0.25
+
     expect_star: bool = True  # False for a follow-up answer: no notes about missing parts or proportions
     hedges_mention: int = 3  # this many hedges earn a feedback point
     repeats_mention: int = 3
