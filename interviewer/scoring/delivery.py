@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from interviewer.models import Delivery, Repeat, Word
 from interviewer.scoring.settings import ScoringSettings
@@ -167,7 +168,7 @@ def measure_delivery(
     spans: list[Span],
     labels: list[str],
     speaking_minutes: float | None,
-    hypothetical: list[int] = (),
+    hypothetical: Sequence[int] = (),
 ) -> Delivery:
     """``hypothetical``: the sentences told as what the candidate would do (scoring/specific.py)."""
     fillers = filler_indexes(words, spans)

@@ -19,10 +19,10 @@ IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
               "'First I…, then I…'.",
 }
-PRIORITY = {"missing-result": 1, "missing-action": 1, "missing-situation": 2, "missing-task": 2, "hypothetical": 1,
-            "length": 3,
-            "long-situation": 4, "short-action": 4, "no-number": 5, "we": 5, "fillers": 6, "pace": 6,
-            "short-result": 7, "pause": 8, "hedges": 8, "reflection": 9, "repeats": 10}
+PRIORITY = {"hypothetical": 1, "missing-result": 1, "missing-action": 1, "missing-situation": 2,
+            "missing-task": 2, "length": 3, "long-situation": 4, "short-action": 4, "no-number": 5, "we": 5,
+            "fillers": 6, "pace": 6, "short-result": 7, "pause": 8, "hedges": 8, "reflection": 9,
+            "repeats": 10}
 
 
 def _span(sentences: list[Sentence], label: str) -> tuple[float | None, float | None]:
@@ -80,8 +80,9 @@ def build_feedback(
     if (structure and len(hypothetical) >= settings.hypothetical_mention
             and len(hypothetical) >= settings.hypothetical_share * len(story)):
         first = sentences[hypothetical[0]]
-        add("hypothetical", f"You told what you would do ('{_opening(first.text)}') rather than one time it "
-                            "happened; tell a specific example: when, what you did, how it ended.", first.start)
+        add("hypothetical", f"You told what you would do ('{_opening(first.text)}') rather than one "
+                            "time it happened; tell a specific example: when, what you did, how it ended.",
+            first.start)
     for part in ("result", "action", "situation", "task"):
         if not structure or star[part].present:
             continue

@@ -9,18 +9,21 @@ from interviewer.models import Word
 from interviewer.scoring.star import CUES
 from interviewer.scoring.text import Span, looks_regular_past, norm
 
-# "I would listen to their complaint", "I usually check the logs first": what the candidate would do, or does
-# as a rule, where the question asks for one time it happened. Read at the start of a clause only ("what I'd
-# found", "assured him I would" report a past thought), and "I'd" before a participle is "I had" ("I'd seen").
+# "I would listen to their complaint", "I usually check the logs first": what the candidate would do, or
+# does as a rule, where the question asks for one time it happened. Read at the start of a clause only ("what
+# I'd found", "assured him I would" report a past thought); "I'd" before a participle is "I had" ("I'd seen").
 HYPOTHETICAL = re.compile(
-    r"^i (?:would|will|usually|always|typically|normally|generally|tend to|often)\b(?! have\b| say\b| like\b| love\b| rather\b)"
+    r"^i (?:would|will|usually|always|typically|normally|generally|tend to|often)\b"
+    r"(?! have\b| say\b| like\b| love\b| rather\b)"
     r"|^i'(?:d|ll) (?!have\b|say\b|like\b|love\b|rather\b|been\b|already\b|just\b)"
 )
 LESSON = re.compile(CUES["hindsight"].pattern + "|" + CUES["learned"].pattern)
 CLAUSE_START_AFTER = {"so", "and", "then", "first", "next", "also", "but", "now"}
-PARTICIPLES = {"seen", "heard", "found", "made", "done", "gone", "taken", "given", "told", "said", "had", "known",
-               "got", "gotten", "written", "built", "sent", "spent", "left", "lost", "met", "run", "won", "brought",
-               "bought", "thought", "taught", "caught", "kept", "felt", "become", "begun", "broken", "chosen"}
+PARTICIPLES = {
+    "seen", "heard", "found", "made", "done", "gone", "taken", "given", "told", "said", "had", "known", "got",
+    "gotten", "written", "built", "sent", "spent", "left", "lost", "met", "run", "won", "brought", "bought",
+    "thought", "taught", "caught", "kept", "felt", "become", "begun", "broken", "chosen",
+}
 
 
 def hypothetical_sentences(words: list[Word], spans: list[Span], labels: list[str]) -> list[int]:
@@ -37,7 +40,8 @@ def hypothetical_sentences(words: list[Word], spans: list[Span], labels: list[st
         for k, token in enumerate(tokens):
             if token not in ("i", "i'd", "i'll"):
                 continue
-            clause_start = k == 0 or sentence[k - 1].text.endswith(",") or tokens[k - 1] in CLAUSE_START_AFTER
+            clause_start = (k == 0 or sentence[k - 1].text.endswith(",")
+                            or tokens[k - 1] in CLAUSE_START_AFTER)
             following = tokens[k + 1] if k + 1 < len(tokens) else ""
             had = token == "i'd" and (following in PARTICIPLES or looks_regular_past(following))
             if clause_start and not had and HYPOTHETICAL.match(" ".join(tokens[k:])):

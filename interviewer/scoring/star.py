@@ -144,10 +144,11 @@ INFINITIVE_GOALS = (
     "simplify", "optimize", "optimise", "stabilize", "stabilise", "unify", "protect", "restore", "rebuild",
     "ship", "lower", "shorten", "speed up", "eliminate", "minimize", "minimise", "maximize", "maximise",
     "take", "decompose", "find", "get", "make", "deliver", "design", "build", "reduce", "improve", "increase",
-    "understand", "convince", "ensure", "enable", "establish", "define", "figure", "replace", "resolve", "fix",
-    "help", "create", "drive", "lead", "raise", "bring", "identify", "explain", "gather", "determine", "scale",
-    "migrate", "launch", "gain", "address", "prevent", "stop", "keep", "win", "earn", "regain", "meet", "hit",
-    "turn", "grow", "cut", "save", "support", "align", "develop", "implement", "set up", "work out",
+    "understand", "convince", "ensure", "enable", "establish", "define", "figure", "replace", "resolve",
+    "fix", "help", "create", "drive", "lead", "raise", "bring", "identify", "explain", "gather", "determine",
+    "scale", "migrate", "launch", "gain", "address", "prevent", "stop", "keep", "win", "earn", "regain",
+    "meet", "hit", "turn", "grow", "cut", "save", "support", "align", "develop", "implement", "set up",
+    "work out",
 )
 
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
@@ -336,8 +337,8 @@ GOAL_VERBS = ACTION_LEMMAS | RESULT_VERBS | set(INFINITIVE_GOALS) | {
     "retire", "deprecate", "unblock",
 }
 # Where the main clause of a bare goal ends: "Give feedback | that changed the behavior".
-CLAUSE_ENDS = {"that", "which", "who", "where", "when", "while", "without", "to", "so", "because", "by", "before",
-               "after", "until", "if", "whether"}
+CLAUSE_ENDS = {"that", "which", "who", "where", "when", "while", "without", "to", "so", "because", "by",
+               "before", "after", "until", "if", "whether"}
 LY_VERBS = {"apply", "reply", "supply", "rely", "comply", "multiply", "imply", "rally", "tally", "fly", "ally"}
 
 
@@ -656,9 +657,10 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
         if j and (OWN_TASK.search(text) or bare_goal or STATED_TASK.search(text)):
             return ["situation"] * j + path[j:]
         if not j and OWN_TASK.search(text):
+            # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do.
             handed = [m.group() for m in OWN_TASK.finditer(text)]
             if any(TEAM.search(m) for m in handed) and not any(CANDIDATE.search(m) for m in handed):
-                continue  # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do
+                continue
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
             # what the candidate was handed sets the scene for the task they then state in so many words.
             stated = next((k for k in range(1, opening) if STATED_TASK.search(" ".join(tokens_list[k]))), 0)
