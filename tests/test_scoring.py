@@ -128,6 +128,25 @@ def test_punctuated_text_keeps_long_written_sentences_whole():
     assert sentences_of(sentence + " " + sentence) == [sentence, sentence]
 
 
+@pytest.mark.parametrize(
+    "said,splits",
+    [
+        # Whisper joins two sentences with a comma: a new subject and its verb start the second
+        ("I also handed about twenty small accounts to our inside sales team, my territory grew 80% that quarter.",
+         True),
+        ("I called the client myself and sent a corrected version within the hour, she thanked me the next day.",
+         True),
+        # a subordinate clause closed by the comma, a reported thought, a subject without its verb: one sentence
+        ("When I finally noticed the mistake the next morning, I told my manager right away about it.", False),
+        ("I had prepared for every question they could ask me, I thought, but the first one surprised me.", False),
+        ("We went through every failing job one by one with the team, our biggest customer first.", False),
+    ],
+)
+def test_a_comma_between_two_sentences_ends_the_first_in_speech(said, splits):
+    assert (len(split_sentences(timed_words(said))) == 2) is splits
+    assert len(split_sentences(words(said))) == 1  # typed, the comma is the writer's own
+
+
 def test_a_shorter_pause_ends_a_sentence_in_unpunctuated_text():
     text = "we had a problem with the build every single week for months " * 4 + "so nobody trusted it"
     ws = timed_words(text.replace("months so", "months so"), per_word=0.3, gaps={12: 0.7})

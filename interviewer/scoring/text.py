@@ -1,8 +1,9 @@
 """Words and sentences from Whisper transcripts or plain text.
 
 Whisper's punctuation may be missing or odd, so sentence ends come from several signals: end punctuation
-(not after abbreviations or inside numbers), a long pause between words, a line break in text input, and
-for run-on speech a discourse marker ("and then", "so", "as a result") once a sentence is long.
+(not after abbreviations or inside numbers), a long pause between words, a line break in text input, for
+run-on speech a discourse marker ("and then", "so", "as a result") once a sentence is long, and in speech a
+comma that joins two sentences (", my territory grew 80%").
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ def split_sentences(
         if end and length == 1 and nxt is not None and i not in hard_breaks and ENUMERATOR.fullmatch(token):
             end = False  # "... the logs. 2. I checked the fabric": the number opens the next item
         if not end and nxt is not None:
-            gap = (nxt.start - words[i].end) if (nxt.start is not None and words[i].end is not None) else 0.0
+            timed = nxt.start is not None and words[i].end is not None
+            gap = (nxt.start - words[i].end) if timed else 0.0
             pause_ends = UNPUNCTUATED_PAUSE_S if unpunctuated[i] else pause_s
             if gap >= pause_ends and length >= 4 and _can_end_here(words[i], nxt):
                 end = True
@@ -145,6 +147,8 @@ def split_sentences(
             elif unpunctuated[i] and length >= UNPUNCTUATED_MIN_WORDS and (
                 _marker_at(words, i + 1) or _clause_starts_at(words, i + 1)
             ):
+                end = True
+            elif length >= SPLICE_MIN_WORDS and timed and _comma_splice_at(words, i, start):
                 end = True
             elif length >= max_words and token.endswith((",", ";", ":")):
                 end = True
@@ -250,6 +254,30 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
             return False
         return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 1 : index + 4])
     return word in CLAUSE_SUBJECTS | CLAUSE_OPENERS
+
+
+# Two sentences joined by a comma, as Whisper writes speech ("... to our inside sales team, my territory grew
+# 80% that quarter"): in a transcript of speech a sentence ends at a comma followed by a new subject and its
+# verb, unless it opened with a subordinate clause that the comma closes ("When I noticed it, I told ...").
+# Typed text keeps its commas: they are the writer's own (split there too, answers lost parts; see
+# docs/scoring.md).
+SPLICE_MIN_WORDS = 8
+SUBORDINATORS = {"when", "after", "before", "if", "because", "since", "while", "once", "as", "although",
+                 "though", "until", "by", "whenever", "even", "unless", "whether"}
+SPLICE_SUBJECTS = {"i", "we", "they", "he", "she", "my", "our", "their", "his", "her"}
+
+
+def _comma_splice_at(words: list[Word], index: int, start: int) -> bool:
+    token = norm(words[index].text)
+    if not words[index].text.endswith(",") or index + 2 >= len(words) or token in TAKES_A_CLAUSE:
+        return False
+    if norm(words[start].text) in SUBORDINATORS and not any(w.text.endswith(",") for w in words[start:index]):
+        return False
+    subject = norm(words[index + 1].text)
+    if subject not in SPLICE_SUBJECTS:
+        return False
+    # The subject's verb follows within three words ("my territory grew", "we shipped", "the client agreed").
+    return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 2 : index + 5])
 
 
 def _looks_like_a_verb(token: str) -> bool:
