@@ -264,7 +264,7 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
 SPLICE_MIN_WORDS = 8
 SUBORDINATORS = {"when", "after", "before", "if", "because", "since", "while", "once", "as", "although",
                  "though", "until", "by", "whenever", "even", "unless", "whether"}
-SPLICE_SUBJECTS = {"i", "we", "they", "he", "she", "my", "our", "their", "his", "her"}
+SPLICE_SUBJECTS = {s for s in CLAUSE_SUBJECTS if "'" not in s} | {"his", "her"}  # "I", "my", ...
 
 
 def _comma_splice_at(words: list[Word], index: int, start: int) -> bool:
