@@ -80,9 +80,9 @@ def build_feedback(
     if (structure and len(hypothetical) >= settings.hypothetical_mention
             and len(hypothetical) >= settings.hypothetical_share * len(story)):
         first = sentences[hypothetical[0]]
-        add("hypothetical", f"You told what you would do ('{_opening(first.text)}') rather than one "
-                            "time it happened; tell a specific example: when, what you did, how it ended.",
-            first.start)
+        said = _opening(first.text)
+        add("hypothetical", f"You told what you would or usually do ('{said}') rather than one time it "
+                            "happened; tell a specific example: when, what you did, how it ended.", first.start)
     for part in ("result", "action", "situation", "task"):
         if not structure or star[part].present:
             continue
