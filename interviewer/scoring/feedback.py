@@ -82,7 +82,8 @@ def build_feedback(
         first = sentences[hypothetical[0]]
         said = _opening(first.text)
         add("hypothetical", f"You told what you would or usually do ('{said}') rather than one time it "
-                            "happened; tell a specific example: when, what you did, how it ended.", first.start)
+                            "happened; tell a specific example: when, what you did, how it ended.",
+            first.start)
     for part in ("result", "action", "situation", "task"):
         if not structure or star[part].present:
             continue
