@@ -259,8 +259,8 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
 # Two sentences joined by a comma, as Whisper writes speech ("... to our inside sales team, my territory grew
 # 80% that quarter"): in a transcript of speech a sentence ends at a comma followed by a new subject and its
 # verb, unless it opened with a subordinate clause that the comma closes ("When I noticed it, I told ...").
-# Typed text keeps its commas: they are the writer's own (split there too, answers lost parts; see
-# docs/scoring.md).
+# Typed text keeps its commas: they are the writer's own (splitting them too cost parts found through
+# Whisper once the weights were refitted on the changed sentences; docs/scoring.md).
 SPLICE_MIN_WORDS = 8
 SUBORDINATORS = {"when", "after", "before", "if", "because", "since", "while", "once", "as", "although",
                  "though", "until", "by", "whenever", "even", "unless", "whether"}
@@ -276,7 +276,7 @@ def _comma_splice_at(words: list[Word], index: int, start: int) -> bool:
     subject = norm(words[index + 1].text)
     if subject not in SPLICE_SUBJECTS:
         return False
-    # The subject's verb follows within three words ("my territory grew", "we shipped", "the client agreed").
+    # The subject's verb follows within three words ("my territory grew", "we shipped", "he agreed").
     return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 2 : index + 5])
 
 
