@@ -36,7 +36,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, takewhile
 from pathlib import Path
 
 from interviewer.models import Word
@@ -361,11 +361,7 @@ def _imperative_open(tokens: list[str]) -> bool:
     # "Tighten access controls without breaking ...", "Learn FastAPI and migrate 10 routes": a known verb
     # with a bare noun as its object, and no verb of its own in the main clause ("Build queue had 20 jobs",
     # "Test coverage went up" open with a noun that is the subject).
-    main = tokens[1:]
-    for k, token in enumerate(main):
-        if token in CLAUSE_ENDS:
-            main = main[:k]
-            break
+    main = list(takewhile(lambda token: token not in CLAUSE_ENDS, tokens[1:]))
     # The object comes right after the verb ("Work with the UI specialists" is a step, told as a note); a
     # figure reported ("Release errors: 33% to 2%") is an outcome under a title; advice speaks to "you"
     # ("Choose actions that show initiative without you having to name it"): none of them is a goal.
