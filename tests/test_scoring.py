@@ -169,6 +169,22 @@ def test_text_lines_bullets_and_wrapped_prose():
     assert texts == ["I led the design", "I built it", "This wraps onto the next line.", "It shipped."]
 
 
+def test_part_headings_inside_a_line_are_headings_too():
+    """Notes pasted as one paragraph: each heading ends the sentence before it and is not part of the next."""
+    notes = ("Situation: our support queue had doubled after a pricing change. Task: get response times back under "
+             "a day. Action: I sorted every ticket by type and wrote templates for the top ten, and I trained two "
+             "part-timers on billing questions. Result: response times fell to six hours within a month.")
+    ws, breaks = words_from_text(notes)
+    texts = [" ".join(w.text for w in ws[s.first : s.last + 1]) for s in split_sentences(ws, breaks)]
+    assert [t.split()[0] for t in texts] == ["our", "get", "I", "response"]
+    score = score_text(notes)
+    assert [s.label for s in score.sentences] == ["situation", "task", "action", "result"]
+    assert all(part.present for name, part in score.star.items() if name != "reflection")
+    # Not a heading: a word with a colon in running text.
+    ws, _ = words_from_text("The end result: we shipped on time.")
+    assert [w.text for w in ws][:3] == ["The", "end", "result:"]
+
+
 # ------------------------------------------------------------------------------------------ fillers
 
 

@@ -63,6 +63,10 @@ class Span:
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
 PART_PREFIX = re.compile(r"^(?:situation|task|action|result|reflection|learnings?|s|t|a|r|l)\s*[:\-–]\s+", re.I)
+# The same heading after a sentence inside a line ("... after a pricing change. Task: get response times
+# back under a day."): a heading, dropped like one that opens the line, and the sentence ends before it.
+INLINE_PART_HEADING = re.compile(r"(?:Situation|Task|Action|Result|Reflection|Learnings?|SITUATION|TASK|ACTION|"
+                                 r"RESULT|REFLECTION|LEARNINGS?):")
 
 
 def words_from_text(text: str) -> tuple[list[Word], set[int]]:
@@ -80,7 +84,11 @@ def words_from_text(text: str) -> tuple[list[Word], set[int]]:
         tokens = line.split()
         if not tokens:
             continue
-        words.extend(Word(t) for t in tokens)
+        for token in tokens:
+            if INLINE_PART_HEADING.fullmatch(token) and words and END_PUNCT.search(words[-1].text):
+                breaks.add(len(words) - 1)
+                continue
+            words.append(Word(token))
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         wrapped = (
             following
