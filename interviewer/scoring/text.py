@@ -62,11 +62,16 @@ class Span:
 
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
-PART_PREFIX = re.compile(r"^(?:situation|task|action|result|reflection|learnings?|s|t|a|r|l)\s*[:\-–]\s+", re.I)
-# The same heading after a sentence inside a line ("... after a pricing change. Task: get response times
-# back under a day."): a heading, dropped like one that opens the line, and the sentence ends before it.
-INLINE_PART_HEADING = re.compile(r"(?:Situation|Task|Action|Result|Reflection|Learnings?|SITUATION|TASK|ACTION|"
-                                 r"RESULT|REFLECTION|LEARNINGS?):")
+PART_NAME = r"(?:situation|task|action|result|reflection|learnings?)"
+# A part's heading in typed notes: "Task:", "S -", "(R)". The parts are read from the wording, as they are
+# in speech, so a heading is dropped; it ends the sentence before it and does not stick to the one after it
+# ("task get response times back" reads as a setting).
+PART_PREFIX = re.compile(rf"^(?:{PART_NAME}|[starl])\s*[:\-–]\s+|^\([starl]\)\s+", re.I)
+PART_HEADING_LINE = re.compile(rf"^(?:{PART_NAME}|[starl]|\([starl]\))\s*[:\-–]?$", re.I)  # "## Situation"
+# After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
+INLINE_PART_HEADING = re.compile(
+    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:Situation|Task|Action|Result|Reflection|Learnings?|SITUATION|TASK|ACTION|"
+    r"RESULT|REFLECTION|LEARNINGS?|[STARL])\s*[:\-–]|\([STARL]\))\s+")
 
 
 def words_from_text(text: str) -> tuple[list[Word], set[int]]:
@@ -80,15 +85,23 @@ def words_from_text(text: str) -> tuple[list[Word], set[int]]:
     breaks: set[int] = set()
     for index, raw_line in enumerate(lines):
         is_item = bool(BULLET.match(raw_line))
-        line = PART_PREFIX.sub("", MARKUP.sub("", BULLET.sub("", raw_line)).strip())
-        tokens = line.split()
+        line = MARKUP.sub("", BULLET.sub("", raw_line)).strip()
+        if PART_HEADING_LINE.match(line):
+            if words:
+                breaks.add(len(words) - 1)
+            continue
+        line = PART_PREFIX.sub("", line)
+        # Each part after an inline heading ends its sentence (the split keeps closing quotes with it).
+        pieces = INLINE_PART_HEADING.split(line)
+        segments = ["".join(pieces[k : k + 2]) for k in range(0, len(pieces), 2)]
+        for segment in segments[:-1]:
+            words.extend(Word(t) for t in segment.split())
+            if words:
+                breaks.add(len(words) - 1)
+        tokens = segments[-1].split()
         if not tokens:
             continue
-        for token in tokens:
-            if INLINE_PART_HEADING.fullmatch(token) and words and END_PUNCT.search(words[-1].text):
-                breaks.add(len(words) - 1)
-                continue
-            words.append(Word(token))
+        words.extend(Word(t) for t in tokens)
         following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         wrapped = (
             following
