@@ -198,6 +198,18 @@ def test_part_headings_in_typed_notes_are_dropped_and_end_the_sentence_before_th
     assert [s.label for s in score.sentences] == ["situation", "task", "action", "result"]
 
 
+@pytest.mark.parametrize("mark", [":", ","])
+@pytest.mark.parametrize("opener", ["", "So, "])
+def test_a_part_named_aloud_is_a_signpost_not_part_of_the_sentence(mark, opener):
+    """Whisper writes "Task: get response times back" or "Task, get ..."; the part is read from what follows
+    the name (where "task get response times back" read as a setting and the Task was reported missing)."""
+    said = (f"Situation{mark} {NOTES_PARTS[0]} {opener}Task{mark} {NOTES_PARTS[1]} Action{mark} {NOTES_PARTS[2]} "
+            f"Result{mark} {NOTES_PARTS[3]}")
+    score = score_answer(transcript_of(said))
+    assert [s.label for s in score.sentences] == ["situation", "task", "action", "result"]
+    assert score.sentences[1].text.startswith(f"{opener}Task{mark}")  # the transcript keeps what was said
+
+
 def test_a_word_with_a_colon_in_running_text_is_no_heading():
     ws, _ = words_from_text("The end result: we shipped on time. Action items: none.")
     assert [w.text for w in ws] == "The end result: we shipped on time. Action items: none.".split()

@@ -724,6 +724,10 @@ def _tells_what_happened(sentences: list[list[str]]) -> bool:
 
 
 STEP_TITLE_WORDS = 4  # "Detection strategy: implemented ...", "Immediate containment: added ..."
+# A part named aloud before its sentence ("Task: get response times back under a day", as Whisper writes
+# "Task, get ..."): a signpost, dropped as typed notes' headings are (text.PART_PREFIX), so the part is read
+# from what follows.
+PART_SIGNPOSTS = {"situation", "task", "action", "actions", "result", "results", "reflection"}
 
 
 def _wording(words: list[Word], span: Span) -> list[str]:
@@ -731,6 +735,12 @@ def _wording(words: list[Word], span: Span) -> list[str]:
     part of its wording, nor is the title of a step told as a bullet ("Governance layer: Created governed
     views ..."): the step is what follows it."""
     first = span.first + bool(ENUMERATOR.fullmatch(words[span.first].text))
+    signpost = first
+    while signpost < span.last and norm(words[signpost].text) in SPOKEN_OPENERS:  # "So, task: ..."
+        signpost += 1
+    if (signpost < span.last and norm(words[signpost].text) in PART_SIGNPOSTS
+            and words[signpost].text.endswith((":", ","))):
+        first = signpost + 1
     for k in range(first, min(first + STEP_TITLE_WORDS, span.last)):
         if words[k].text.endswith(":"):
             if _lemma_start([norm(words[k + 1].text)])[1]:
