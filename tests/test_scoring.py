@@ -9,6 +9,7 @@ from interviewer.scoring.delivery import filler_indexes, filler_label, has_numbe
 from interviewer.scoring.star import (
     _list_items_stay_in_the_action,
     _reflection_only_with_a_lesson,
+    _told_in_the_past,
     sentence_features,
 )
 from interviewer.scoring.text import norm, split_sentences, words_from_text
@@ -208,6 +209,36 @@ def test_a_part_named_aloud_is_a_signpost_not_part_of_the_sentence(mark, opener)
     score = score_answer(transcript_of(said))
     assert [s.label for s in score.sentences] == ["situation", "task", "action", "result"]
     assert score.sentences[1].text.startswith(f"{opener}Task{mark}")  # the transcript keeps what was said
+
+
+PRESENT_STORY = (
+    "So this is two years ago, and I'm the new shift lead at a warehouse. Our picking errors are through the roof, "
+    "like one order in twenty goes out wrong. My manager wants that fixed before peak season. So I walk the floor "
+    "for a week and I watch how people pick. I notice the bins are labeled by supplier, not by product. I relabel "
+    "the busiest aisle with big product photos, and I run a quick training at every shift change. After a month "
+    "errors drop to one in two hundred and we keep that through peak."
+)
+
+
+def test_a_story_told_in_the_present_has_its_steps_read_as_steps():
+    """"I walk the floor", "I relabel the busiest aisle": the historical present some speakers tell a story in.
+    Its steps read as goals and settings when only past tenses count as steps (the Action was reported
+    missing)."""
+    score = score_answer(transcript_of(PRESENT_STORY))
+    assert [s.label for s in score.sentences][3:6] == ["action", "action", "action"]
+    assert score.star["action"].present
+
+
+def test_present_tense_steps_are_habits_or_lessons_in_a_story_told_in_the_past():
+    story = ("Last year our release process took two days. I had to cut it down before the new product launch. I "
+             "wrote a pipeline that ran the tests in parallel and I moved the manual checks into a checklist. "
+             "Releases went from two days to three hours. Now I always automate the boring part first, I write the "
+             "checklist before the code, and I review it with the team.")
+    assert score_text(story).sentences[-1].label == "reflection"
+    tokens = [["i", "wrote", "a", "pipeline", "and", "i", "moved", "the", "checks"], ["i", "write", "the", "list"],
+              ["i", "review", "it", "and", "i", "share", "it"]]
+    assert _told_in_the_past(tokens) == tokens  # three present verbs, but the story's steps are in the past
+    assert _told_in_the_past(tokens[1:])[1] == ["i", "reviewed", "it", "and", "i", "shared", "it"]
 
 
 def test_a_word_with_a_colon_in_running_text_is_no_heading():
