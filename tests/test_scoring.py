@@ -163,6 +163,18 @@ def test_a_discourse_marker_does_not_split_a_long_sentence_after_would_or_the():
     assert sentences_of(sentence) == [sentence]
 
 
+@pytest.mark.parametrize(
+    "said,count",
+    [
+        ("I moved the route job to five a.m. On-time deliveries went from seventy to ninety percent.", 2),
+        ("The release went out at 9 a.m. Monday and nobody noticed.", 1),
+        ("We moved the standup to 10 a.m. EST for the London team.", 1),
+    ],
+)
+def test_a_time_of_day_can_end_a_sentence(said, count):
+    assert len(sentences_of(said)) == count
+
+
 def test_text_lines_bullets_and_wrapped_prose():
     ws, breaks = words_from_text("- I led the design\n- I built it\nThis wraps\nonto the next line.\n**Result:** It shipped.")
     spans = split_sentences(ws, breaks)
@@ -229,6 +241,20 @@ def test_a_story_told_in_the_present_has_its_steps_read_as_steps():
     assert score.star["action"].present
 
 
+def test_a_story_told_in_the_present_perfect_has_its_steps_read_as_steps():
+    """"I have analysed the whole process and I have found ...", as many speakers of Indian English tell what
+    they did."""
+    story = ("In my previous company our reports were always late. I was responsible to fix this issue. "
+             "I have analysed the whole process and I have found that the data extraction was taking most of "
+             "the time. I have automated the extraction with Python scripts and I've scheduled them every "
+             "night. Now the reports are coming on time and the manager has appreciated the work.")
+    score = score_answer(transcript_of(story))
+    assert [s.label for s in score.sentences][2:4] == ["action", "action"]
+    assert score.star["action"].present
+    perfect = [["i", "have", "done", "it"], ["we've", "written", "it"], ["i", "have", "tested", "it"]]
+    assert _told_in_the_past(perfect) == [["i", "did", "it"], ["we", "wrote", "it"], ["i", "tested", "it"]]
+
+
 def test_present_tense_steps_are_habits_or_lessons_in_a_story_told_in_the_past():
     story = ("Last year our release process took two days. I had to cut it down before the new product launch. I "
              "wrote a pipeline that ran the tests in parallel and I moved the manual checks into a checklist. "
@@ -238,6 +264,9 @@ def test_present_tense_steps_are_habits_or_lessons_in_a_story_told_in_the_past()
     tokens = [["i", "wrote", "a", "pipeline", "and", "i", "moved", "the", "checks"], ["i", "write", "the", "list"],
               ["i", "review", "it", "and", "i", "share", "it"]]
     assert _told_in_the_past(tokens) == tokens  # three present verbs, but the story's steps are in the past
+    habits = [t.split() for t in ("when a customer is angry i usually listen first", "i apologize and i ask",
+                                  "then i fix it or i find someone", "customers usually leave happy")]
+    assert _told_in_the_past(habits) == habits  # what one usually does, not a story
     assert _told_in_the_past(tokens[1:])[1] == ["i", "reviewed", "it", "and", "i", "shared", "it"]
 
 

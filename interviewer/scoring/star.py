@@ -391,37 +391,69 @@ NOT_STEPS = set(
 )
 STEP_ADVERBS = {"then", "also", "just", "immediately", "quickly", "first", "finally", "basically"}
 PRESENT_STORY_STEPS = 3  # "I sit down", "I sort", "I write": a story told in the present, not one habit
+# What one usually does is a habit, told in the present however the story is told ("I usually listen first").
+HABIT = re.compile(r"\b(?:usually|always|typically|generally|normally|often|whenever|every time|tends? to)\b"
+                   r"|^(?:when|whenever|if) ")
 
 
-def _steps_in_the_present(tokens: list[str]) -> list[int]:
-    """Where "I" or "we" is followed (after "then", "also", ...) by a verb in the present, a step's."""
-    found = []
+# Participles that are not also the past ("I have done" is "I did"); the others ("built", "led") are both.
+PARTICIPLES = {
+    "done": "did", "written": "wrote", "taken": "took", "given": "gave", "seen": "saw", "spoken": "spoke",
+    "driven": "drove", "chosen": "chose", "broken": "broke", "begun": "began", "gone": "went",
+    "shown": "showed", "grown": "grew", "drawn": "drew", "undertaken": "undertook", "overseen": "oversaw",
+    "rewritten": "rewrote",
+}
+
+
+def _steps_in_the_present(tokens: list[str]) -> tuple[list[int], list[int]]:
+    """Steps told in the present: where "I" or "we" is followed (after "then", "also", ...) by a verb in the
+    present; and in the present perfect ("I have analysed", "we've automated"), where the "have" is."""
+    present, perfect = [], []
     for i, token in enumerate(tokens[:-1]):
-        if token in ("i", "we"):
-            j = i + 1 + (tokens[i + 1] in STEP_ADVERBS and i + 2 < len(tokens))
-            verb = tokens[j]
-            if verb.isalpha() and verb not in NOT_STEPS and not _looks_past(verb) and not verb.endswith("ing"):
-                found.append(j)
-    return found
+        if token in ("i've", "we've") and (_looks_past(tokens[i + 1]) or tokens[i + 1] in PARTICIPLES) \
+                and tokens[i + 1] not in LINKING_PAST:
+            perfect.append(i)
+            continue
+        if token not in ("i", "we"):
+            continue
+        j = i + 1 + (tokens[i + 1] in STEP_ADVERBS and i + 2 < len(tokens))
+        verb = tokens[j]
+        if verb == "have" and j + 1 < len(tokens) and tokens[j + 1] not in LINKING_PAST and (
+                _looks_past(tokens[j + 1]) or tokens[j + 1] in PARTICIPLES):
+            perfect.append(j)
+        elif verb.isalpha() and verb not in NOT_STEPS and not _looks_past(verb) and not verb.endswith("ing"):
+            present.append(j)
+    return present, perfect
 
 
 def _told_in_the_past(tokens_list: list[list[str]]) -> list[list[str]]:
     """Some speakers tell a story in the present ("So I sit down, I sort every ticket by type, and I write
-    templates"): its steps are read as the same steps told in the past, which is how the cues know them,
-    unless the answer tells steps in the past too (then a present "I write down ..." is a habit or a
-    lesson) or the sentence states a lesson. None of the 388 labeled answers, all told in the past, is read
-    this way."""
-    present = [_steps_in_the_present(tokens) for tokens in tokens_list]
+    templates") or in the present perfect ("I have analysed the whole process and I have found ..."): its
+    steps are read as the same steps told in the past, which is how the cues know them, unless the answer
+    tells steps in the past too (then a present "I write down ..." is a habit or a lesson), the sentence
+    tells a habit ("I usually listen first", "When a customer is angry, I ...") or states a lesson, or two
+    sentences tell habits: then it is an answer about what one usually does, not a story. None of the 388
+    labeled answers, all told in the past, is read this way."""
+    habits = [bool(HABIT.search(" ".join(tokens))) for tokens in tokens_list]
+    if sum(habits) >= 2:  # "When a customer is angry, I usually listen ... Customers usually leave happy"
+        return tokens_list
+    found = [([], []) if habit else _steps_in_the_present(tokens)
+             for tokens, habit in zip(tokens_list, habits)]
     past = sum(1 for tokens in tokens_list for i, token in enumerate(tokens[:-1])
                if token in ("i", "we") and _looks_past(tokens[i + 1]) and tokens[i + 1] not in LINKING_PAST)
-    told = sum(len(p) for p in present)
+    told = sum(len(present) + len(perfect) for present, perfect in found)
     if told < PRESENT_STORY_STEPS or told <= 2 * past:
         return tokens_list
     rewritten = []
-    for tokens, steps in zip(tokens_list, present):
-        if steps and not _states_a_lesson(tokens):
-            tokens = [(IRREGULAR_STEPS.get(t) or _past(t)) if k in steps else t for k, t in enumerate(tokens)]
-        rewritten.append(tokens)
+    for tokens, (present, perfect) in zip(tokens_list, found):
+        participles = {k + 1 for k in perfect}
+        in_the_past = [
+            (IRREGULAR_STEPS.get(t) or _past(t)) if k in present
+            else t[: -len("'ve")] if k in perfect and t.endswith("'ve")
+            else PARTICIPLES.get(t, t) if k in participles else t
+            for k, t in enumerate(tokens) if not (k in perfect and t == "have")
+        ]
+        rewritten.append(tokens if _states_a_lesson(in_the_past) else in_the_past)
     return rewritten
 
 

@@ -118,12 +118,20 @@ def words_from_text(text: str) -> tuple[list[Word], set[int]]:
 ENUMERATOR = re.compile(r"\(?\d{1,2}[.)]")  # "2.", "3)", "(4)" opening a list item within running text
 
 
+TIME_FOLLOWERS = set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december est edt pst pdt cst cdt et pt ct gmt utc cet bst ist".split()
+)
+
+
 def _ends_sentence(token: str, next_token: str | None) -> bool:
     low = token.lower()
     if low in ABBREVIATIONS or not END_PUNCT.search(token):
         return False
     if re.fullmatch(r"(?:[a-z]\.){2,}", low):  # U.S., a.m.
-        return False
+        # "... to five a.m. On-time deliveries went up": a time that ends a sentence (not "9 a.m. Monday")
+        return (low in ("a.m.", "p.m.") and next_token is not None and next_token[:1].isupper()
+                and norm(next_token) not in TIME_FOLLOWERS)
     if re.search(r"(?:\.\.|…)\W*$", token) and next_token is not None:
         # Whisper writes a pause inside a sentence as "…": "in the middle of the... fall."
         return next_token[:1].isupper() and norm(token) not in CONTINUES_AFTER
