@@ -446,11 +446,25 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I sought out an external safety officer.", True),  # looking for someone is something done
         ("I quickly rolled back the release.", True),
         ("I successfully deployed our application to the staging cluster within a week.", False),  # how it ended
+        ("I planned the cutover for a weekend.", True),  # planning is a step; planning *to* is an intention
+        ("I planned to move the jobs to spot instances.", False),
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):
     features = star_features(sentence)
     assert ("i_past_action" in features) is is_action
+
+
+@pytest.mark.parametrize(
+    "sentence,causal",
+    [
+        ("We rolled back since the new build kept crashing.", True),
+        ("The same mistake hasn't happened since.", False),  # "since" that ends the sentence tells time
+        ("The backups have run every night ever since.", False),
+    ],
+)
+def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
+    assert ("because" in star_features(sentence)) is causal
 
 
 @pytest.mark.parametrize(

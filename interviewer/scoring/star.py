@@ -116,7 +116,7 @@ TOOK_ON = "offered|volunteered|agreed|signed up|stepped up"
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
-    r"(?:needed|wanted|had|hoped|planned|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
+    r"(?:needed|wanted|had|hoped|planned to|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
     r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|took (?:full |complete )?ownership of|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
     r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
@@ -548,7 +548,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     present_tokens = sum(1 for t in tokens if t in PRESENT_VERBS)
     if present_tokens and not past_tokens:
         values["present_only"] = 1.0
-    if re.search(r"\b(?:because|since|due to|as a consequence of)\b", text):
+    if re.search(r"\b(?:because|since(?! *$)|due to|as a consequence of)\b", text):  # not "... ever since"
         values["because"] = 1.0
     if re.search(r"\b(?:not|no|never|n't|without|couldn't|wasn't|weren't|didn't)\b", text):
         values["negation"] = 1.0
