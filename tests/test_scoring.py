@@ -251,6 +251,9 @@ def test_a_story_told_in_the_present_perfect_has_its_steps_read_as_steps():
     score = score_answer(transcript_of(story))
     assert [s.label for s in score.sentences][2:4] == ["action", "action"]
     assert score.star["action"].present
+    adverbs = [t.split() for t in ("we successfully processed the backlog", "we both supported it",
+                                   "i quickly rolled it back", "we then fix the rest")]
+    assert _told_in_the_past(adverbs) == adverbs  # an adverb after "I" or "we" is no verb in the present
     perfect = [["i", "have", "done", "it"], ["we've", "written", "it"], ["i", "have", "tested", "it"]]
     assert _told_in_the_past(perfect) == [["i", "did", "it"], ["we", "wrote", "it"], ["i", "tested", "it"]]
 

@@ -389,7 +389,8 @@ NOT_STEPS = set(
     "believe hope like love wish remember realize realise try tend used got get also then just really still "
     "always usually often never sometimes actually and or but so to the a an of in on at for with as".split()
 )
-STEP_ADVERBS = {"then", "also", "just", "immediately", "quickly", "first", "finally", "basically"}
+STEP_ADVERBS = {"then", "also", "just", "first", "both", "all", "already", "now", "still", "never", "even", "soon",
+                "later", "together", "again", "once", "instead", "further", "most"}
 PRESENT_STORY_STEPS = 3  # "I sit down", "I sort", "I write": a story told in the present, not one habit
 # What one usually does is a habit, told in the present however the story is told ("I usually listen first").
 HABIT = re.compile(r"\b(?:usually|always|typically|generally|normally|often|whenever|every time|tends? to)\b"
@@ -416,7 +417,9 @@ def _steps_in_the_present(tokens: list[str]) -> tuple[list[int], list[int]]:
             continue
         if token not in ("i", "we"):
             continue
-        j = i + 1 + (tokens[i + 1] in STEP_ADVERBS and i + 2 < len(tokens))
+        j = i + 1
+        while j < len(tokens) - 1 and (tokens[j] in STEP_ADVERBS or tokens[j].endswith("ly")):
+            j += 1  # "I then ...", "we successfully ...", "we both ..."
         verb = tokens[j]
         if verb == "have" and j + 1 < len(tokens) and tokens[j + 1] not in LINKING_PAST and (
                 _looks_past(tokens[j + 1]) or tokens[j + 1] in PARTICIPLES):
