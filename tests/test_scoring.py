@@ -471,6 +471,29 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
 
 
 @pytest.mark.parametrize(
+    "sentence,cue,fires",
+    [
+        ("One night a patient's blood pressure dropped suddenly.", "setting_frame", True),
+        ("Last spring our payouts started arriving late.", "setting_frame", True),
+        ("One week later the errors were gone.", "setting_frame", False),  # what came of it
+        ("He was stable within an hour.", "metric", True),  # a duration in words, like "within 2 hours"
+        ("We fixed it in under two days.", "metric", True),
+        ("I had an hour with the director.", "metric", False),
+    ],
+)
+def test_spoken_times_and_durations(sentence, cue, fires):
+    assert (cue in star_features(sentence)) is fires
+
+
+def test_a_workplace_told_in_the_present_then_one_night_is_the_situation():
+    story = ("I'm a nurse on a busy surgical ward. We take patients straight from theatre and we handle around "
+             "thirty admissions a day. One night a patient's blood pressure dropped suddenly. I called the rapid "
+             "response team and started fluids. He was stable within an hour.")
+    labels = [s.label for s in score_answer(transcript_of(story)).sentences]
+    assert labels == ["situation", "situation", "situation", "action", "result"]
+
+
+@pytest.mark.parametrize(
     "sentence,achieved",
     [
         ("We were able to ship the release a day early.", True),
