@@ -157,8 +157,9 @@ _CUES: dict[str, str] = {
     "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|a couple|some|not long|many|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b"
     # "One night a patient's pressure dropped", "Last spring our payouts started arriving late" (not "One week
     # later", which tells what came of it)
-    r"|^(?:so |well |okay |um |uh )*(?:last|one|this past|early last|late last|that) (?:\w+ )?(?:spring|fall|autumn|"
-    r"winter|week|weekend|night|morning|evening|afternoon|semester|term|shift|day)\b(?! later| after)",
+    r"|^(?:so |well |okay |um |uh )*(?:last|one|this past|early last|late last|that) (?:\w+ )?"
+    r"(?:spring|fall|autumn|winter|week|weekend|night|morning|evening|afternoon|semester|term|shift|day)\b"
+    r"(?! later| after)",
     "while_doing": r"^(?:so |well |um |uh )*(?:while|when|during|as|after|before) (?:\w+ ){0,2}\w+ing\b|^(?:early|late|midway|halfway|partway|shortly) (?:on |in |into |through |after )",
     "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi joined\b|\bi (?:had )?just joined\b",
     "there_was": r"\bthere (?:was|were|had been|is|are)\b|\b(?:we|they|it) had (?:a|an|no|been|only|about|over|around|\d)",
@@ -217,7 +218,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
     r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
     # "stable within an hour", "fixed in under two days": a duration said in words, as "within 2 hours" is
-    r"|\b(?:within|in under|in less than) (?:a|an|one|" + NUMBER_WORDS[3:-1] + r") (?:minutes?|hours?|days?|weeks?)\b"
+    r"|\b(?:within|in under|in less than) (?:a|an|" + NUMBER_WORDS + r") (?:minutes?|hours?|days?|weeks?)\b"
     r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     # "a hundred and twenty people", "forty customers": a count said in words (not "two engineers", which sets
     # the scene as often as it reports)
