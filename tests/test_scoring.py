@@ -487,8 +487,8 @@ def test_spoken_times_and_durations(sentence, cue, fires):
 
 def test_a_workplace_told_in_the_present_then_one_night_is_the_situation():
     story = ("I'm a nurse on a busy surgical ward. We take patients straight from theatre and we handle "
-             "around thirty admissions a day. One night a patient's blood pressure dropped suddenly. I called "
-             "the rapid response team and started fluids. He was stable within an hour.")
+             "around thirty admissions a day. One night a patient's blood pressure dropped suddenly. "
+             "I called the rapid response team and started fluids. He was stable within an hour.")
     labels = [s.label for s in score_answer(transcript_of(story)).sentences]
     assert labels == ["situation", "situation", "situation", "action", "result"]
 
