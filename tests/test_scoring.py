@@ -479,7 +479,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("He was stable within an hour.", "metric", True),  # a duration in words, like "within 2 hours"
         ("We fixed it in under two days.", "metric", True),
         ("I had an hour with the director.", "metric", False),
-        ("We handed in two days early and got a first.", "evaluation", True),  # early: a result 10 times in 10
+        ("We handed in two days early and got a first.", "evaluation", True),  # a result 10 times in 10
         ("We finished this feature two weeks early.", "evaluation", True),
         ("I started early on the migration.", "evaluation", False),
     ],

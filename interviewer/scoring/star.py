@@ -244,8 +244,8 @@ _CUES: dict[str, str] = {
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success))\b"
     # "We handed in two days early", "we finished this feature two weeks early" (a result 10 times in 10)
-    r"|\b(?:days?|weeks?|months?) (?:early|ahead)\b|\b(?:finished|delivered|shipped|launched|handed in|submitted|"
-    r"completed|released) (?:[\w'-]+ ){0,3}early\b",
+    r"|\b(?:days?|weeks?|months?) (?:early|ahead)\b"
+    r"|\b(?:finished|delivered|shipped|launched|handed in|submitted|completed|released) (?:[\w'-]+ ){0,3}early\b",
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|(?:were|was) (?:(?:always|still|all|both|\w+ly) )?able to|managed to|ended up|finally|eventually)\b",
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b"
     # "The platform now manages ...", "customers now receive ...": a state after the change, said of others
