@@ -402,11 +402,10 @@ NOT_STEPS = set(
 STEP_ADVERBS = {"then", "also", "just", "first", "both", "all", "already", "now", "still", "never", "even", "soon",
                 "later", "together", "again", "once", "instead", "further", "most"}
 PRESENT_STORY_STEPS = 3  # "I sit down", "I sort", "I write": a story told in the present, not one habit
+LINKING_PAST = {"was", "were", "had", "did", "been"}  # "I was", "we had": no step told in the past
 # What one usually does is a habit, told in the present however the story is told ("I usually listen first").
 HABIT = re.compile(r"\b(?:usually|always|typically|generally|normally|often|whenever|every time|tends? to)\b"
                    r"|^(?:when|whenever|if) ")
-
-
 # Participles that are not also the past ("I have done" is "I did"); the others ("built", "led") are both.
 PARTICIPLES = {
     "done": "did", "written": "wrote", "taken": "took", "given": "gave", "seen": "saw", "spoken": "spoke",
@@ -482,9 +481,6 @@ def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
     if not CUES["task_infinitive_open"].search(text):
         return False
     return not any(_looks_past(t) or t in RESULT_PAST for t in tokens[1:4])
-
-
-LINKING_PAST = {"was", "were", "had", "did", "been"}
 
 
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
