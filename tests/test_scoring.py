@@ -198,6 +198,8 @@ NOTES_PARTS = ("our support queue had doubled after a pricing change.", "get res
         "## Situation\n{0}\n\n## Task\n{1}\n\n## Action\n{2}\n\n## Result\n{3}",  # headings on their own lines
         "Situation\n{0}\nTask\n{1}\nAction\n{2}\nResult\n{3}",
         "1. Situation: {0}\n2. Task: {1}\n3. Action: {2}\n4. Result: {3}",
+        "Situation: {0}\nTasks: {1}\nActions: {2}\nResults: {3}",  # plural headings
+        "S/T: {0} Tasks: {1} Actions: {2} R: {3}",
     ],
 )
 def test_part_headings_in_typed_notes_are_dropped_and_end_the_sentence_before_them(layout):
