@@ -63,7 +63,8 @@ class Span:
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
 ONE_PART = r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?)"
-PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"  # "Results", "Situation/Task", "S/T"
+# "Results", "Situation/Task", "S/T"
+PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"
 # A part's heading in typed notes: "Task:", "S -", "(R)". The parts are read from the wording, as they are
 # in speech, so a heading is dropped; it ends the sentence before it and does not stick to the one after it
 # ("task get response times back" reads as a setting).
@@ -71,8 +72,8 @@ PART_PREFIX = re.compile(rf"^(?:{PART_NAME}|[starl])\s*[:\-–]\s+|^\([starl]\)\
 PART_HEADING_LINE = re.compile(rf"^(?:{PART_NAME}|[starl]|\([starl]\))\s*[:\-–]?$", re.I)  # "## Situation"
 # After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
 INLINE_PART_HEADING = re.compile(
-    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning)s?|[STARL](?:/[STARL])?|"
-    r"SITUATION|TASK|ACTIONS?|RESULTS?|REFLECTION|LEARNINGS?)\s*[:\-–]|\([STARL]\))\s+")
+    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning)s?|"
+    r"[STARL](?:/[STARL])?|SITUATION|TASK|ACTIONS?|RESULTS?|REFLECTION|LEARNINGS?)\s*[:\-–]|\([STARL]\))\s+")
 
 
 def words_from_text(text: str) -> tuple[list[Word], set[int]]:
