@@ -73,7 +73,8 @@ PART_HEADING_LINE = re.compile(rf"^(?:{PART_NAME}|[starl]|\([starl]\))\s*[:\-–
 # After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
 INLINE_PART_HEADING = re.compile(
     r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning)s?|"
-    r"[STARL](?:/[STARL])?|SITUATION|TASK|ACTIONS?|RESULTS?|REFLECTION|LEARNINGS?)\s*[:\-–]|\([STARL]\))\s+")
+    r"[STARL](?:/[STARL])?|SITUATION|TASK|ACTIONS?|RESULTS?|REFLECTION|LEARNINGS?)\s*[:\-–]"
+    r"|\([STARL]\))\s+")
 
 
 def words_from_text(text: str) -> tuple[list[Word], set[int]]:
