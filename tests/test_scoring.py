@@ -200,6 +200,9 @@ NOTES_PARTS = ("our support queue had doubled after a pricing change.", "get res
         "1. Situation: {0}\n2. Task: {1}\n3. Action: {2}\n4. Result: {3}",
         "Situation: {0}\nTasks: {1}\nActions: {2}\nResults: {3}",  # plural headings
         "S/T: {0} Tasks: {1} Actions: {2} R: {3}",
+        "📍 Situation: {0}\n🎯 Task: {1}\n⚙️ Action: {2}\n✅ Result: {3}",  # pictographs open the lines
+        "**Situation** — {0}\n**Task** — {1}\n**Action** — {2}\n**Result** — {3}",
+        "Situation (S): {0}\nTask (T): {1}\nAction (A): {2}\nResult (R): {3}",
     ],
 )
 def test_part_headings_in_typed_notes_are_dropped_and_end_the_sentence_before_them(layout):

@@ -68,8 +68,12 @@ PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"
 # A part's heading in typed notes: "Task:", "S -", "(R)". The parts are read from the wording, as they are
 # in speech, so a heading is dropped; it ends the sentence before it and does not stick to the one after it
 # ("task get response times back" reads as a setting).
-PART_PREFIX = re.compile(rf"^(?:{PART_NAME}|[starl])\s*[:\-–]\s+|^\([starl]\)\s+", re.I)
-PART_HEADING_LINE = re.compile(rf"^(?:{PART_NAME}|[starl]|\([starl]\))\s*[:\-–]?$", re.I)  # "## Situation"
+# "Situation:", "S -", "Situation (S):", "**Task** —"
+HEADING_NAME = rf"(?:{PART_NAME}|[starl])(?:\s*\([starl]\))?"  # "Situation", "S", "Situation (S)"
+PART_PREFIX = re.compile(rf"^{HEADING_NAME}\s*[:\-–—]\s+|^\([starl]\)\s+", re.I)
+PART_HEADING_LINE = re.compile(rf"^(?:{HEADING_NAME}|\([starl]\))\s*[:\-–—]?$", re.I)
+# Pictographs that open a line of notes ("📍 Situation:", "✅ Result:")
+LINE_EMOJI = re.compile("^[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
 # After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
 INLINE_PART_HEADING = re.compile(
     r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning)s?|"
@@ -88,7 +92,7 @@ def words_from_text(text: str) -> tuple[list[Word], set[int]]:
     breaks: set[int] = set()
     for index, raw_line in enumerate(lines):
         is_item = bool(BULLET.match(raw_line))
-        line = MARKUP.sub("", BULLET.sub("", raw_line)).strip()
+        line = MARKUP.sub("", BULLET.sub("", LINE_EMOJI.sub("", raw_line))).strip()
         if PART_HEADING_LINE.match(line):
             if words:
                 breaks.add(len(words) - 1)
