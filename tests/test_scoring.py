@@ -635,6 +635,20 @@ def test_small_talk_belongs_to_no_part(opening, is_small_talk):
     assert (score.sentences[0].label == "other") is is_small_talk
 
 
+@pytest.mark.parametrize(
+    "closing,is_small_talk",
+    [
+        ("So yeah, that's it.", True),
+        ("I think that's about it.", True),
+        ("That's all.", True),
+        ("That's it for the release work, and I learned to check the retries first.", False),
+    ],
+)
+def test_the_words_that_end_an_answer_are_no_reflection(closing, is_small_talk):
+    score = score_text(f"I was responsible for the release. I rewrote the retry logic. Errors fell by half. {closing}")
+    assert (score.sentences[-1].label == "other") is is_small_talk
+
+
 @pytest.mark.parametrize("mark", ["—", "...", "2."])
 def test_a_mark_without_words_at_the_end_belongs_to_no_part(mark):
     """Whisper or a text file can end on a lone dash or number; it used to crash the usual-place step."""

@@ -133,6 +133,9 @@ SMALL_TALK = re.compile(
     r"(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well)[ ,.!]*$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
     r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
 )
+# "So yeah, that's it", "I think that's about it" closing the answer: its end, not its reflection
+CLOSING_TALK = re.compile(r"^(?:(?:so|and|yeah|um|uh|i think|i guess) )*that'?s (?:pretty much |about |basically )?"
+                          r"(?:it|all)$")
 
 # A past form, also with a prefix: "re-architected", "load-tested", "co-wrote".
 PAST_FORM = r"(?:[a-z]+-)*(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
@@ -852,7 +855,9 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     weights = weights or load_weights()
     tokens_list = _told_in_the_past([_wording(words, span) for span in spans])
     # Small talk, and marks without words ("—", a lone "2."), belong to no part.
-    small_talk = [not t or (bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12) for t in tokens_list]
+    small_talk = [not t or (bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12)
+                  or (i == len(tokens_list) - 1 and bool(CLOSING_TALK.search(" ".join(t))))
+                  for i, t in enumerate(tokens_list)]
     content = [i for i, talk in enumerate(small_talk) if not talk]
     kept = [tokens_list[i] for i in content]
     labels = ["other"] * len(spans)
