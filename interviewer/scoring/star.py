@@ -134,8 +134,8 @@ SMALL_TALK = re.compile(
     r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
 )
 # "So yeah, that's it", "I think that's about it" closing the answer: its end, not its reflection
-CLOSING_TALK = re.compile(r"^(?:(?:so|and|yeah|um|uh|i think|i guess) )*that'?s (?:pretty much |about |basically )?"
-                          r"(?:it|all)$")
+CLOSING_TALK = re.compile(r"^(?:(?:so|and|yeah|um|uh|i think|i guess) )*"
+                          r"that'?s (?:pretty much |about |basically )?(?:it|all)$")
 
 # A past form, also with a prefix: "re-architected", "load-tested", "co-wrote".
 PAST_FORM = r"(?:[a-z]+-)*(?:\w+ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b"
