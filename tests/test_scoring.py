@@ -636,6 +636,23 @@ def test_small_talk_belongs_to_no_part(opening, is_small_talk):
 
 
 @pytest.mark.parametrize(
+    "pasted",
+    [
+        "Q: Tell me about a time you had to deal with a tight deadline.\nA: ",
+        "Question: Tell me about a time you had to deal with a tight deadline.\nAnswer: ",
+        "Describe a time when you had to deal with a tight deadline.\n\n",
+    ],
+)
+def test_the_question_pasted_above_the_answer_is_no_part_of_it(pasted):
+    answer = ("Last year our team had to ship a billing migration in three weeks instead of eight. I was "
+              "responsible for the data move. I wrote the migration scripts and ran them on a copy every "
+              "night. We switched over on time with no billing errors.")
+    score = score_text(pasted + answer)
+    assert [s.label for s in score.sentences] == ["other", "situation", "task", "action", "result"]
+    assert score.sentences[1].text.startswith("Last year")
+
+
+@pytest.mark.parametrize(
     "closing,is_small_talk",
     [
         ("So yeah, that's it.", True),

@@ -133,6 +133,10 @@ SMALL_TALK = re.compile(
     r"(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well)[ ,.!]*$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
     r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
 )
+# The question itself at the top of a pasted or spoken answer ("Q: Tell me about a time you ...",
+# "Describe a time when you ..."): the prompt, not the Situation
+QUESTION_ECHO = re.compile(r"^(?:q|question)\b|^(?:so )?(?:tell me about|describe a|give me an example|"
+                           r"can you (?:tell|describe|give|walk)|walk me through|have you ever)\b.*\byou\b")
 # "So yeah, that's it", "I think that's about it" closing the answer: its end, not its reflection
 CLOSING_TALK = re.compile(r"^(?:(?:so|and|yeah|um|uh|i think|i guess) )*"
                           r"that'?s (?:pretty much |about |basically )?(?:it|all)$")
@@ -857,6 +861,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     # Small talk, and marks without words ("—", a lone "2."), belong to no part.
     small_talk = [not t or (bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12)
                   or (i == len(tokens_list) - 1 and bool(CLOSING_TALK.search(" ".join(t))))
+                  or (i == 0 and len(tokens_list) > 1 and bool(QUESTION_ECHO.search(" ".join(t))))
                   for i, t in enumerate(tokens_list)]
     content = [i for i, talk in enumerate(small_talk) if not talk]
     kept = [tokens_list[i] for i in content]

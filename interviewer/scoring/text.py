@@ -72,6 +72,8 @@ PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"
 HEADING_NAME = rf"(?:{PART_NAME}|[starl])(?:\s*\([starl]\))?"  # "Situation", "S", "Situation (S)"
 PART_PREFIX = re.compile(rf"^{HEADING_NAME}\s*[:\-–—]\s+|^\([starl]\)\s+", re.I)
 PART_HEADING_LINE = re.compile(rf"^(?:{HEADING_NAME}|\([starl]\))\s*[:\-–—]?$", re.I)
+# "Answer: Last year our team ...", under the question pasted above it
+ANSWER_PREFIX = re.compile(r"^(?:(?:my )?answer|ans)\s*[:\-–—]\s+", re.I)
 # Pictographs that open a line of notes ("📍 Situation:", "✅ Result:")
 LINE_EMOJI = re.compile("^[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
 # After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
@@ -97,7 +99,7 @@ def words_from_text(text: str) -> tuple[list[Word], set[int]]:
             if words:
                 breaks.add(len(words) - 1)
             continue
-        line = PART_PREFIX.sub("", line)
+        line = PART_PREFIX.sub("", ANSWER_PREFIX.sub("", line))
         # Each part after an inline heading ends its sentence (the split keeps closing quotes with it).
         pieces = INLINE_PART_HEADING.split(line)
         segments = ["".join(pieces[k : k + 2]) for k in range(0, len(pieces), 2)]
