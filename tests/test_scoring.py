@@ -340,7 +340,9 @@ def test_repeats(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [("Errors dropped by 30%.", True), ("We saved $2M.", True), ("It took half the time.", True),
-     ("Sales doubled.", True), ("Customers were happy.", False), ("It went much better.", False)],
+     ("Sales doubled.", True), ("Customers were happy.", False), ("It went much better.", False),
+     ("Sign-ups dropped by a third.", True), ("A tenth of users saw it.", True), ("Zero incidents since.", True),
+     ("Nineteen stores signed up.", True)],
 )
 def test_number_in_result(text, expected):
     assert has_number(words(text)) is expected

@@ -49,6 +49,9 @@ NUMBER_WORDS = {
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand",
     "thousands", "million", "millions", "billion", "half", "double", "doubled", "twice", "triple", "tripled",
     "halved", "percent", "dozen", "dozens", "quarter",
+    # the other teens, nothing ("zero incidents"), and fractions ("by a third", "a tenth of users")
+    "thirteen", "fourteen", "sixteen", "seventeen", "eighteen", "nineteen", "zero", "third", "thirds", "fifth",
+    "fifths", "tenth", "tenths", "quarters",
 }
 METRIC = re.compile(r"\d|[$€£%]")
 
