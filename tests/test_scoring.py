@@ -489,6 +489,8 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("We handed in two days early and got a first.", "evaluation", True),  # a result 10 times in 10
         ("We finished this feature two weeks early.", "evaluation", True),
         ("I started early on the migration.", "evaluation", False),
+        ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
+        ("I went from the office to the data center that night.", "result_verb_non_i", False),
     ],
 )
 def test_spoken_times_and_durations(sentence, cue, fires):
