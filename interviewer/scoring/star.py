@@ -260,7 +260,9 @@ _CUES: dict[str, str] = {
     # "The platform now manages ...", "customers now receive ...": a state after the change, said of others
     # (a result 4 times in 4; "I now default to ..." is a lesson, read by "hindsight")
     r"|^(?!(?:i|we|you)\b)(?:[\w/'-]+ ){1,5}(?<!was )(?<!were )(?<!had )now "
-    r"(?!(?:that|i|we|you|on|and)\b)[a-z]",
+    r"(?!(?:that|i|we|you|on|and)\b)[a-z]"
+    # "It hasn't broken since", "the backups have run every night ever since": a state kept since the change
+    r"|\b(?:has|have|hasn't|haven't)\b.*\b(?:ever )?since$",
     # Reflection: lessons and hindsight
     # "I learned that / to / the hard way" is a lesson; "I learned Go from real code", "I learned by doing" is
     # picking up a skill, a step of the story.
