@@ -491,6 +491,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I started early on the migration.", "evaluation", False),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
+        ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
         ("It hasn't broken since.", "now_state", True),  # a state kept since the change
         ("The backups have run every night ever since.", "now_state", True),
         ("I have worked there since.", "now_state", True),

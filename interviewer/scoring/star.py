@@ -249,7 +249,7 @@ _CUES: dict[str, str] = {
     + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b"
     r"|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
     # "We went from a broken deploy every week to one in two months" (a result 23 times in 24)
-    r"|(?<!\bi )\b(?:went|came|moved) from\b.{1,60}\bto\b"
+    r"|(?<!\bi )\bwent from\b.{1,60}\bto\b"  # ("we moved from Jenkins to ..." is a step)
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|positive\w*|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success))\b"
     # "We handed in two days early", "we finished this feature two weeks early" (a result 10 times in 10)
