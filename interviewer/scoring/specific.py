@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from interviewer.models import Word
-from interviewer.scoring.star import CUES
+from interviewer.scoring.star import CUES, PARTICIPLES
 from interviewer.scoring.text import Span, looks_regular_past, norm
 
 # "I would listen to their complaint", "I usually check the logs first": what the candidate would do, or
@@ -19,10 +19,12 @@ HYPOTHETICAL = re.compile(
 )
 LESSON = re.compile(CUES["hindsight"].pattern + "|" + CUES["learned"].pattern)
 CLAUSE_START_AFTER = {"so", "and", "then", "first", "next", "also", "but", "now"}
-PARTICIPLES = {
-    "seen", "heard", "found", "made", "done", "gone", "taken", "given", "told", "said", "had", "known", "got",
-    "gotten", "written", "built", "sent", "spent", "left", "lost", "met", "run", "won", "brought", "bought",
-    "thought", "taught", "caught", "kept", "felt", "become", "begun", "broken", "chosen",
+# After "I'd", a participle makes it "I had": those that are not also the past ("seen", "done") and these,
+# which are ("found", "told").
+HAD_PARTICIPLES = set(PARTICIPLES) | {
+    "heard", "found", "made", "told", "said", "had", "known", "got", "gotten", "built", "sent", "spent",
+    "left", "lost", "met", "run", "won", "brought", "bought", "thought", "taught", "caught", "kept", "felt",
+    "become",
 }
 
 
@@ -43,7 +45,7 @@ def hypothetical_sentences(words: list[Word], spans: list[Span], labels: list[st
             clause_start = (k == 0 or sentence[k - 1].text.endswith(",")
                             or tokens[k - 1] in CLAUSE_START_AFTER)
             following = tokens[k + 1] if k + 1 < len(tokens) else ""
-            had = token == "i'd" and (following in PARTICIPLES or looks_regular_past(following))
+            had = token == "i'd" and (following in HAD_PARTICIPLES or looks_regular_past(following))
             if clause_start and not had and HYPOTHETICAL.match(" ".join(tokens[k:])):
                 found.append(index)
                 break
