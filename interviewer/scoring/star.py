@@ -866,10 +866,11 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     weights = weights or load_weights()
     tokens_list = _told_in_the_past([_wording(words, span) for span in spans])
     # Small talk, and marks without words ("—", a lone "2."), belong to no part.
-    small_talk = [not t or (bool(SMALL_TALK.search(" ".join(t))) and len(t) <= 12)
-                  or (i == len(tokens_list) - 1 and bool(CLOSING_TALK.search(" ".join(t))))
-                  or (i == 0 and len(tokens_list) > 1 and bool(QUESTION_ECHO.search(" ".join(t))))
-                  for i, t in enumerate(tokens_list)]
+    texts = [" ".join(t) for t in tokens_list]
+    small_talk = [not t or (bool(SMALL_TALK.search(text)) and len(t) <= 12)
+                  or (i == len(texts) - 1 and bool(CLOSING_TALK.search(text)))
+                  or (i == 0 and len(texts) > 1 and bool(QUESTION_ECHO.search(text)))
+                  for i, (t, text) in enumerate(zip(tokens_list, texts))]
     content = [i for i, talk in enumerate(small_talk) if not talk]
     kept = [tokens_list[i] for i in content]
     labels = ["other"] * len(spans)

@@ -62,13 +62,11 @@ class Span:
 
 
 HTML_TAG = re.compile(r"<[^>]{1,200}>")
+# A part's heading in typed notes: "Task:", "S -", "Situation (S):", "**Task** —", "(R)". The parts are read
+# from the wording, as they are in speech, so a heading is dropped; it ends the sentence before it and does
+# not stick to the one after it ("task get response times back" reads as a setting).
 ONE_PART = r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?)"
-# "Results", "Situation/Task", "S/T"
-PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"
-# A part's heading in typed notes: "Task:", "S -", "(R)". The parts are read from the wording, as they are
-# in speech, so a heading is dropped; it ends the sentence before it and does not stick to the one after it
-# ("task get response times back" reads as a setting).
-# "Situation:", "S -", "Situation (S):", "**Task** —"
+PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"  # "Results", "S/T", ...
 HEADING_NAME = rf"(?:{PART_NAME}|[starl])(?:\s*\([starl]\))?"  # "Situation", "S", "Situation (S)"
 PART_PREFIX = re.compile(rf"^{HEADING_NAME}\s*[:\-–—]\s+|^\([starl]\)\s+", re.I)
 PART_HEADING_LINE = re.compile(rf"^(?:{HEADING_NAME}|\([starl]\))\s*[:\-–—]?$", re.I)
