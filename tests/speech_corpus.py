@@ -84,6 +84,11 @@ def write_wav(path: Path, samples, sample_rate: int = 16000) -> Path:
     return path
 
 
+DIGITS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+
+
 def word_error_rate(reference: str, hypothesis: str) -> float:
     """WER after a simple normalisation (lower case, no punctuation, numbers as Whisper writes them)."""
     import jiwer
@@ -91,6 +96,8 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
     def norm(text: str) -> str:
         text = text.lower().replace("%", " percent")
         text = re.sub(r"[^a-z0-9' ]+", " ", text)
-        return " ".join(text.split())
+        # Whisper writes "press 3" one run and "press three" the next (its temperature fallback samples):
+        # the same words, so numbers are compared as digits.
+        return " ".join(DIGITS.get(word, word) for word in text.split())
 
     return jiwer.wer(norm(reference), norm(hypothesis))
