@@ -458,6 +458,10 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I successfully deployed our application to the staging cluster within a week.", False),  # how it ended
         ("I planned the cutover for a weekend.", True),  # planning is a step; planning *to* is an intention
         ("I planned to move the jobs to spot instances.", False),
+        ("I had the conversation privately, framing it around impact.", True),  # a meeting held is a step
+        ("I then had a quick one-on-one with him.", True),
+        ("I had no access to the production logs.", False),  # "had" otherwise tells a state
+        ("I had a strong engineer on my team.", False),
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):
@@ -611,6 +615,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ("Tighten access controls without breaking running services.", True),
         ("Give feedback that changed the behavior without damaging trust.", True),
         ("Learn FastAPI and migrate 10 routes in 1 week.", True),
+        ("Advocate for implementing agile practices.", True),  # a listed verb before a preposition
+        ("Decide: delay the launch or launch with the risk.", True),
         ("Sync status was unclear to everyone before the rollout.", False),  # a noun, then its verb
         ("Test coverage went from 40% to 85%.", False),
         ("Release errors: 33% to 2%.", False),  # a figure under a title

@@ -169,7 +169,8 @@ INFINITIVE_GOALS = (
     "fix", "help", "create", "drive", "lead", "raise", "bring", "identify", "explain", "gather", "determine",
     "scale", "migrate", "launch", "gain", "address", "prevent", "stop", "keep", "win", "earn", "regain",
     "meet", "hit", "turn", "grow", "cut", "save", "support", "align", "develop", "implement", "set up",
-    "work out",
+    "work out", "advocate", "champion", "persuade", "negotiate", "coordinate", "manage", "learn", "give",
+    "communicate", "clarify", "diagnose", "mentor", "decide",
 )
 
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
@@ -225,7 +226,12 @@ _CUES: dict[str, str] = {
     "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?(?:to )?(?:" + "|".join(INFINITIVE_GOALS) + r")\b",
     # Action: first-person past actions and sequencing
     # "I successfully deployed it within a week" reports how it ended (with "we", a result 11 times in 11).
-    "i_past_action": r"\bi (?:(?!successfully)\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")" + PAST_FORM,
+    "i_past_action": r"\bi (?:(?!successfully)\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")" + PAST_FORM
+    # "I had the conversation privately", "I then had a one-on-one with him": a meeting held is a step ("had"
+    # is otherwise a state: "I had no access")
+    + r"|\bi (?:(?:then|also|first|finally|\w+ly) )?had (?:a|an|the|several|two|three|regular|weekly|daily|"
+    r"some|one|another|a few) (?:[\w-]+ ){0,2}(?:conversations?|chats?|talks?|meetings?|calls?|discussions?|1:1s?|"
+    r"one-on-ones?|sit-downs?|sessions?|workshops?|retros?|retrospectives?|huddles?|syncs?)\b",
     "i_decided": r"\bi (?:decided(?! to (?:take (?:it|this|that) on|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")" + PAST_FORM,
