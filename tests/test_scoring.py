@@ -397,6 +397,34 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
     assert score.notes[0].at == swapped.start
 
 
+QUOTED_FEEDBACK = (
+    "Last spring a strong engineer on my team kept missing deadlines because his features grew mid-sprint. "
+    "I needed to give him feedback that changed the behaviour without hurting his trust. "
+    "I had the conversation privately and opened with his strengths. "
+    '"Your technical decisions are consistently solid. What I am seeing is that your features grow by a third '
+    "mid-sprint. The effect is that the team misses its weekly commitments. I would like to understand what is "
+    'driving this." We agreed that any change of scope mid-sprint needed a five-minute check with me first. '
+    "Three sprints later his on-time delivery went from 40% to 85%."
+)
+
+
+@pytest.mark.parametrize("quote", ['"', "“”"])
+def test_a_quotation_over_several_sentences_takes_the_part_of_the_sentence_that_brings_it_in(quote):
+    """What the candidate said, quoted over four sentences, is a step of the Action however its sentences read
+    alone (a figure, a problem, a wish)."""
+    opening, closing = quote[0], quote[-1]
+    score = score_text(QUOTED_FEEDBACK.replace('"Your', opening + "Your").replace('this."', "this." + closing))
+    quoted = [s.label for s in score.sentences if s.text.startswith((opening, "What I am", "The effect", "I would"))]
+    assert quoted == ["action"] * 4
+    assert score.star["action"].present and not score.missing
+
+
+def test_a_stray_quotation_mark_changes_no_label():
+    stray = QUOTED_FEEDBACK.replace('driving this."', "driving this.")
+    unquoted = QUOTED_FEEDBACK.replace('"Your', "Your").replace('driving this."', "driving this.")
+    assert [s.label for s in score_text(stray).sentences] == [s.label for s in score_text(unquoted).sentences]
+
+
 # Terse findings ("Risk was low.", "The demo passports were standard.") read like outcomes on a first pass, which
 # gives most of the Action to the Result; where each part usually sits gives the steps back to the Action.
 TERSE_ACTION_STEPS = (

@@ -842,6 +842,39 @@ def _tells_what_happened(sentences: list[list[str]]) -> bool:
             and not any(t in PRESENT_VERBS or t in ("must", "should") for t in words))
 
 
+# A quotation of several sentences ("I had the conversation privately. "Your decisions are solid. What I'm
+# seeing is ... I'd like to understand what's driving this."") is one thing said: what its sentences say
+# (a lesson, a figure, a problem) is what was said at that point of the story, so they take the part of the
+# sentence that brings it in (9 quoted sentences of 9 in all the answers). A quotation left open for longer
+# than this is a stray mark, not a quotation.
+QUOTE_MAX_SENTENCES = 8
+OPEN_QUOTES, CLOSE_QUOTES, STRAIGHT_QUOTE = "“", "”", '"'
+
+
+def _quoted_sentences(words: list[Word], spans: list[Span]) -> list[int | None]:
+    """For each sentence of a quotation that runs over several sentences, the sentence whose part it takes:
+    the one the quotation opens in, or the one before when the quotation opens the sentence. None elsewhere
+    (a quotation within one sentence is read with it)."""
+    owners: list[int | None] = [None] * len(spans)
+    opened: tuple[int, bool] | None = None  # (sentence the quotation opened in, whether it opened with it)
+    for i, span in enumerate(spans):
+        if opened is not None:
+            start, with_it = opened
+            owner = start - 1 if with_it and start else start
+            owners[i] = owner
+            if owner != start:
+                owners[start] = owner
+        for k in range(span.first, span.last + 1):
+            for mark in words[k].text:
+                if opened is None and mark in OPEN_QUOTES + STRAIGHT_QUOTE:
+                    opened = (i, k == span.first and words[k].text.lstrip().startswith(mark))
+                elif opened is not None and mark in CLOSE_QUOTES + STRAIGHT_QUOTE:
+                    opened = None
+        if opened is not None and i - opened[0] >= QUOTE_MAX_SENTENCES:
+            return [None] * len(spans)  # not closed: a stray mark, not a quotation
+    return owners if opened is None else [None] * len(spans)
+
+
 STEP_TITLE_WORDS = 4  # "Detection strategy: implemented ...", "Immediate containment: added ..."
 # A part named aloud before its sentence ("Task: get response times back under a day", as Whisper writes
 # "Task, get ..."): a signpost, dropped as typed notes' headings are (text.PART_PREFIX), so the part is read
@@ -918,6 +951,10 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     introduced = [words[spans[i].last].text.rstrip().endswith(":") for i in content]
     path = _list_items_stay_in_the_action(path, kept, introduced)
     path = _reflection_only_with_a_lesson(path, kept)
+    place = {span_index: k for k, span_index in enumerate(content)}
+    for span_index, owner in enumerate(_quoted_sentences(words, spans)):
+        if owner is not None and span_index in place and owner in place:
+            path[place[span_index]] = path[place[owner]]
     for i, lab in zip(content, path):
         labels[i] = lab
     # How much of the answer each part holds on any reading: position can hand an Action's steps to the Result
