@@ -605,6 +605,9 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("I re-implemented the fixed path as a deterministic chain.", False),  # a participle after "the"
         ("It returned the saved success message.", False),
         ("The improved process cut review time.", True),  # the verb after it still is one
+        ("I exceeded my goal by 15%, contributing to team revenue.", True),  # a target hit, even by the candidate
+        ("I hit my quota two months in a row.", True),
+        ("All three teams met the deadline.", True),
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):

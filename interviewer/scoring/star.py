@@ -267,7 +267,10 @@ _CUES: dict[str, str] = {
     r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
     + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b"
-    r"|\b(?:met|hit|beat|exceeded|missed|made) (?:the|our|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff)\b"
+    # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
+    r"|\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) (?:the|our|my|its|their|every|all|each) (?:\w+ )?"
+    r"(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff|quota|quotas|"
+    r"objective|objectives|okr|okrs)\b"
     # "We went from a broken deploy every week to one in two months" (a result 23 times in 24)
     r"|(?<!\bi )\bwent from\b.{1,60}\bto\b"  # ("we moved from Jenkins to ..." is a step)
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
