@@ -885,6 +885,9 @@ def test_what_the_candidate_wanted_someone_or_something_to_do_is_a_goal(sentence
         ("I took ownership of simplifying the release process.", True),  # taken on, like "I volunteered to"
         ("I took full ownership of the migration plan.", True),
         ("I rolled back and took full ownership in the incident review.", False),  # something done
+        ("Though I wasn't a manager, I decided to take ownership of improving our pipeline.", True),
+        ("I decided to take responsibility for the release checklist.", True),
+        ("I decided to take it on myself.", True),
     ],
 )
 def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):

@@ -125,13 +125,15 @@ COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|sev
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # What the candidate does when taking a task on: "I volunteered to", "I stepped up to".
 TOOK_ON = "offered|volunteered|agreed|signed up|stepped up"
+# Taking something on: "I decided to take it on", "I decided to take ownership of improving our pipeline"
+TAKE_ON = r"take (?:it|this|that) on|take (?:full |complete )?(?:ownership|responsibility|charge) (?:of|for)\b"
 # The candidate's goal said as a plan, before "to": "I aimed to", "I set out to", "I was determined to" (like
 # "I wanted to").
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
     r"(?:needed|wanted|had|hoped|planned to|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
-    r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to take (?:it|this|that) on|took (?:full |complete )?ownership of|"
+    r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to (?:" + TAKE_ON + r")|took (?:full |complete )?ownership of|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
     r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
 )
@@ -200,7 +202,7 @@ _CUES: dict[str, str] = {
     r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
-    r"|\bi (?:" + TOOK_ON + r"|decided) to (?:take (?:it|this|that) on|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
+    r"|\bi (?:" + TOOK_ON + r"|decided) to (?:" + TAKE_ON + r"|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
     r"|\b(?:team|group|squad|one|person|engineer|lead|member|owner) (?:asked|tasked|assigned|chosen|picked|brought in|hired|charged) to\b"
@@ -232,7 +234,7 @@ _CUES: dict[str, str] = {
     + r"|\bi (?:(?:then|also|first|finally|\w+ly) )?had (?:a|an|the|several|two|three|regular|weekly|daily|"
     r"some|one|another|a few) (?:[\w-]+ ){0,2}(?:conversations?|chats?|talks?|meetings?|calls?|discussions?|1:1s?|"
     r"one-on-ones?|sit-downs?|sessions?|workshops?|retros?|retrospectives?|huddles?|syncs?)\b",
-    "i_decided": r"\bi (?:decided(?! to (?:take (?:it|this|that) on|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
+    "i_decided": r"\bi (?:decided(?! to (?:" + TAKE_ON + r"|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
