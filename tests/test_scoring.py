@@ -903,6 +903,7 @@ def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):
         ("I was given two weeks to cut the build time in half.", True),
         ("I was given a dataset of support tickets full of duplicates.", False),  # something received
         ("I was given a proposal document outlining the idea.", False),
+        ("I was given charge of the effort to integrate the query builder.", True),  # like "put in charge"
     ],
 )
 def test_what_the_candidate_was_given_is_a_task_only_when_it_is_one(sentence, is_task):

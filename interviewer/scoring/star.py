@@ -198,7 +198,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
-    r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
+    r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
     r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
