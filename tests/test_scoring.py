@@ -1001,6 +1001,10 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("Our company needed to implement real-time notifications.", "obligation_shared"),
         ("The cluster needed maintenance while workloads needed to remain available.", "obligation_shared"),
         ("Due to the new requirements we had to compress the schedule.", "obligation"),  # still "we"
+        # A relative clause about a thing describes it; it states nobody's task.
+        ("I made a list of everything that had to move and booked the movers.", None),
+        ("This was a central system that needed to integrate with six teams.", None),
+        ("It was clear that I had to answer everyone's questions myself.", "obligation"),  # "that" + a subject
     ],
 )
 def test_task_cues_are_about_the_candidate(sentence, cue):

@@ -216,7 +216,10 @@ _CUES: dict[str, str] = {
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
-    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b|\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
+    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
+    # (not in a relative clause about a thing: "a list of everything that had to move", "a system that needed
+    # to integrate with six teams" describe, 6 such sentences of 6 are no task)
+    r"|(?<!\bthat )(?<!\bwhich )\b(?:must|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # "As the tech lead, I knew this needed six weeks": speaking from one's role states one's responsibility
     # (a task 10 times in 11 in all the answers); so does naming it, "I was the on-call engineer" (8 in 10),
