@@ -921,6 +921,21 @@ def test_what_the_candidate_was_asked_to_do_is_a_task(sentence):
     assert "task_passive" in star_features(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["My manager asked if I could take it on.",
+     "My boss came to me and asked whether I would run the migration.",
+     "They put me on the migration.",
+     "It landed on my plate.",
+     "The job fell to me.",  # not an outcome, as "costs fell to a third" is
+     "I got pulled in to fix it.",
+     "I ended up owning the project."],
+)
+def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
+    features = star_features(sentence)
+    assert "task_assigned" in features and "result_verb_non_i" not in features
+
+
 @pytest.mark.parametrize("sentence", ["This turned out to be the right call.", "The pilot turned out well."])
 def test_a_judgement_on_how_it_went_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)

@@ -175,6 +175,9 @@ INFINITIVE_GOALS = (
     "communicate", "clarify", "diagnose", "mentor", "decide",
 )
 
+# "It fell to me", "the job landed on my plate": a task handed over, not an outcome (task_assigned)
+HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
+
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
@@ -208,7 +211,12 @@ _CUES: dict[str, str] = {
     r"|\b(?:team|group|squad|one|person|engineer|lead|member|owner) (?:asked|tasked|assigned|chosen|picked|brought in|hired|charged) to\b"
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) the (?:job|task|goal|responsibility)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
-    r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bit fell (?:to|on) me\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
+    r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
+    # As people say it: "it fell to me", "it landed on my plate", "my manager asked if I could take it on",
+    # "they put me on the migration", "I got pulled in to fix it", "I ended up owning the project"
+    r"|\b(?:fell|landed) (?:to|on) (?:me|us|my (?:desk|plate))\b|\basked (?:me )?(?:if|whether) i (?:could|would|can|will|'d)\b"
+    r"|\bput (?:me|us) on (?:it|this|that|the (?:[\w-]+ ){0,2}(?:project|case|account|problem|issue|migration|launch|team))\b"
+    r"|\b(?:got|was|were) (?:pulled|called|roped|drafted) in to\b|\bi ended up owning\b"
     r"|\bi took (?:full |complete )?ownership of\b"
     # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 in 4)
     r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
@@ -267,13 +275,13 @@ _CUES: dict[str, str] = {
     # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a short subject that is not
     # the candidate (the candidate's own "I fixed" is an action) and not a frame ("As owner, cut ...").
     r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
-    + NOT_AFTER_DETERMINER + "(?:" + "|".join(sorted(RESULT_PAST)) + r")\b"
+    + NOT_AFTER_DETERMINER + "(?:" + "|".join(sorted(RESULT_PAST)) + r")\b" + HANDED_OVER
     # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere.
-    r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})"
+    + r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
-    + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b"
+    + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b" + HANDED_OVER
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
-    r"|\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) (?:the|our|my|its|their|every|all|each) (?:\w+ )?"
+    + r"|\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) (?:the|our|my|its|their|every|all|each) (?:\w+ )?"
     r"(?:target|targets|goal|goals|deadline|deadlines|sla|slas|kpi|kpis|numbers|date|launch|cutoff|quota|quotas|"
     r"objective|objectives|okr|okrs)\b"
     # "We went from a broken deploy every week to one in two months" (a result 23 times in 24)
