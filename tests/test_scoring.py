@@ -922,6 +922,19 @@ def test_what_the_candidate_was_asked_to_do_is_a_task(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence,is_step",
+    [
+        ("My approach was to split the migration into four phases.", True),  # the step itself
+        ("My first step was to pull the logs from the node.", True),
+        ("My goal was to cut the close from ten days to four.", False),  # a goal, read as the task
+        ("My plan was approved by the board.", False),
+    ],
+)
+def test_the_approach_taken_is_a_step(sentence, is_step):
+    assert ("i_decided" in star_features(sentence)) is is_step
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["My manager asked if I could take it on.",
      "My boss came to me and asked whether I would run the migration.",

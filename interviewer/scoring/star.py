@@ -245,7 +245,9 @@ _CUES: dict[str, str] = {
     + r"|\bi (?:(?:then|also|first|finally|\w+ly) )?had (?:a|an|the|several|two|three|regular|weekly|daily|"
     r"some|one|another|a few) (?:[\w-]+ ){0,2}(?:conversations?|chats?|talks?|meetings?|calls?|discussions?|1:1s?|"
     r"one-on-ones?|sit-downs?|sessions?|workshops?|retros?|retrospectives?|huddles?|syncs?)\b",
-    "i_decided": r"\bi (?:decided(?! to (?:" + TAKE_ON + r"|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b",
+    "i_decided": r"\bi (?:decided(?! to (?:" + TAKE_ON + r"|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b"
+    # "My approach was to split it into phases", "my first step was to pull the logs": the step itself
+    r"|\b(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
