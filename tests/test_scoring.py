@@ -672,6 +672,8 @@ def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
         ("Great question.", True),
         ("Let me think.", True),
         ("Okay.", True),
+        ("So yeah.", True),  # a run of such words, as speakers pause between parts
+        ("Okay, so, um.", True),
         ("Interesting question arose in the design review about the cache.", False),  # long: content
         ("So at my last company our checkout was slow.", False),
     ],
@@ -942,7 +944,9 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "It landed on my plate.",
      "The job fell to me.",  # not an outcome, as "costs fell to a third" is
      "I got pulled in to fix it.",
-     "I ended up owning the project."],
+     "I ended up owning the project.",
+     "So my manager basically said, you know, can you figure out why it's so slow?",  # a request, quoted
+     "He told me we need you to take over the release."],
 )
 def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
     features = star_features(sentence)

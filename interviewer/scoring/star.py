@@ -146,7 +146,7 @@ WE = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
 SMALL_TALK = re.compile(
     r"^(?:(?:that'?s|this is|it'?s|what a) (?:a )?(?:really )?(?:great|good|tough|interesting) question|"
     r"(?:great|good|tough|interesting) question$|let me think|"
-    r"(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well)[ ,.!]*$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
+    r"(?:(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well|and|anyway)[ ,.!]*)+$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
     r"does that answer|thank you(?: for (?:the|that) question)?[.!]*$|i hope that answers)"
 )
 # The question itself at the top of a pasted or spoken answer ("Q: Tell me about a time you ...",
@@ -209,6 +209,7 @@ _CUES: dict[str, str] = {
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
     r"|\b(?:team|group|squad|one|person|engineer|lead|member|owner) (?:asked|tasked|assigned|chosen|picked|brought in|hired|charged) to\b"
+    r"|\b(?:said|asked|told me)\b(?: \w+){0,3}? (?:can|could|would|will) you\b|\b(?:i|we) (?:need|want) you to\b"  # "he said, can you ..."
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) the (?:job|task|goal|responsibility)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
     r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
