@@ -458,6 +458,9 @@ def test_a_part_is_reported_missing_only_if_the_labels_shown_agree():
         ("My manager asked me to fix the release process.", "My manager, uh, asked me to to fix the release process."),
         ("As a result, errors went down by half.", "As a result, um, errors went down by, uh, half."),
         ("So I decided to take it on.", "So, um, I I decided to take it on."),
+        # a hedge between the subject and its verb (counted as a hedge in delivery)
+        ("So I took it on myself.", "So I kind of took it on myself."),
+        ("We rewrote the importer over a weekend.", "We sort of rewrote the importer over a weekend."),
     ],
 )
 def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluent):

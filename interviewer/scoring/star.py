@@ -522,6 +522,24 @@ def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
     return not any(_looks_past(t) or t in RESULT_PAST for t in tokens[1:4])
 
 
+SUBJECT_HEDGES = {("kind", "of"), ("sort", "of"), ("kinda",), ("sorta",)}
+
+
+def _without_hedges(tokens: list[str]) -> list[str]:
+    """"I kind of took it on", "we just rewrote it": a hedge between the subject and its verb (counted in
+    delivery) is left out of the wording, so the cues read "I took it on"."""
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hedge = next((h for h in SUBJECT_HEDGES if tuple(tokens[i : i + len(h)]) == h), None)
+        if hedge and kept and kept[-1] in ("i", "we"):
+            i += len(hedge)
+            continue
+        kept.append(tokens[i])
+        i += 1
+    return kept
+
+
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
@@ -529,6 +547,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     # fillers) but would break every phrase the cues look for, so the cues read the words without them.
     tokens = [t for t in tokens if t not in ALWAYS_FILLERS]
     tokens = [t for i, t in enumerate(tokens) if not (i and t == tokens[i - 1])]
+    tokens = _without_hedges(tokens)
     # Spoken openers ("yeah, so, basically ...") say nothing about the part; the cues read past them.
     start = 0
     while start < len(tokens) - 1 and tokens[start] in SPOKEN_OPENERS:
