@@ -1047,6 +1047,21 @@ def test_task_cues_are_about_the_candidate(sentence, cue):
     assert fired == ({cue} if cue else set())
 
 
+def test_what_comes_before_the_task_stated_in_so_many_words_is_the_situation():
+    """A failure story sets the scene with an outcome ("only two percent of users tried it"); the task stated
+    after it is still the Task, and the decoding must not run on into the Result from there."""
+    story = ("In my last role as a product manager we launched a feature that nobody used. We had spent three "
+             "months on it. After launch only two percent of users tried it. My job was to figure out what went "
+             "wrong and decide whether to kill it. I interviewed twelve customers and looked at the funnel. It "
+             "turned out people didn't know the feature existed, because it was hidden under a settings menu. "
+             "We moved it to the main screen and added a short tooltip. Usage went up to twenty percent in a "
+             "month. I learned that discovery is part of the feature, not an afterthought.")
+    score = score_text(story)
+    labels = [s.label for s in score.sentences]
+    assert labels[:5] == ["situation", "situation", "situation", "task", "action"]
+    assert not score.missing
+
+
 def test_an_answer_that_opens_with_its_task_has_no_situation():
     """Position alone must not turn the opening task and actions into a Situation."""
     story = ("I was responsible for the plan and the estimates. "
