@@ -401,9 +401,10 @@ QUOTED_FEEDBACK = (
     "Last spring a strong engineer on my team kept missing deadlines because his features grew mid-sprint. "
     "I needed to give him feedback that changed the behaviour without hurting his trust. "
     "I had the conversation privately and opened with his strengths. "
-    '"Your technical decisions are consistently solid. What I am seeing is that your features grow by a third '
-    "mid-sprint. The effect is that the team misses its weekly commitments. I would like to understand what is "
-    'driving this." We agreed that any change of scope mid-sprint needed a five-minute check with me first. '
+    '"Your technical decisions are consistently solid. What I am seeing is that your features grow by a '
+    "third mid-sprint. The effect is that the team misses its weekly commitments. I would like to understand "
+    'what is driving this." We agreed that any change of scope mid-sprint needed a five-minute check with me '
+    "first. "
     "Three sprints later his on-time delivery went from 40% to 85%."
 )
 
@@ -413,8 +414,10 @@ def test_a_quotation_over_several_sentences_takes_the_part_of_the_sentence_that_
     """What the candidate said, quoted over four sentences, is a step of the Action however its sentences read
     alone (a figure, a problem, a wish)."""
     opening, closing = quote[0], quote[-1]
-    score = score_text(QUOTED_FEEDBACK.replace('"Your', opening + "Your").replace('this."', "this." + closing))
-    quoted = [s.label for s in score.sentences if s.text.startswith((opening, "What I am", "The effect", "I would"))]
+    quoted_text = QUOTED_FEEDBACK.replace('"Your', opening + "Your").replace('this."', "this." + closing)
+    score = score_text(quoted_text)
+    openings = (opening, "What I am", "The effect", "I would")
+    quoted = [s.label for s in score.sentences if s.text.startswith(openings)]
     assert quoted == ["action"] * 4
     assert score.star["action"].present and not score.missing
 
@@ -608,7 +611,7 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("I re-implemented the fixed path as a deterministic chain.", False),  # a participle after "the"
         ("It returned the saved success message.", False),
         ("The improved process cut review time.", True),  # the verb after it still is one
-        ("I exceeded my goal by 15%, contributing to team revenue.", True),  # a target hit, even by the candidate
+        ("I exceeded my goal by 15%, contributing to team revenue.", True),  # a target hit, even by me
         ("I hit my quota two months in a row.", True),
         ("All three teams met the deadline.", True),
     ],
@@ -1039,7 +1042,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         # A relative clause about a thing describes it; it states nobody's task.
         ("I made a list of everything that had to move and booked the movers.", None),
         ("This was a central system that needed to integrate with six teams.", None),
-        ("It was clear that I had to answer everyone's questions myself.", "obligation"),  # "that" + a subject
+        ("It was clear that I had to answer everyone's questions.", "obligation"),  # "that" + a subject
     ],
 )
 def test_task_cues_are_about_the_candidate(sentence, cue):
@@ -1050,12 +1053,13 @@ def test_task_cues_are_about_the_candidate(sentence, cue):
 def test_what_comes_before_the_task_stated_in_so_many_words_is_the_situation():
     """A failure story sets the scene with an outcome ("only two percent of users tried it"); the task stated
     after it is still the Task, and the decoding must not run on into the Result from there."""
-    story = ("In my last role as a product manager we launched a feature that nobody used. We had spent three "
-             "months on it. After launch only two percent of users tried it. My job was to figure out what went "
-             "wrong and decide whether to kill it. I interviewed twelve customers and looked at the funnel. It "
-             "turned out people didn't know the feature existed, because it was hidden under a settings menu. "
-             "We moved it to the main screen and added a short tooltip. Usage went up to twenty percent in a "
-             "month. I learned that discovery is part of the feature, not an afterthought.")
+    story = ("In my last role as a product manager we launched a feature that nobody used. We had spent "
+             "three months on it. After launch only two percent of users tried it. My job was to figure out "
+             "what went wrong and decide whether to kill it. I interviewed twelve customers and looked at "
+             "the funnel. It turned out people didn't know the feature existed, because it was hidden under "
+             "a settings menu. We moved it to the main screen and added a short tooltip. Usage went up to "
+             "twenty percent in a month. I learned that discovery is part of the feature, not an "
+             "afterthought.")
     score = score_text(story)
     labels = [s.label for s in score.sentences]
     assert labels[:5] == ["situation", "situation", "situation", "task", "action"]
