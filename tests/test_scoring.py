@@ -1007,6 +1007,10 @@ def test_an_evaluation_is_not_background():
         ("So I was the on-call engineer who caught the failed deploy.", True),
         ("I was the technical point of contact from the payments team.", True),
         ("I was a junior developer on a team of six.", False),
+        # roles outside software
+        ("I was the nurse assigned to him that evening.", True),
+        ("As the shift supervisor, I had to keep the line moving.", True),
+        ("I was a teacher at a small school.", False),
     ],
 )
 def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):

@@ -120,7 +120,12 @@ BULLET_OUTCOMES = RESULT_PAST | {"established"}
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
-ROLE_NOUNS = r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer)"
+ROLE_NOUNS = (r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|"
+              r"analyst|consultant|designer|intern|commander|scientist|director|person|interviewer|reviewer|"
+              # roles outside software, as a nurse or a teacher names theirs: "I was the nurse assigned to him"
+              r"leader|nurse|doctor|teacher|tutor|assistant|supervisor|representative|agent|cashier|officer|"
+              r"technician|pharmacist|accountant|specialist|administrator|associate|advisor|counselor|coach|"
+              r"trainer|instructor|organi[sz]er|volunteer|president|treasurer|secretary|editor|planner)")
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # What the candidate does when taking a task on: "I volunteered to", "I stepped up to".
