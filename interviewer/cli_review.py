@@ -203,7 +203,7 @@ FORMATS = ("md", "json", "srt", "vtt", "html")
 def export(
     ref: RefArg,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "md",
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Write here (a file; a folder for a session's subtitles). Default: standard output, or a file in the current folder for html.")] = None,
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Write here (a file; a folder for a session's subtitles, or a .srt/.vtt file if it has one answer). Default: standard output, or a file in the current folder for html.")] = None,
     link_audio: Annotated[bool, typer.Option("--link-audio", help="HTML: refer to the recordings by relative path instead of embedding them.")] = False,
 ) -> None:
     """Export an answer or a session as Markdown, JSON, SRT or WebVTT subtitles, or a self-contained HTML report."""
@@ -221,8 +221,12 @@ def export(
         raise NotFoundError(f"Session {ref_id} has no answers to export.")
     if fmt in ("srt", "vtt"):
         render = ex.to_srt if fmt == "srt" else ex.to_vtt
-        if kind == "answer":
+        a_file = out is not None and out.suffix.lower() == f".{fmt}"  # "-o answer.srt": one file, not a folder
+        if kind == "answer" or (a_file and len(records) == 1):
             _write(render(records[0]), out)
+        elif a_file:
+            raise ConfigError(f"{out}: session {ref_id} has {len(records)} answers, one subtitle file each; give a "
+                              f"folder (-o {out.with_suffix('')}) or one answer's id ({records[0].id}).")
         else:
             folder = out or Path(f"{ref_id}-{fmt}")
             folder.mkdir(parents=True, exist_ok=True)

@@ -70,6 +70,12 @@ def test_export_formats(saved, tmp_path):
     folder = tmp_path / "subs"
     assert run_cli(["export", new, "-f", "srt", "-o", str(folder)]).returncode == 0
     assert sorted(p.name for p in folder.iterdir()) == ["answer-1.srt", "answer-2.srt"]
+    # A session's subtitles into a file named like one: its only answer, or a clear error for several
+    one = tmp_path / "one.srt"
+    assert run_cli(["export", old, "-f", "srt", "-o", str(one)]).returncode == 0
+    assert one.is_file() and list(srt.parse(one.read_text()))
+    several = run_cli(["export", new, "-f", "srt", "-o", str(tmp_path / "both.srt")])
+    assert several.returncode == 2 and "has 2 answers" in several.stderr and not (tmp_path / "both.srt").exists()
 
     html = tmp_path / "r.html"
     assert run_cli(["export", answer, "-f", "html", "-o", str(html)]).returncode == 0
