@@ -247,13 +247,14 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
     """What ``score`` was given -> (label, transcript, hard line breaks, question text, target seconds).
 
     An answer id (or 'latest') is rescored from its saved transcript; an audio file is transcribed first;
-    a text file is read as a transcript without timings."""
+    a text file is read as a transcript without timings, a subtitle file (.srt, .vtt) as one with them."""
     from interviewer.audio.files import AUDIO_SUFFIXES, read_audio
     from interviewer.errors import AudioFileError, NotFoundError, ScoringError
     from interviewer.models import Transcript
     from interviewer.scoring import ScoringSettings
     from interviewer.scoring.text import transcript_from_text
     from interviewer.store import ANSWER_ID
+    from interviewer.transcribe.subtitles import SUBTITLE_SUFFIXES, read_subtitles
 
     path = Path(item)
     if not path.exists() and (ANSWER_ID.match(item) or item == "latest"):
@@ -276,8 +277,11 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
             raise ScoringError(f"{item}: not UTF-8 text; save the transcript as UTF-8.") from exc
         transcript, breaks = transcript_from_text(text)
         return str(path), transcript, breaks, question, target_s
+    if path.suffix.lower() in SUBTITLE_SUFFIXES:
+        return str(path), read_subtitles(path), None, question, target_s
     if path.suffix.lower() not in AUDIO_SUFFIXES:
-        raise AudioFileError(f"{item}: unknown kind of file; give audio ({', '.join(AUDIO_SUFFIXES[:4])}...) or text (.txt).")
+        raise AudioFileError(f"{item}: unknown kind of file; give audio ({', '.join(AUDIO_SUFFIXES[:4])}...), "
+                             "text (.txt) or subtitles (.srt, .vtt).")
     samples = read_audio(path)
     seconds = len(samples) / 16000
     limit = ScoringSettings().max_answer_s
@@ -291,7 +295,7 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt), or saved answer ids ('latest').")],
+    paths: Annotated[list[str], typer.Argument(help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt), subtitles with times (.srt, .vtt), or saved answer ids ('latest').")],
     question: Annotated[Optional[str], typer.Option("--question", "-q", help="The question that was answered (used in the report).")] = None,
     target: TargetOpt = None,
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object per PATH, one per line (docs/score-json.md).")] = False,

@@ -156,3 +156,25 @@ def test_story_bank_commands_and_coverage_after_an_answer(no_audio_env, isolated
     html = page.read_text()
     assert "Late mobile checkout redesign: covered 5 of 6 outline points" in html
     assert "missed: hired two more engineers" in html
+
+
+def test_an_answer_exported_as_subtitles_scores_as_the_answer_did(no_audio_env, isolated_user_dirs, tmp_path):
+    """The demo answer through Whisper, exported as SRT and WebVTT, then scored from the subtitle files: the
+    same sentences and labels, and timing from the cues (not null as for a text transcript)."""
+    result = run_cli(["practice", "-n", "1", "-q", "ow-11", "--answer-file", str(DEMO)], env=no_audio_env)
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(run_cli(["score", "latest", "--json"], env=no_audio_env).stdout)
+    for fmt in ("srt", "vtt"):
+        subtitles = tmp_path / f"answer.{fmt}"
+        assert run_cli(["export", "latest", "-f", fmt, "-o", str(subtitles)], env=no_audio_env).returncode == 0
+        scored = run_cli(["score", str(subtitles), "--json"], env=no_audio_env)
+        assert scored.returncode == 0, scored.stderr
+        data = json.loads(scored.stdout)
+        # Cue times place words within a second or so, so a sentence cut at a pause inside a cue may be cut
+        # elsewhere; the parts and their shares hold.
+        assert data["missing"] == saved["missing"]
+        for part, values in data["star"].items():
+            assert values["share"] == pytest.approx(saved["star"][part]["share"], abs=0.08), part
+        assert data["duration_s"] == pytest.approx(saved["duration_s"], abs=1.5)
+        assert data["timing"]["words_per_minute"] == pytest.approx(saved["timing"]["words_per_minute"], rel=0.05)
+        assert data["sentences"][0]["start"] == pytest.approx(saved["sentences"][0]["start"], abs=1.0)

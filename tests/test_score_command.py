@@ -102,6 +102,73 @@ def test_unknown_id_and_mixed_paths_keep_going(tmp_path):
     assert json.loads(result.stdout)["path"] == str(good)
 
 
+SRT = """1
+00:00:00,500 --> 00:00:05,000
+At my last company our checkout was timing out
+for five percent of customers.
+
+2
+00:00:05,200 --> 00:00:08,000
+I was responsible for fixing it before the holidays.
+
+3
+00:00:11,500 --> 00:00:18,000
+First I traced the slow query. Then I added an index and I rewrote the retry logic.
+
+4
+00:00:18,500 --> 00:00:24,000
+As a result timeouts dropped from 5% to 0.1% and sales rose 3%.
+"""
+VTT = """WEBVTT
+
+NOTE exported by a meeting tool
+
+cue-1
+00:00:00.500 --> 00:00:05.000
+<v Candidate>At my last company our checkout was timing out for five percent of customers.
+
+cue-2
+00:00:05.200 --> 00:00:08.000
+<v Candidate>I was responsible for fixing it before the holidays.
+
+cue-3
+00:00:11.500 --> 00:00:18.000
+<v Candidate>First I traced the slow query. Then I added an index and I rewrote the retry logic.
+
+cue-4
+00:00:18.500 --> 00:00:24.000
+<v Candidate>As a result timeouts dropped from 5% to 0.1% and sales rose 3%.
+"""
+
+
+@pytest.mark.parametrize("name,content", [("answer.srt", SRT), ("answer.vtt", VTT)])
+def test_subtitles_are_scored_with_their_times(tmp_path, name, content):
+    """Cue identifiers, notes and voice tags are no words; the cues' times give the timing and the pauses."""
+    path = tmp_path / name
+    path.write_text(content)
+    result = run_cli(["score", str(path), "--json"])
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["transcript"].startswith("At my last company our checkout") and "cue" not in data["transcript"]
+    assert [s["label"] for s in data["sentences"]] == ["situation", "task", "action", "action", "result"]
+    assert data["duration_s"] == 24.0 and data["timing"]["time_to_first_word_s"] == 0.5
+    assert data["timing"]["long_pauses"] == [{"start": 8.0, "end": 11.5}]  # between the second and third cues
+    assert data["sentences"][2]["start"] == 11.5 and data["star"]["action"]["seconds"] > 6
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [("empty.srt", "", "the file is empty"),
+     ("notes.srt", "These are my notes, not subtitles.\n", "not readable as SRT subtitles"),
+     ("notes.vtt", "Just some text\n", "not readable as VTT subtitles")],
+)
+def test_bad_subtitles_get_a_clear_error(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    result = run_cli(["score", str(path)])
+    assert result.returncode == 6 and message in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.real
 def test_audio_file_is_transcribed_then_scored(tmp_path):
     need(corpus.available(), "asterisk-core-sounds-en-wav")
