@@ -360,10 +360,28 @@ STORY = (
 
 
 def test_complete_story_has_all_parts_in_order():
-    score = score_text(STORY)
+    score = score_text(STORY, settings=ScoringSettings(target_s=30.0))  # 59 words: about 24 s said aloud
     assert [s.label for s in score.sentences] == ["situation", "task", "action", "action", "result", "reflection"]
     assert score.missing == [] and score.delivery.quantified_result
     assert score.feedback[0].startswith("Clear structure")
+
+
+@pytest.mark.parametrize(
+    "words,target,note",
+    [
+        (59, 120.0, "About 59 words, roughly 0:24 said at 145 words a minute: short for a 2:00 target"),
+        (59, 30.0, None),  # about right for a 30-second answer
+        (389, 120.0, "About 389 words, roughly 2:41 said at 145 words a minute: over the 2:00 target; trim the"),
+    ],
+)
+def test_a_typed_answer_is_judged_by_its_length_said_aloud(words, target, note):
+    """Without times, the length of a typed answer (or a story written out beforehand) is what it would take
+    to say at a steady pace, judged against the target as a spoken answer is."""
+    filler = " Then I checked every other service the same way and wrote down what I found."  # 15 words
+    text = STORY + filler * ((words - 59) // 15)
+    assert sum(len(s.text.split()) for s in score_text(text).sentences) == words
+    length = [f for f in score_text(text, settings=ScoringSettings(target_s=target)).feedback if "words, roughly" in f]
+    assert length == ([] if note is None else [next(f for f in length if f.startswith(note))])
 
 
 @pytest.mark.parametrize(

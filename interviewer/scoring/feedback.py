@@ -104,6 +104,20 @@ def build_feedback(
         elif duration < settings.short_answer_fraction * settings.target_s:
             add("length", f"At {clock(duration)} the answer is short for a {clock(settings.target_s)} target; "
                           "add detail to what you did and how it turned out.")
+    elif not timed and structure:
+        # A typed answer or a story prepared in writing: its length said aloud at a steady pace (the middle of
+        # the pace band), judged against the target as a spoken one is.
+        words = sum(s.word_count for s in sentences)
+        pace = sum(settings.wpm_band) / 2
+        spoken = words / pace * 60
+        about = f"About {words} words, roughly {clock(spoken)} said at {pace:.0f} words a minute"
+        if spoken - settings.target_s > settings.over_target_grace_s:
+            longest = max(("situation", "task", "action", "result"),
+                          key=lambda p: star[p].share - (star[p].band or (0, 1))[1])
+            add("length", f"{about}: over the {clock(settings.target_s)} target; trim the {longest.capitalize()} first.")
+        elif spoken < settings.short_answer_fraction * settings.target_s:
+            add("length", f"{about}: short for a {clock(settings.target_s)} target; add detail to what you did "
+                          "and how it turned out.")
 
     s_part = star["situation"]
     if not structure:
