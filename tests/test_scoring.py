@@ -970,7 +970,8 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I got pulled in to fix it.",
      "I ended up owning the project.",
      "So my manager basically said, you know, can you figure out why it's so slow?",  # a request, quoted
-     "He told me we need you to take over the release."],
+     "He told me we need you to take over the release.",
+     "And my manager was like, can you figure out why people hate the app?"],
 )
 def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
     features = star_features(sentence)
