@@ -243,7 +243,8 @@ def demo(
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
-def _scoring_input(item: str, store, transcriber, question: str | None, target_s: float | None):
+def _scoring_input(item: str, store, transcriber, question: str | None, target_s: float | None,
+                   speaker: str | None = None):
     """What ``score`` was given -> (label, transcript, hard line breaks, question text, target seconds).
 
     An answer id (or 'latest') is rescored from its saved transcript; an audio file is transcribed first;
@@ -278,7 +279,7 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
         transcript, breaks = transcript_from_text(text)
         return str(path), transcript, breaks, question, target_s
     if path.suffix.lower() in SUBTITLE_SUFFIXES:
-        return str(path), read_subtitles(path), None, question, target_s
+        return str(path), read_subtitles(path, speaker), None, question, target_s
     if path.suffix.lower() not in AUDIO_SUFFIXES:
         raise AudioFileError(f"{item}: unknown kind of file; give audio ({', '.join(AUDIO_SUFFIXES[:4])}...), "
                              "text (.txt) or subtitles (.srt, .vtt).")
@@ -300,6 +301,7 @@ def score(
     target: TargetOpt = None,
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object per PATH, one per line (docs/score-json.md).")] = False,
     model: ModelOpt = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Subtitles of a meeting (.vtt with speaker names): score this speaker's cues.")] = None,
 ) -> None:
     """Score answers: STAR structure, timing and delivery, with an interviewer's notes."""
     import json
@@ -325,7 +327,7 @@ def score(
     first_error: InterviewerError | None = None
     for item in paths:
         try:
-            label, transcript, breaks, question_text, answer_target = _scoring_input(item, store, transcriber, question, target_s)
+            label, transcript, breaks, question_text, answer_target = _scoring_input(item, store, transcriber, question, target_s, speaker)
             scoring = ScoringSettings.from_overrides(settings.scoring, target_s=answer_target or settings.target_s)
             result = score_answer(transcript, question=question_text, settings=scoring, hard_breaks=breaks)
         except InterviewerError as exc:

@@ -156,6 +156,24 @@ def test_subtitles_are_scored_with_their_times(tmp_path, name, content):
     assert data["sentences"][2]["start"] == 11.5 and data["star"]["action"]["seconds"] > 6
 
 
+MEETING = VTT.replace("WEBVTT\n", "WEBVTT\n\nq\n00:00:00.000 --> 00:00:00.400\n<v Ana Ruiz>Tell me about a fix.\n", 1)
+
+
+def test_a_meeting_transcript_is_scored_for_one_speaker(tmp_path):
+    """A meeting tool's WebVTT names every cue's speaker: the interviewer's question is not the answer."""
+    path = tmp_path / "meeting.vtt"
+    path.write_text(MEETING.replace("<v Candidate>", "<v Sam Lee>"))
+    both = run_cli(["score", str(path)])
+    assert both.returncode == 6 and "cues from 2 speakers (Ana Ruiz, Sam Lee); give --speaker NAME" in both.stderr
+    result = run_cli(["score", str(path), "--speaker", "sam lee", "--json"])
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["transcript"].startswith("At my last company") and "Tell me" not in data["transcript"]
+    assert [s["label"] for s in data["sentences"]] == ["situation", "task", "action", "action", "result"]
+    wrong = run_cli(["score", str(path), "--speaker", "Bob"])
+    assert wrong.returncode == 6 and "no cues from 'Bob' (its speakers are Ana Ruiz, Sam Lee)" in wrong.stderr
+
+
 @pytest.mark.parametrize(
     "name,content,message",
     [("empty.srt", "", "the file is empty"),

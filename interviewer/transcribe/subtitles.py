@@ -20,8 +20,10 @@ SUBTITLE_SUFFIXES = (".srt", ".vtt")
 WRAPPED_HYPHEN = re.compile(r"(\w-)\n(\w)")
 
 
-def read_subtitles(path: Path) -> Transcript:
-    """The words of every cue in time order, each with a start and an end inside its cue."""
+def read_subtitles(path: Path, speaker: str | None = None) -> Transcript:
+    """The words of every cue in time order, each with a start and an end inside its cue. A meeting's
+    transcript names each cue's speaker ("<v Sam Lee>"); with several speakers only ``speaker``'s cues are the
+    answer (the interviewer's questions are not), and without one the choice is asked for."""
     import webvtt  # inside the function: only `score` on a subtitle file needs it
 
     try:
@@ -36,6 +38,16 @@ def read_subtitles(path: Path) -> Transcript:
         kind = path.suffix.lstrip(".").upper()
         raise ScoringError(f"{path}: not readable as {kind} subtitles ({exc}); check the file, or save the "
                            "transcript as .txt.") from exc
+    voices = sorted({c.voice for c in captions if c.voice})
+    if speaker is not None:
+        chosen = [v for v in voices if v.casefold() == speaker.casefold()]
+        if not chosen:
+            named = f"its speakers are {', '.join(voices)}" if voices else "its cues name no speaker"
+            raise ScoringError(f"{path}: no cues from '{speaker}' ({named}); check --speaker.")
+        captions = [c for c in captions if c.voice == chosen[0]]
+    elif len(voices) > 1:
+        raise ScoringError(f"{path}: cues from {len(voices)} speakers ({', '.join(voices)}); "
+                           "give --speaker NAME to score one person's answer.")
     cues = sorted((c.start_time.in_milliseconds() / 1000, c.end_time.in_milliseconds() / 1000, c.text)
                   for c in captions)
     words: list[Word] = []
