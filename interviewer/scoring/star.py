@@ -806,9 +806,10 @@ CANDIDATE = re.compile(r"\b(?:i|me)\b|\bmy (?!team\b)")
 TEAM = re.compile(r"\b(?:we|us|our team|my team|the team)\b")
 # The task stated in so many words: "My task was to ...", "when I started, my first goal was ..." (not "at my
 # previous role I was"), "I set myself the goal of ...".
+MY_TASK_NOUN = (r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|"
+                r"mission|assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)?")
 STATED_TASK = re.compile(
-    r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|mission|"
-    r"assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)? (?:was|were|is)\b"
+    MY_TASK_NOUN + r" (?:was|were|is)\b"
     r"|\bset (?:myself|ourselves) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b"
 )
 
@@ -818,10 +819,7 @@ STATED_TASK = re.compile(
 # users tried it" reads as an outcome): in all the answers, 101 sentences of 101 before such a sentence are
 # the Situation, and it is the Task 52 times in 53. Only in the first half of the answer (a lesson can say
 # "my goal was to learn").
-STATED_PAST_TASK = re.compile(
-    r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|mission|"
-    r"assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)? (?:was|were) to\b"
-)
+STATED_PAST_TASK = re.compile(MY_TASK_NOUN + r" (?:was|were) to\b")
 HINGE_WEIGHT = 10.0  # log-odds: enough to fix those labels in the decoding
 
 
