@@ -672,6 +672,9 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ("Learn FastAPI and migrate 10 routes in 1 week.", True),
         ("Advocate for implementing agile practices.", True),  # a listed verb before a preposition
         ("Decide: delay the launch or launch with the risk.", True),
+        ("Quickly learn and apply the skills needed for the new animation system.", True),  # after an adverb
+        ("Upskill yourself to contribute more to the team.", True),  # any verb, with a reflexive object
+        ("Finally reduced the build time by 40%.", False),  # an adverb before a past form: what happened
         ("Sync status was unclear to everyone before the rollout.", False),  # a noun, then its verb
         ("Test coverage went from 40% to 85%.", False),
         ("Release errors: 33% to 2%.", False),  # a figure under a title

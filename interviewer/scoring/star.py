@@ -181,6 +181,10 @@ INFINITIVE_GOALS = (
     "communicate", "clarify", "diagnose", "mentor", "decide",
 )
 
+LY_VERBS = {"apply", "reply", "supply", "rely", "comply", "multiply", "imply", "rally", "tally", "fly", "ally"}
+# "Quickly learn the new stack", "Proactively fix the flaky tests": a manner adverb before a bare goal.
+GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
+
 # "It fell to me", "the job landed on my plate": a task handed over, not an outcome (task_assigned)
 HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
 
@@ -247,7 +251,7 @@ _CUES: dict[str, str] = {
     r"|\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b",
     # A goal stated as a bare infinitive, as bulleted answers do ("Audit the cost model", "As ingestion owner,
     # cut freshness to minutes").
-    "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?(?:to )?(?:" + "|".join(INFINITIVE_GOALS) + r")\b",
+    "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?" + GOAL_ADVERB + r"(?:to )?(?:" + "|".join(INFINITIVE_GOALS) + r")\b",
     # Action: first-person past actions and sequencing
     # "I successfully deployed it within a week" reports how it ended (with "we", a result 11 times in 11).
     "i_past_action": r"\bi (?:(?!successfully)\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")"
@@ -406,7 +410,8 @@ NOT_IMPERATIVE = set(
 )
 # What follows a verb used as a goal: "Defend my position", "Decide whether to ship", "Design an interface".
 GOAL_OBJECT_START = set("the a an my our their his her your its this that these those both all each every whether "
-                        "how what which who it them him me us everything everyone".split())
+                        "how what which who it them him me us everything everyone myself yourself ourselves "
+                        "themselves himself herself".split())
 PARTICLES = {"up", "out", "down", "off", "back", "in", "on", "through"}
 # Verbs a goal opens with, as story banks write it bare.
 GOAL_VERBS = ACTION_LEMMAS | RESULT_VERBS | set(INFINITIVE_GOALS) | {
@@ -423,6 +428,8 @@ def _imperative_open(tokens: list[str]) -> bool:
     """Opens with a verb in the bare form followed by its object ("Defend my position or change it", "Decide
     whether to ship"): a goal as story banks write it, whatever the verb. A noun opening a sentence is
     followed by its verb instead ("Demo went well"), and past forms ("Built a map") are actions."""
+    if len(tokens) > 3 and tokens[0].endswith("ly") and tokens[0] not in LY_VERBS:
+        tokens = tokens[1:]  # "Quickly learn and apply the skills": the goal's verb comes after its adverb
     if len(tokens) < 3:
         return False
     verb = tokens[0]
