@@ -1074,6 +1074,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         # A relative clause about a thing describes it; it states nobody's task.
         ("I made a list of everything that had to move and booked the movers.", None),
         ("This was a central system that needed to integrate with six teams.", None),
+        ("Two families got into a fight in a section of the arena that I was in charge of.", None),
         ("It was clear that I had to answer everyone's questions.", "obligation"),  # "that" + a subject
     ],
 )
