@@ -998,6 +998,10 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
         ("Our team was recognized by the VP for the launch.", True),
         ("The work got formally recognized at the all-hands.", True),
         ("I recognized the need to be open with the team about it.", False),  # seeing, not praise
+        # "positive" as praise, not as a kind of thing
+        ("The launch got positive reviews.", True),
+        ("I motivated the team through daily check-ins and positive reinforcement.", False),
+        ("I traced the false positives back to two rules.", False),
     ],
 )
 def test_a_judgement_on_how_it_went_is_an_evaluation(sentence, is_evaluation):
