@@ -1057,6 +1057,9 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
     [
         ("At the restaurant, the owner switched us to a new system.", None),  # someone else's doing
         ("I was the owner of the release.", "task_noun"),
+        ("The problem was to figure out how to add arrows to the lines.", "task_noun"),  # what was to be done
+        ("The first issue that presented itself was making sure his post was covered.", "task_noun"),
+        ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome
         ("I felt responsible for team health and wanted to address this constructively.", "task_noun"),

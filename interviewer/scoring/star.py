@@ -208,6 +208,9 @@ _CUES: dict[str, str] = {
     "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
     r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
+    # "The problem was to figure out how to add arrows", "the first issue ... was making sure ...": what was to
+    # be done, named as the problem (not "the problem was that ...", which tells what was wrong)
+    r"|\b(?:problem|issue)s? (?:\w+ ){0,4}(?:was|is) (?:to|making sure|ensuring|figuring out|finding a way)\b"
     r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
