@@ -125,7 +125,9 @@ class Store(Protocol):
 class RoundView(Protocol):
     """What the candidate sees during a round."""
 
-    def show_question(self, number: int, total: int, question: Question, principle: str, prompt: str) -> None: ...
+    def show_question(self, number: int, total: int, question: Question, principle: str, prompt: str,
+                      again: bool = False) -> None:
+        """``again``: the candidate asked to answer this question once more."""
 
     def notice(self, message: str) -> None:
         """A one-line note (a missing speaker, a saved file...)."""
@@ -139,4 +141,8 @@ class RoundView(Protocol):
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None: ...
 
     def next_question(self) -> bool:
-        """Between questions: False ends the round early (e.g. the candidate typed q)."""
+        """Between a drill's attempts: False ends it early (e.g. the candidate typed q)."""
+
+    def after_answer(self, last: bool, can_repeat: bool) -> str:
+        """After an answer of a round: "next" (also after the last one), "again" (record this question once
+        more; only if ``can_repeat``) or "stop" (end the round here)."""

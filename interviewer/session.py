@@ -231,22 +231,42 @@ class InterviewRound:
             self.finish(status)
 
     def run(self, questions: Sequence[Question]) -> SessionRecord:
+        number = 0  # answers recorded so far; a question answered again takes the next number
         with self.running() as session:
-            for number, question in enumerate(questions, start=1):
-                self.ask_with_follow_ups(number, len(questions), question)
-                if number < len(questions) and not self.parts.view.next_question():
+            for position, question in enumerate(questions, start=1):
+                first: AnswerRecord | None = None
+                while True:
+                    number += 1
+                    again = {"again_of": first.id} if first else None
+                    answer = self.ask_with_follow_ups(number, len(questions), question, extra=again, position=position)
+                    first = first or answer
+                    step = self._next_step(last=position == len(questions))
+                    if step != "again":
+                        break
+                if step == "stop":
                     break
         return session
 
+    def _next_step(self, last: bool) -> str:
+        """After an answer: "next", "again" (the same question, a new recording) or "stop". Answering again
+        is offered for the microphone only: a file or the demo would play the same answer once more."""
+        can_repeat = self.options.source == "microphone"
+        if last and not can_repeat:
+            return "next"
+        step = self.parts.view.after_answer(last=last, can_repeat=can_repeat)
+        return "next" if step == "again" and not can_repeat else step
+
     # One question -----------------------------------------------------------------------------------
 
-    def ask_with_follow_ups(self, number: int, total: int, question: Question, extra: dict[str, Any] | None = None) -> AnswerRecord:
-        main = self.ask(number, total, question, question.text, extra=extra)
+    def ask_with_follow_ups(self, number: int, total: int, question: Question, extra: dict[str, Any] | None = None,
+                            position: int | None = None) -> AnswerRecord:
+        main = self.ask(number, total, question, question.text, extra=extra, position=position)
         chooser = self.parts.follow_up_chooser
         if self.options.follow_ups > 0 and chooser is not None and main.status == "complete":
             probes = chooser(question, self.scores.get(main.id), self.options.follow_ups, [])
             for index, probe in enumerate(probes, start=1):
-                follow = self.ask(number, total, question, probe, kind="follow-up", parent=main, index=index, extra=extra)
+                follow = self.ask(number, total, question, probe, kind="follow-up", parent=main, index=index, extra=extra,
+                                  position=position)
                 main.extra.setdefault("follow_ups", []).append(follow.id)
             if probes:
                 self.parts.store.save_answer(main)
@@ -281,13 +301,17 @@ class InterviewRound:
         index: int = 0,
         extra: dict[str, Any] | None = None,
         cues: Sequence[tuple[float, str]] = (),
+        position: int | None = None,
     ) -> AnswerRecord:
+        """``number`` numbers the recording in the session; ``position`` is the question's place in the round
+        (the same for a question answered again), shown to the candidate."""
         assert self.session is not None, "call start() first"
         parts, options, session = self.parts, self.options, self.session
         stem = f"answer-{number}" if kind == "answer" else f"answer-{number}-followup-{index}"
         answer_id = f"{session.id}-{number}" if kind == "answer" else f"{session.id}-{number}f{index}"
 
-        parts.view.show_question(number, total, question, parts.principle_name(question.principle), prompt)
+        parts.view.show_question(position or number, total, question, parts.principle_name(question.principle), prompt,
+                                 again=bool(extra and extra.get("again_of")))
         self._save_question_audio(prompt, stem)
         self.speak(prompt)
 

@@ -164,9 +164,10 @@ class RecordingView:
     events: list[tuple] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     continue_after: bool = True
+    steps: list[str] = field(default_factory=list)  # what the candidate chooses after each answer, in order
 
-    def show_question(self, number, total, question: Question, principle, prompt):
-        self.events.append(("question", number, prompt))
+    def show_question(self, number, total, question: Question, principle, prompt, again=False):
+        self.events.append(("question", number, prompt) + (("again",) if again else ()))
 
     def notice(self, message):
         self.notices.append(message)
@@ -185,6 +186,12 @@ class RecordingView:
 
     def next_question(self) -> bool:
         return self.continue_after
+
+    def after_answer(self, last, can_repeat):
+        self.events.append(("after", last, can_repeat))
+        if self.steps:
+            return self.steps.pop(0)
+        return "next" if self.continue_after or last else "stop"
 
 
 def timed_words(text: str, start: float = 1.0, per_word: float = 0.4, gaps: dict[int, float] | None = None) -> list[Word]:

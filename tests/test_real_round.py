@@ -5,6 +5,7 @@ into the same sink; the program records it from the sink's monitor as if from a 
 import json
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -126,6 +127,87 @@ def test_practice_round_through_the_virtual_sound_device(pulse_server, isolated_
     assert (folder / "answer-1-question.wav").is_file()
     assert record["score"]["timing"]["words_per_minute"] > 0
     assert record["processing"]["stop_to_feedback_s"] < 30
+
+
+class TerminalProgram:
+    """The CLI on a pseudo-terminal, as a candidate runs it: Enter and the choices between answers are typed."""
+
+    ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\r")
+
+    def __init__(self, args, env):
+        master, slave = os.openpty()
+        self.master = master
+        self.proc = subprocess.Popen([sys.executable, "-m", "interviewer", *args], env=env, stdin=slave, stdout=slave,
+                                     stderr=slave, close_fds=True)
+        os.close(slave)
+        self.chunks: list[str] = []
+        self.seen = 0  # how far wait_for has read
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        while True:
+            try:
+                data = os.read(self.master, 4096)
+            except OSError:  # the program ended and closed the terminal
+                return
+            if not data:
+                return
+            self.chunks.append(data.decode("utf-8", "replace"))
+
+    @property
+    def text(self) -> str:
+        return self.ANSI.sub("", "".join(self.chunks))
+
+    def wait_for(self, text, timeout=90.0):
+        """The next appearance of ``text`` after the one waited for last."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.text.find(text, self.seen)
+            if found >= 0:
+                self.seen = found + len(text)
+                return
+            if self.proc.poll() is not None and self.text.find(text, self.seen) < 0:
+                break
+            time.sleep(0.1)
+        raise AssertionError(f"never saw {text!r}; output:\n{self.text}")
+
+    def type(self, keys: str):
+        os.write(self.master, keys.encode())
+
+
+def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_dirs, tmp_path):
+    """After the feedback the candidate types "a": the same question is asked again and a second recording
+    made and scored; Enter after it finishes the round."""
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    _, recordings = isolated_user_dirs
+    env = pulse_env(pulse_server, COLUMNS="120", LINES="40")
+    samples, reference = corpus.joined_answer(8)
+    answer = corpus.write_wav(tmp_path / "answer.wav", samples)
+
+    program = TerminalProgram(["practice", "--count", "1", "--question", "co-02", "--max-seconds", "60"], env)
+    try:
+        for attempt in range(2):
+            program.wait_for("Recording")
+            time.sleep(0.5)
+            play_into_sink(answer, env)
+            time.sleep(1.0)
+            program.type("\r")  # Enter ends the answer
+            program.wait_for("answer it again")
+            program.type("a\r" if attempt == 0 else "\r")
+        assert program.proc.wait(timeout=60) == 0, program.text
+    finally:
+        if program.proc.poll() is None:
+            program.proc.kill()
+        os.close(program.master)
+    assert "· again" in program.text  # the second time the question's title says so
+
+    first, second = saved_answers(recordings)
+    assert first["question"]["id"] == second["question"]["id"] == "co-02"
+    assert second["extra"]["again_of"] == first["id"] and "again_of" not in first["extra"]
+    for record in (first, second):
+        assert record["status"] == "complete" and record["stop_reason"] == "enter"
+        assert corpus.word_error_rate(reference, record["transcript"]["text"]) <= 0.3, record["transcript"]["text"]
+        assert record["score"]["timing"]["words_per_minute"] > 0
 
 
 def test_kill_9_mid_answer_leaves_a_playable_recording_and_a_record(pulse_server, isolated_user_dirs):

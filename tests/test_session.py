@@ -208,6 +208,34 @@ def test_stopping_between_questions(tmp_path):
     assert len(session.answers) == 1 and session.status == "complete"
 
 
+def test_answering_a_question_again_records_it_once_more(tmp_path):
+    round_, catalog = make_round(tmp_path, transcripts=[transcript_of(STORY)] * 3, mic=FakeMicrophone(tone(1.0), live=False))
+    round_.parts.view.steps = ["again"]
+    first, second = catalog.question("co-01"), catalog.question("co-02")
+    session = round_.run([first, second])
+    folder = tmp_path / "rec" / session.id
+    answers = [json.loads((folder / f"answer-{n}.json").read_text()) for n in (1, 2, 3)]
+    assert [a["question"]["id"] for a in answers] == ["co-01", "co-01", "co-02"]
+    assert answers[1]["extra"]["again_of"] == answers[0]["id"] and "again_of" not in answers[2]["extra"]
+    assert len(session.answers) == 3 and (folder / "answer-2.wav").is_file()
+    events = round_.parts.view.events
+    # shown as the first question both times, then the second; asked after each answer, the last included
+    assert [e for e in events if e[0] == "question"] == [
+        ("question", 1, first.text), ("question", 1, first.text, "again"), ("question", 2, second.text)]
+    assert [e for e in events if e[0] == "after"] == [("after", False, True), ("after", False, True),
+                                                      ("after", True, True)]
+
+
+def test_a_recording_from_a_file_is_not_offered_again(tmp_path):
+    round_, catalog = make_round(tmp_path, transcripts=[transcript_of(STORY)] * 2, mic=FakeMicrophone(tone(1.0), live=False))
+    round_.options.source = "file:answer.wav"
+    round_.parts.view.steps = ["again"]  # would be taken if it were offered
+    session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
+    assert len(session.answers) == 2
+    # between the questions: next or stop only; after the last: nothing to choose
+    assert [e for e in round_.parts.view.events if e[0] == "after"] == [("after", False, False)]
+
+
 def test_sessions_never_overwrite_each_other(tmp_path):
     store = FileStore(tmp_path / "rec")
     clock = ManualClock()

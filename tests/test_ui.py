@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from rich.console import Console
 
 from interviewer.bankfiles import load_catalog
@@ -72,3 +73,24 @@ def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
     assert "Press Enter when you have finished" in out
     assert out.count("recorded (") == 3  # 0:30, 1:00, 1:30
     assert "Answer ended at 1:35 (you pressed Enter)" in out
+
+
+@pytest.mark.parametrize(
+    "reply,last,can_repeat,step,offered",
+    [
+        ("", False, True, "next", "Enter: next question · a then Enter: answer it again · q then Enter: stop here"),
+        ("a", False, True, "again", None),
+        ("A", True, True, "again", "Enter: finish · a then Enter: answer it again"),
+        ("q", False, True, "stop", None),
+        ("q", True, True, "next", None),  # after the last answer there is nothing left to stop
+        ("a", False, False, "next", "Enter: next question · q then Enter: stop here"),  # a file: not offered
+    ],
+)
+def test_after_an_answer_the_candidate_chooses_what_comes_next(monkeypatch, reply, last, can_repeat, step, offered):
+    console = Console(file=io.StringIO(), width=120, force_terminal=False)
+    asked = []
+    monkeypatch.setattr(console, "input", lambda prompt="": asked.append(console.render_str(prompt).plain) or reply)
+    view = TerminalView(console, interactive=True)
+    assert view.after_answer(last=last, can_repeat=can_repeat) == step
+    if offered:
+        assert asked == [offered + " "]

@@ -81,9 +81,10 @@ class TerminalView:
         self._last_plain = 0.0
         self.notices: list[str] = []
 
-    def show_question(self, number: int, total: int, question: Question, principle: str, prompt: str) -> None:
+    def show_question(self, number: int, total: int, question: Question, principle: str, prompt: str,
+                      again: bool = False) -> None:
         if prompt == question.text:
-            title = f"Question {number} of {total} · {principle}"
+            title = f"Question {number} of {total} · {principle}" + (" · again" if again else "")
         else:
             title = f"Follow-up · {principle}"
         self.console.print()
@@ -135,10 +136,20 @@ class TerminalView:
         print_answer(self.console, record)
 
     def next_question(self) -> bool:
+        return self.after_answer(last=False, can_repeat=False) != "stop"
+
+    def after_answer(self, last: bool, can_repeat: bool) -> str:
         if not self.interactive:
-            return True
-        reply = self.console.input("[dim]Enter: next question · q then Enter: stop here[/] ")
-        return reply.strip().lower() not in ("q", "quit", "stop")
+            return "next"
+        choices = ["Enter: finish" if last else "Enter: next question"]
+        if can_repeat:
+            choices.append("a then Enter: answer it again")
+        if not last:
+            choices.append("q then Enter: stop here")
+        reply = self.console.input(f"[dim]{' · '.join(choices)}[/] ").strip().lower()
+        if can_repeat and reply in ("a", "again"):
+            return "again"
+        return "stop" if reply in ("q", "quit", "stop") and not last else "next"
 
 
 # --------------------------------------------------------------------------------------------------
