@@ -16,6 +16,7 @@ from interviewer import __version__
 from interviewer.errors import DeviceError, InterviewerError, ScoringError, StoreError
 from interviewer.followups import follow_up_verdict
 from interviewer.models import AnswerRecord, AnswerScore, FeedbackNote, Question, SessionRecord, Transcript
+from interviewer.scoring.feedback import compare_tries
 from interviewer.stories import match_story
 from interviewer.ports import AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
 
@@ -389,6 +390,9 @@ class InterviewRound:
                 verdict = follow_up_verdict(prompt, score)
                 if verdict:
                     score.notes.insert(0, FeedbackNote(verdict, "follow-up", 0))
+            first = self.scores.get(record.extra.get("again_of", ""))
+            if kind == "answer" and first is not None:
+                score.notes.insert(0, FeedbackNote(compare_tries(first, score, record.target_s), "again", 0))
             record.score = score.to_dict()
             self.scores[record.id] = score
         except ScoringError as exc:

@@ -217,6 +217,9 @@ def test_answering_a_question_again_records_it_once_more(tmp_path):
     answers = [json.loads((folder / f"answer-{n}.json").read_text()) for n in (1, 2, 3)]
     assert [a["question"]["id"] for a in answers] == ["co-01", "co-01", "co-02"]
     assert answers[1]["extra"]["again_of"] == answers[0]["id"] and "again_of" not in answers[2]["extra"]
+    # the second try's feedback opens with how it compares with the first
+    assert answers[1]["score"]["feedback"][0].startswith("Against your first try: ")
+    assert not any(note.startswith("Against") for a in (answers[0], answers[2]) for note in a["score"]["feedback"])
     assert len(session.answers) == 3 and (folder / "answer-2.wav").is_file()
     events = round_.parts.view.events
     # shown as the first question both times, then the second; asked after each answer, the last included

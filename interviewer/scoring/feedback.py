@@ -3,7 +3,7 @@ a moment of the answer where there is one."""
 
 from __future__ import annotations
 
-from interviewer.models import Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
+from interviewer.models import AnswerScore, Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
 from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
 from interviewer.units import clock
@@ -191,3 +191,26 @@ def build_feedback(
             praise += f", in {clock(duration)} against a {clock(settings.target_s)} target"
         notes.insert(0, FeedbackNote(praise + ".", "praise", 0))
     return notes
+
+
+def compare_tries(first: AnswerScore, again: AnswerScore, target_s: float) -> str:
+    """A second try at a question, against the first: the time against the target, the STAR parts told or
+    lost, a number in the Result, and how many points the feedback still has."""
+    said: list[str] = []
+    if first.duration_s is not None and again.duration_s is not None:
+        before, now = abs(first.duration_s - target_s), abs(again.duration_s - target_s)
+        trend = "closer to" if now < before - 5 else "further from" if now > before + 5 else "as near to"
+        said.append(f"{clock(again.duration_s)} after {clock(first.duration_s)}, {trend} the {clock(target_s)} target")
+    told = [p.capitalize() for p in first.missing if p not in again.missing]
+    lost = [p.capitalize() for p in again.missing if p not in first.missing]
+    if told:
+        said.append(f"the {' and the '.join(told)} now told")
+    if lost:
+        said.append(f"the {' and the '.join(lost)} missing this time")
+    if again.delivery.quantified_result and not first.delivery.quantified_result:
+        said.append("a number in the Result now")
+    def points(score: AnswerScore) -> int:
+        return sum(note.kind != "praise" for note in score.notes)
+
+    said.append(f"{points(again)} {'point' if points(again) == 1 else 'points'} to work on (first try {points(first)})")
+    return "Against your first try: " + "; ".join(said) + "."
