@@ -209,8 +209,6 @@ def compare_tries(first: AnswerScore, again: AnswerScore, target_s: float) -> st
         said.append(f"the {' and the '.join(lost)} missing this time")
     if again.delivery.quantified_result and not first.delivery.quantified_result:
         said.append("a number in the Result now")
-    def points(score: AnswerScore) -> int:
-        return sum(note.kind != "praise" for note in score.notes)
-
-    said.append(f"{points(again)} {'point' if points(again) == 1 else 'points'} to work on (first try {points(first)})")
+    left, before_left = (sum(note.kind != "praise" for note in score.notes) for score in (again, first))
+    said.append(f"{left} {'point' if left == 1 else 'points'} to work on (first try {before_left})")
     return "Against your first try: " + "; ".join(said) + "."
