@@ -35,8 +35,10 @@ PASSING_ACTION = (
 
 
 def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago: float = 0.0, kind: str = "practice",
-                 target_s: float = 120.0) -> str:
-    """A session answering each (question id, transcript text, seconds of audio); returns its id."""
+                 target_s: float = 120.0, steps: list[str] | None = None) -> str:
+    """A session answering each (question id, transcript text, seconds of audio); returns its id. ``steps``:
+    what the candidate chose after each answer ("again" answers the same question once more: list its
+    answer with the same question id)."""
     catalog = load_catalog()
     clock = ManualClock()
     clock.start = clock.start - timedelta(days=days_ago)
@@ -48,6 +50,9 @@ def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago:
         scorer=lambda t, q, target, kind: score_answer(t, question=q, settings=ScoringSettings(target_s=target, expect_star=kind == 'answer')),
         principle_name=catalog.principle_name, follow_up_chooser=choose_follow_ups,
     )
+    parts.view.steps = list(steps or [])
     round_ = InterviewRound(parts, RoundOptions(kind=kind, target_s=target_s, cap_s=2 * target_s))
-    session = round_.run([catalog.question(qid) for qid, _, _ in answers])
+    tries = iter(["next", *(steps or [])])  # the question of an answer after "again" is asked once
+    questions = [catalog.question(qid) for qid, _, _ in answers if next(tries, "next") != "again"]
+    session = round_.run(questions)
     return session.id

@@ -146,3 +146,15 @@ def test_unknown_references(saved):
     result = run_cli(["review", "20200101-000000"])
     assert result.returncode == 8 and "No session or answer" in result.stderr
     assert run_cli(["play", "20200101-000000-1"]).returncode == 8
+
+
+def test_a_second_try_is_marked_in_review_and_export(isolated_user_dirs):
+    _, recordings = isolated_user_dirs
+    session = make_session(recordings, [("co-01", THIN, 2.0), ("co-01", STORY, 3.0)], steps=["again"])
+    first, second = (json.loads((recordings / session / f"answer-{n}.json").read_text()) for n in (1, 2))
+    assert second["extra"]["again_of"] == first["id"]
+    out = run_cli(["review", session]).stdout
+    assert f"Answer {session}-2 · again" in out and f"Answer {session}-1 · again" not in out
+    assert "Against your first try" in out
+    md = run_cli(["export", session, "-f", "md"]).stdout
+    assert md.count("(again)") == 1 and md.index("(again)") > md.index(f"answer `{session}-1`")

@@ -94,3 +94,10 @@ def test_after_an_answer_the_candidate_chooses_what_comes_next(monkeypatch, repl
     assert view.after_answer(last=last, can_repeat=can_repeat) == step
     if offered:
         assert asked == [offered + " "]
+
+
+def test_a_second_try_says_so_in_its_title():
+    record = scored_record(STORY, 14.5)
+    assert "· again" not in render(answer_panel(record)).splitlines()[0]
+    record.extra["again_of"] = "20261122-093000-0"
+    assert "Answer 20261122-093000-1 · again · 0:14" in render(answer_panel(record)).splitlines()[0]
