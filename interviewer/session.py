@@ -235,12 +235,11 @@ class InterviewRound:
         number = 0  # answers recorded so far; a question answered again takes the next number
         with self.running() as session:
             for position, question in enumerate(questions, start=1):
-                first: AnswerRecord | None = None
+                previous: AnswerRecord | None = None  # this question's last try, if it is being answered again
                 while True:
                     number += 1
-                    again = {"again_of": first.id} if first else None
-                    answer = self.ask_with_follow_ups(number, len(questions), question, extra=again, position=position)
-                    first = first or answer
+                    again = {"again_of": previous.id} if previous else None
+                    previous = self.ask_with_follow_ups(number, len(questions), question, extra=again, position=position)
                     step = self._next_step(last=position == len(questions))
                     if step != "again":
                         break
@@ -390,9 +389,9 @@ class InterviewRound:
                 verdict = follow_up_verdict(prompt, score)
                 if verdict:
                     score.notes.insert(0, FeedbackNote(verdict, "follow-up", 0))
-            first = self.scores.get(record.extra.get("again_of", ""))
-            if kind == "answer" and first is not None:
-                score.notes.insert(0, FeedbackNote(compare_tries(first, score, record.target_s), "again", 0))
+            previous = self.scores.get(record.extra.get("again_of", ""))
+            if kind == "answer" and previous is not None:
+                score.notes.insert(0, FeedbackNote(compare_tries(previous, score, record.target_s), "again", 0))
             record.score = score.to_dict()
             self.scores[record.id] = score
         except ScoringError as exc:

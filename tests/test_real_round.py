@@ -204,8 +204,8 @@ def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_di
     first, second = saved_answers(recordings)
     assert first["question"]["id"] == second["question"]["id"] == "co-02"
     assert second["extra"]["again_of"] == first["id"] and "again_of" not in first["extra"]
-    assert second["score"]["feedback"][0].startswith("Against your first try: ")
-    assert "Against your first try" in program.text  # shown after the second try
+    assert second["score"]["feedback"][0].startswith("Against your previous try: ")
+    assert "Against your previous try" in program.text  # shown after the second try
     for record in (first, second):
         assert record["status"] == "complete" and record["stop_reason"] == "enter"
         assert corpus.word_error_rate(reference, record["transcript"]["text"]) <= 0.3, record["transcript"]["text"]

@@ -155,6 +155,9 @@ def test_a_second_try_is_marked_in_review_and_export(isolated_user_dirs):
     assert second["extra"]["again_of"] == first["id"]
     out = run_cli(["review", session]).stdout
     assert f"Answer {session}-2 · again" in out and f"Answer {session}-1 · again" not in out
-    assert "Against your first try" in out
+    assert "Against your previous try" in out
     md = run_cli(["export", session, "-f", "md"]).stdout
     assert md.count("(again)") == 1 and md.index("(again)") > md.index(f"answer `{session}-1`")
+    page = run_cli(["export", session, "-f", "html", "-o", str(isolated_user_dirs[0] / "s.html")])
+    assert page.returncode == 0
+    assert (isolated_user_dirs[0] / "s.html").read_text().count("answered again · ") == 1

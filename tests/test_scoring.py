@@ -1503,10 +1503,10 @@ def test_a_second_try_is_compared_with_the_first():
     first, again = score_answer(transcript_of(no_result)), score_answer(transcript_of(told))
     assert "result" in first.missing and "result" not in again.missing
     said = compare_tries(first, again, 120.0)
-    assert said.startswith("Against your first try: 0:1")
+    assert said.startswith("Against your previous try: 0:1")
     assert "closer to the 2:00 target" not in said and "as near to the 2:00 target" in said  # 3 s apart
     assert "the Result now told" in said and "a number in the Result now" in said
-    assert said.endswith(f"(first try {sum(n.kind != 'praise' for n in first.notes)}).")
+    assert said.endswith(f"(previous try {sum(n.kind != 'praise' for n in first.notes)}).")
     # the other way round: the part lost is named, no number is claimed
     back = compare_tries(again, first, 120.0)
     assert "the Result missing this time" in back and "number" not in back

@@ -218,7 +218,7 @@ def test_answering_a_question_again_records_it_once_more(tmp_path):
     assert [a["question"]["id"] for a in answers] == ["co-01", "co-01", "co-02"]
     assert answers[1]["extra"]["again_of"] == answers[0]["id"] and "again_of" not in answers[2]["extra"]
     # the second try's feedback opens with how it compares with the first
-    assert answers[1]["score"]["feedback"][0].startswith("Against your first try: ")
+    assert answers[1]["score"]["feedback"][0].startswith("Against your previous try: ")
     assert not any(note.startswith("Against") for a in (answers[0], answers[2]) for note in a["score"]["feedback"])
     assert len(session.answers) == 3 and (folder / "answer-2.wav").is_file()
     events = round_.parts.view.events
@@ -227,6 +227,15 @@ def test_answering_a_question_again_records_it_once_more(tmp_path):
         ("question", 1, first.text), ("question", 1, first.text, "again"), ("question", 2, second.text)]
     assert [e for e in events if e[0] == "after"] == [("after", False, True), ("after", False, True),
                                                       ("after", True, True)]
+
+
+def test_a_third_try_is_compared_with_the_second(tmp_path):
+    round_, catalog = make_round(tmp_path, transcripts=[transcript_of(STORY)] * 3, mic=FakeMicrophone(tone(1.0), live=False))
+    round_.parts.view.steps = ["again", "again"]
+    session = round_.run([catalog.question("co-01")])
+    folder = tmp_path / "rec" / session.id
+    first, second, third = (json.loads((folder / f"answer-{n}.json").read_text()) for n in (1, 2, 3))
+    assert second["extra"]["again_of"] == first["id"] and third["extra"]["again_of"] == second["id"]
 
 
 def test_a_recording_from_a_file_is_not_offered_again(tmp_path):

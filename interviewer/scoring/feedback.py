@@ -194,8 +194,8 @@ def build_feedback(
 
 
 def compare_tries(first: AnswerScore, again: AnswerScore, target_s: float) -> str:
-    """A second try at a question, against the first: the time against the target, the STAR parts told or
-    lost, a number in the Result, and how many points the feedback still has."""
+    """A question answered again, against the try before (``first``): the time against the target, the STAR
+    parts told or lost, a number in the Result, and how many points the feedback still has."""
     said: list[str] = []
     if first.duration_s is not None and again.duration_s is not None:
         before, now = abs(first.duration_s - target_s), abs(again.duration_s - target_s)
@@ -210,5 +210,5 @@ def compare_tries(first: AnswerScore, again: AnswerScore, target_s: float) -> st
     if again.delivery.quantified_result and not first.delivery.quantified_result:
         said.append("a number in the Result now")
     left, before_left = (sum(note.kind != "praise" for note in score.notes) for score in (again, first))
-    said.append(f"{left} {'point' if left == 1 else 'points'} to work on (first try {before_left})")
-    return "Against your first try: " + "; ".join(said) + "."
+    said.append(f"{left} {'point' if left == 1 else 'points'} to work on (previous try {before_left})")
+    return "Against your previous try: " + "; ".join(said) + "."
