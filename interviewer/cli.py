@@ -174,7 +174,8 @@ def practice(
     seed: SeedOpt = None,
     stories: StoriesOpt = None,
 ) -> None:
-    """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback."""
+    """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback; then
+    Enter for the next question, a then Enter to answer the same one again, q then Enter to stop."""
     import random
 
     from interviewer.banks import choose_questions
