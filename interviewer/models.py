@@ -356,6 +356,11 @@ class AnswerRecord:
     extra: dict[str, Any] = field(default_factory=dict)  # mode-specific (drill round, loop interviewer...)
     error: str | None = None
 
+    @property
+    def answered_again(self) -> bool:
+        """A question the candidate chose to answer once more; ``extra["again_of"]`` is the try before."""
+        return self.kind == "answer" and bool(self.extra.get("again_of"))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": ANSWER_SCHEMA,

@@ -102,7 +102,7 @@ def to_json(records: list[AnswerRecord], session: SessionRecord | None = None) -
 
 
 def _md_answer(record: AnswerRecord, principle: str) -> list[str]:
-    again = " (again)" if record.kind == "answer" and record.extra.get("again_of") else ""
+    again = " (again)" if record.answered_again else ""
     out = [f"## {'Follow-up: ' if record.kind == 'follow-up' else ''}{record.prompt}{again}", "",
            f"*{principle} · question `{record.question.id}` · answer `{record.id}` · {record.started_at[:16].replace('T', ' ')}*", ""]
     score, transcript = record.score, record.transcript or {}

@@ -187,7 +187,7 @@ def story_text(story: dict[str, Any] | None) -> Text:
 
 
 def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel:
-    title = f"Answer {record.id}" + (" · again" if record.extra.get("again_of") else "")
+    title = f"Answer {record.id}" + (" · again" if record.answered_again else "")
     if record.duration_s is not None:
         title += f" · {clock(record.duration_s)}"
     heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
