@@ -46,6 +46,16 @@ def test_a_minute_of_joined_prompts_with_word_times(tiny):
     assert transcript.words[-1].end <= len(samples) / 16000 + 0.5
 
 
+def test_the_same_recording_gives_the_same_words_every_time(tiny):
+    """Repeated phrases ("followed by the pound key") once sent faster-whisper into its sampling fallback,
+    and the same 20 s came back with different words from run to run (4 times in 10)."""
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    samples, reference = corpus.joined_answer(20)
+    heard = {tiny.transcribe(samples).text for _ in range(5)}
+    assert len(heard) == 1, heard
+    assert corpus.word_error_rate(reference, heard.pop()) <= 0.1
+
+
 def test_streaming_while_audio_arrives_decodes_before_the_end(tiny):
     need(corpus.available(), "asterisk-core-sounds-en-wav")
     samples, reference = corpus.joined_answer(20)

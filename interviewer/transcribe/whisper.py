@@ -299,6 +299,11 @@ class WhisperTranscriber:
             segments, _info = model.transcribe(
                 np.asarray(samples, dtype=np.float32),
                 language="en",
+                # Greedy only: faster-whisper's fallback samples at a higher temperature where a segment
+                # repeats itself ("… followed by the pound key" three times) and, unseedable from here, gave
+                # the same 20 s of speech different words on each run (the last 15 lost 1 time in 10). On
+                # the test speech (640 words) greedy alone: word error 2.5% against 3.9%.
+                temperature=0.0,
                 beam_size=self.beam_size,
                 word_timestamps=True,
                 initial_prompt=prompt,
