@@ -323,9 +323,8 @@ class WhisperTranscriber:
         """A whole recording, in chunks of ``MAX_CHUNK_S`` cut at the quietest spot near their end.
 
         Not the live chunking: that cuts when the worker is free, so the chunks, the prompts and so the words
-        would change with the machine's load; the same file must give the same transcript. (On a busy CPU
-        CTranslate2's multi-threaded decoding can still differ by a word or two; one thread would not, but
-        decodes about 1.5 times slower, too slow for the live round's feedback.)"""
+        would change with the machine's load; the same file must give the same transcript (with greedy
+        decoding, see ``transcribe_chunk``)."""
         stream = self.stream(sample_rate, live=False)
         step = sample_rate
         for i in range(0, len(samples), step):
