@@ -109,6 +109,7 @@ def build_round(
         principle_name=catalog.principle_name,
         follow_up_chooser=partial(choose_follow_ups, settings=ScoringSettings.from_overrides(scoring_overrides)),
         cue_player=cue_player,
+        answer_player=speaker.player if source == "microphone" else None,  # the speaker's device plays it back
         stories=stories,
     )
     options = RoundOptions(
@@ -175,7 +176,8 @@ def practice(
     stories: StoriesOpt = None,
 ) -> None:
     """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback; then
-    Enter for the next question, a then Enter to answer the same one again, q then Enter to stop."""
+    Enter for the next question, p then Enter to hear your answer (Enter stops it), a then Enter to answer
+    the same one again, q then Enter to stop."""
     import random
 
     from interviewer.banks import choose_questions

@@ -174,6 +174,7 @@ def play(
     """Play an answer's recording."""
     from interviewer.audio.player import SoundDevicePlayer, read_wav
     from interviewer.errors import AudioFileError, DeviceError
+    from interviewer.ui.keys import EnterKey
 
     store = _store()
     kind, ref_id = _resolve(store, ref, latest="answer")
@@ -192,8 +193,8 @@ def play(
     if offset >= length:
         raise ConfigError(f"--from {clock(offset)} is past the end of the answer ({clock(length)}).")
     player = SoundDevicePlayer(output or _settings().output_device or None)
-    console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Ctrl-C stops.")
-    if not player.play_file(path, offset):
+    console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Enter stops.")
+    if not player.play_back(path, EnterKey(), offset):
         raise DeviceError(f"{player.unavailable} The recording is at {path}.")
 
 

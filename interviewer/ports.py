@@ -86,6 +86,15 @@ class Transcriber(Protocol):
         """Start loading the model in the background, so the first answer does not wait for it."""
 
 
+class AnswerPlayer(Protocol):
+    """Plays a recorded answer back to the candidate."""
+
+    unavailable: str | None  # why nothing could be played, once known
+
+    def play_back(self, path: Path, stop: StopKey | None) -> bool:
+        """Play the recording and return when it ends or ``stop`` is pressed. False when there is no speaker."""
+
+
 class StopKey(Protocol):
     """The key that ends an answer (Enter)."""
 
@@ -143,6 +152,7 @@ class RoundView(Protocol):
     def next_question(self) -> bool:
         """Between a drill's attempts: False ends it early (e.g. the candidate typed q)."""
 
-    def after_answer(self, last: bool, can_repeat: bool) -> str:
+    def after_answer(self, last: bool, can_repeat: bool, can_replay: bool = False) -> str:
         """After an answer of a round: "next" (also after the last one), "again" (record this question once
-        more; only if ``can_repeat``) or "stop" (end the round here)."""
+        more; only if ``can_repeat``), "replay" (hear the answer just given; only if ``can_replay``; asked
+        again after it) or "stop" (end the round here)."""

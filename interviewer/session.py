@@ -18,7 +18,8 @@ from interviewer.followups import follow_up_verdict
 from interviewer.models import AnswerRecord, AnswerScore, FeedbackNote, Question, SessionRecord, Transcript
 from interviewer.scoring.feedback import compare_tries
 from interviewer.stories import match_story
-from interviewer.ports import AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
+from interviewer.units import clock
+from interviewer.ports import AnswerPlayer, AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +175,7 @@ class RoundParts:
     principle_name: Callable[[str], str]
     follow_up_chooser: FollowUpChooser | None = None
     cue_player: CuePlayer | None = None  # drills: sounds at set moments of an answer
+    answer_player: AnswerPlayer | None = None  # plays an answer back when the candidate asks
     stories: Any = None  # a stories.StoryBank: which prepared story an answer told
 
 
@@ -240,21 +242,35 @@ class InterviewRound:
                     number += 1
                     again = {"again_of": previous.id} if previous else None
                     previous = self.ask_with_follow_ups(number, len(questions), question, extra=again, position=position)
-                    step = self._next_step(last=position == len(questions))
+                    step = self._next_step(last=position == len(questions), answer=previous)
                     if step != "again":
                         break
                 if step == "stop":
                     break
         return session
 
-    def _next_step(self, last: bool) -> str:
-        """After an answer: "next", "again" (the same question, a new recording) or "stop". Answering again
-        is offered for the microphone only: a file or the demo would play the same answer once more."""
+    def _next_step(self, last: bool, answer: AnswerRecord) -> str:
+        """After an answer: "next", "again" (the same question, a new recording) or "stop"; the candidate may
+        first hear the answer played back, as often as they like. Both are offered for the microphone only: a
+        file or the demo would play the same answer once more, and hearing it back is hearing oneself."""
         can_repeat = self.options.source == "microphone"
         if last and not can_repeat:
             return "next"
-        step = self.parts.view.after_answer(last=last, can_repeat=can_repeat)
-        return "next" if step == "again" and not can_repeat else step
+        player = self.parts.answer_player
+        while True:
+            can_replay = can_repeat and player is not None and player.unavailable is None and (answer.duration_s or 0) > 0
+            step = self.parts.view.after_answer(last=last, can_repeat=can_repeat, can_replay=can_replay)
+            if step != "replay" or not can_replay:
+                return "next" if step in ("again", "replay") and not can_repeat else step
+            self._play_back(answer)
+
+    def _play_back(self, answer: AnswerRecord) -> None:
+        assert self.session is not None and self.parts.answer_player is not None
+        player = self.parts.answer_player
+        path = self.parts.store.session_dir(self.session) / answer.audio_file
+        self.parts.view.notice(f"Playing your answer ({clock(answer.duration_s or 0)}); Enter stops it.")
+        if not player.play_back(path, self.parts.stop_key):
+            self.parts.view.notice(f"{player.unavailable or 'No speaker found.'} The recording is at {path}.")
 
     # One question -----------------------------------------------------------------------------------
 

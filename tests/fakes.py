@@ -126,6 +126,22 @@ class FakeTranscriber:
         return Stream()
 
 
+class FakeAnswerPlayer:
+    """Plays an answer back: remembers which files, with which stop key; ``available=False`` is no speaker."""
+
+    def __init__(self, available: bool = True):
+        self.played: list[tuple[Path, object]] = []
+        self.unavailable = None
+        self._available = available
+
+    def play_back(self, path, stop) -> bool:
+        if not self._available:
+            self.unavailable = "No speaker found: PortAudio lists no output device."
+            return False
+        self.played.append((Path(path), stop))
+        return True
+
+
 class ManualClock:
     def __init__(self):
         self.t = 0.0
@@ -187,8 +203,8 @@ class RecordingView:
     def next_question(self) -> bool:
         return self.continue_after
 
-    def after_answer(self, last, can_repeat):
-        self.events.append(("after", last, can_repeat))
+    def after_answer(self, last, can_repeat, can_replay=False):
+        self.events.append(("after", last, can_repeat) + (("replay",) if can_replay else ()))
         if self.steps:
             return self.steps.pop(0)
         return "next" if self.continue_after or last else "stop"

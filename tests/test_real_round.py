@@ -176,13 +176,15 @@ class TerminalProgram:
 
 
 def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_dirs, tmp_path):
-    """After the feedback the candidate types "a": the same question is asked again and a second recording
-    made and scored; Enter after it finishes the round."""
+    """After the feedback the candidate types "p" and hears the answer played into the speaker until Enter
+    stops it, then "a": the same question is asked again and a second recording made and scored; Enter after
+    it finishes the round."""
     need(corpus.available(), "asterisk-core-sounds-en-wav")
     _, recordings = isolated_user_dirs
     env = pulse_env(pulse_server, COLUMNS="120", LINES="40")
     samples, reference = corpus.joined_answer(8)
     answer = corpus.write_wav(tmp_path / "answer.wav", samples)
+    heard = tmp_path / "heard.raw"  # what reached the speaker while the first answer was played back
 
     program = TerminalProgram(["practice", "--count", "1", "--question", "co-02", "--max-seconds", "60"], env)
     try:
@@ -193,6 +195,16 @@ def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_di
             time.sleep(1.0)
             program.type("\r")  # Enter ends the answer
             program.wait_for("answer it again")
+            if attempt == 0:
+                monitor = start_monitor_capture(heard, env)
+                time.sleep(0.3)
+                program.type("p\r")
+                program.wait_for("Playing your answer")
+                time.sleep(2.0)
+                program.type("\r")  # Enter stops the playing; the choices come back
+                program.wait_for("answer it again")
+                monitor.send_signal(signal.SIGINT)
+                monitor.wait(timeout=10)
             program.type("a\r" if attempt == 0 else "\r")
         assert program.proc.wait(timeout=60) == 0, program.text
     finally:
@@ -200,6 +212,8 @@ def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_di
             program.proc.kill()
         os.close(program.master)
     assert "· again" in program.text  # the second time the question's title says so
+    # the recording was heard, and only its start: Enter stopped it (the answer holds about 8 s of speech)
+    assert 0.5 < loud_seconds(heard) < 5.0, loud_seconds(heard)
 
     first, second = saved_answers(recordings)
     assert first["question"]["id"] == second["question"]["id"] == "co-02"

@@ -13,7 +13,7 @@ from interviewer.followups import choose_follow_ups
 from interviewer.scoring import ScoringSettings, score_answer
 from interviewer.session import InterviewRound, RoundInterrupted, RoundOptions, RoundParts, StopRules
 from interviewer.store import FileStore
-from tests.fakes import (FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView,
+from tests.fakes import (FakeAnswerPlayer, FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView,
                          silence, tone, transcript_of)
 
 STORY = (
@@ -245,6 +245,44 @@ def test_a_recording_from_a_file_is_not_offered_again(tmp_path):
     session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
     assert len(session.answers) == 2
     # between the questions: next or stop only; after the last: nothing to choose
+    assert [e for e in round_.parts.view.events if e[0] == "after"] == [("after", False, False)]
+
+
+def test_the_candidate_hears_the_answer_back_before_going_on(tmp_path):
+    round_, catalog = make_round(tmp_path, transcripts=[transcript_of(STORY)] * 2, mic=FakeMicrophone(tone(1.0), live=False),
+                                 stop=PressAfter(None))
+    round_.parts.answer_player = player = FakeAnswerPlayer()
+    round_.parts.view.steps = ["replay", "replay", "next"]
+    session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
+    folder = tmp_path / "rec" / session.id
+    # played twice, the first answer's own recording, stoppable with the key that ends answers
+    assert player.played == [(folder / "answer-1.wav", round_.parts.stop_key)] * 2
+    assert round_.parts.view.notices == ["Playing your answer (0:01); Enter stops it."] * 2
+    # asked again after each playing; hearing it back records nothing
+    assert [e for e in round_.parts.view.events if e[0] == "after"] == [("after", False, True, "replay")] * 3 + [
+        ("after", True, True, "replay")]
+    assert len(session.answers) == 2
+
+
+def test_without_a_speaker_hearing_back_is_offered_no_more(tmp_path):
+    round_, catalog = make_round(tmp_path, transcripts=[transcript_of(STORY)] * 2, mic=FakeMicrophone(tone(1.0), live=False))
+    round_.parts.answer_player = FakeAnswerPlayer(available=False)
+    round_.parts.view.steps = ["replay", "next"]
+    session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
+    [playing, failed] = round_.parts.view.notices
+    assert playing.startswith("Playing your answer")
+    assert failed.startswith("No speaker found") and failed.endswith(f"{session.id}/answer-1.wav.")
+    assert [e for e in round_.parts.view.events if e[0] == "after"] == [
+        ("after", False, True, "replay"), ("after", False, True), ("after", True, True)]
+
+
+def test_a_recording_from_a_file_is_not_offered_to_hear_back(tmp_path):
+    round_, catalog = make_round(tmp_path, transcripts=[transcript_of(STORY)] * 2, mic=FakeMicrophone(tone(1.0), live=False))
+    round_.options.source = "file:answer.wav"
+    round_.parts.answer_player = player = FakeAnswerPlayer()
+    round_.parts.view.steps = ["replay"]  # would be taken if it were offered
+    session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
+    assert len(session.answers) == 2 and player.played == []
     assert [e for e in round_.parts.view.events if e[0] == "after"] == [("after", False, False)]
 
 

@@ -96,6 +96,20 @@ def test_after_an_answer_the_candidate_chooses_what_comes_next(monkeypatch, repl
         assert asked == [offered + " "]
 
 
+@pytest.mark.parametrize("reply,step", [("p", "replay"), ("P", "replay"), ("", "next"), ("a", "again")])
+def test_after_an_answer_the_candidate_can_ask_to_hear_it(monkeypatch, reply, step):
+    console = Console(file=io.StringIO(), width=160, force_terminal=False)
+    asked = []
+    monkeypatch.setattr(console, "input", lambda prompt="": asked.append(console.render_str(prompt).plain) or reply)
+    view = TerminalView(console, interactive=True)
+    assert view.after_answer(last=False, can_repeat=True, can_replay=True) == step
+    offered = ("Enter: next question · p then Enter: hear your answer · a then Enter: answer it again · "
+               "q then Enter: stop here ")
+    assert asked == [offered]
+    # not offered, not taken
+    assert view.after_answer(last=False, can_repeat=True, can_replay=False) == ("next" if reply.lower() == "p" else step)
+
+
 def test_a_second_try_says_so_in_its_title():
     record = scored_record(STORY, 14.5)
     assert "· again" not in render(answer_panel(record)).splitlines()[0]

@@ -4,12 +4,14 @@ no-op that returns False, so a round goes on with text only."""
 from __future__ import annotations
 
 import logging
+import time
 import wave
 from pathlib import Path
 from typing import Any
 
 from interviewer.audio.devices import resolve_device, sounddevice
 from interviewer.errors import DeviceError
+from interviewer.ports import StopKey
 
 log = logging.getLogger(__name__)
 
@@ -79,3 +81,23 @@ class SoundDevicePlayer:
     def play_file(self, path: Path, start_s: float = 0.0) -> bool:
         samples, rate = read_wav(path)
         return self.play(samples[int(start_s * rate) :], rate)
+
+    def play_back(self, path: Path, stop: StopKey | None, start_s: float = 0.0) -> bool:
+        """Play a recording and return when it ends or ``stop`` (Enter) is pressed; False when there is no
+        speaker. A candidate listening to a two-minute answer again may have heard enough after ten seconds."""
+        samples, rate = read_wav(path)
+        samples = samples[int(start_s * rate) :]
+        if not self.start(samples, rate):
+            return False
+        sd = sounddevice()
+        ends = time.monotonic() + len(samples) / rate + 0.1
+        if stop:
+            stop.arm()
+        try:
+            while time.monotonic() < ends and not (stop and stop.pressed()):
+                time.sleep(0.05)
+        finally:
+            sd.stop()
+            if stop:
+                stop.disarm()
+        return True

@@ -138,15 +138,19 @@ class TerminalView:
     def next_question(self) -> bool:
         return self.after_answer(last=False, can_repeat=False) != "stop"
 
-    def after_answer(self, last: bool, can_repeat: bool) -> str:
+    def after_answer(self, last: bool, can_repeat: bool, can_replay: bool = False) -> str:
         if not self.interactive:
             return "next"
         choices = ["Enter: finish" if last else "Enter: next question"]
+        if can_replay:
+            choices.append("p then Enter: hear your answer")
         if can_repeat:
             choices.append("a then Enter: answer it again")
         if not last:
             choices.append("q then Enter: stop here")
         reply = self.console.input(f"[dim]{' · '.join(choices)}[/] ").strip().lower()
+        if can_replay and reply in ("p", "play"):
+            return "replay"
         if can_repeat and reply in ("a", "again"):
             return "again"
         return "stop" if reply in ("q", "quit", "stop") and not last else "next"
