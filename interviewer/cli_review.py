@@ -162,8 +162,20 @@ def review(ref: RefArg = "latest") -> None:
     for record in records:
         console.print(f"\n[bold cyan]{catalog.principle_name(record.question.principle)}[/] · {record.prompt}")
         print_answer(console, record)
+        if record.duration_s:
+            console.print(f"[dim]{_play_hint(record)}[/]")
     if not records:
         console.print("This session has no answers.")
+
+
+def _play_hint(record) -> str:
+    """How to hear the answer, from the moment its first timed note points at ("Situation ran 48 s
+    (0:02-0:50)" starts at 0:02), since that is what a reader of the notes wants to hear."""
+    notes = (record.score or {}).get("notes", [])
+    moment = next((note["at"] for note in notes if note.get("at") is not None), None)
+    if moment is None:
+        return f"Hear it: interviewer play {record.id}"
+    return f"Hear it: interviewer play {record.id} --from {clock(moment)} (where the first timed note points)"
 
 
 def play(

@@ -42,6 +42,9 @@ def test_review_shows_transcript_with_times_parts_and_feedback(saved):
     assert f"Answer {new}-2" in latest
     single = run_cli(["review", f"{old}-1"]).stdout
     assert "I didn't hear what you did" in single
+    # how to hear it, from the moment the first timed note points at when there is one
+    assert f"Hear it: interviewer play {old}-1 --from 0:06" in " ".join(single.split())
+    assert f"Hear it: interviewer play {new}-2\n" in out
 
 
 def test_export_formats(saved, tmp_path):
