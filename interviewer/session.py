@@ -18,8 +18,8 @@ from interviewer.followups import follow_up_verdict
 from interviewer.models import AnswerRecord, AnswerScore, FeedbackNote, Question, SessionRecord, Transcript
 from interviewer.scoring.feedback import compare_tries
 from interviewer.stories import match_story
-from interviewer.units import clock
 from interviewer.ports import AnswerPlayer, AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
+from interviewer.units import clock
 
 log = logging.getLogger(__name__)
 
@@ -260,9 +260,10 @@ class InterviewRound:
         while True:
             can_replay = can_repeat and player is not None and player.unavailable is None and (answer.duration_s or 0) > 0
             step = self.parts.view.after_answer(last=last, can_repeat=can_repeat, can_replay=can_replay)
-            if step != "replay" or not can_replay:
-                return "next" if step in ("again", "replay") and not can_repeat else step
-            self._play_back(answer)
+            if step == "replay" and can_replay:
+                self._play_back(answer)
+                continue
+            return step if (step == "again" and can_repeat) or step == "stop" else "next"
 
     def _play_back(self, answer: AnswerRecord) -> None:
         assert self.session is not None and self.parts.answer_player is not None
