@@ -33,6 +33,7 @@ app = typer.Typer(
 )
 banks_app = typer.Typer(help="List, show and validate question banks.", no_args_is_help=True)
 app.add_typer(banks_app, name="banks")
+DEFAULT_COUNT = 3  # questions in a practice round when none are named
 DEMO_QUESTION = "ow-11"  # "Tell me about a time you took over a project that was already behind schedule."
 
 def build_round(
@@ -159,7 +160,7 @@ def _main(
 def practice(
     principle: PrincipleOpt = None,
     question: QuestionOpt = None,
-    count: CountOpt = 3,
+    count: CountOpt = None,
     target: TargetOpt = None,
     bank: BankOpt = None,
     answer_file: AnswerFileOpt = None,
@@ -200,7 +201,8 @@ def practice(
     store = FileStore(recordings_dir(settings))
     questions = choose_questions(
         catalog,
-        count=count,
+        # "-q ow-11" alone asks that question; "-q ow-11 -n 3" adds two more, least practised first
+        count=count or len(question_ids) or DEFAULT_COUNT,
         principle_ids=principle_ids,
         question_ids=question_ids,
         times_answered=store.times_answered(),

@@ -21,7 +21,7 @@ PrincipleOpt = Annotated[
     typer.Option("--principle", "-p", help="Only questions of this principle (name, id or initials); repeat or use commas."),
 ]
 QuestionOpt = Annotated[Optional[list[str]], typer.Option("--question", "-q", help="Ask this question id; repeatable.")]
-CountOpt = Annotated[int, typer.Option("--count", "-n", min=1, max=50, help="How many questions in the round.")]
+CountOpt = Annotated[Optional[int], typer.Option("--count", "-n", min=1, max=50, help="How many questions in the round (default: 3, or the questions named with --question).")]
 TargetOpt = Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00 or 90.")]
 BankOpt = Annotated[
     Optional[list[Path]], typer.Option("--bank", "-b", help="A question bank file or folder to use instead of the built-in and your own banks.")
