@@ -52,7 +52,8 @@ def drill(
     stories: StoriesOpt = None,
     seed: SeedOpt = None,
 ) -> None:
-    """A timing drill: the same question several times, a countdown, cues at target-30 s and at the target."""
+    """A timing drill: the same question several times, a countdown, cues at target-30 s and at the target;
+    between attempts, p then Enter plays the last one back."""
     from interviewer.banks import choose_questions
     from interviewer.cli import build_round
     from interviewer.drill import DrillRunner

@@ -154,6 +154,6 @@ class DrillRunner:
                 self.summaries.append(summary)
                 self.show_summary(summary)
                 history.append(attempt)
-                if number < self.rounds and not round_.parts.view.next_question():
+                if number < self.rounds and round_.choose_after(record, last=False, can_repeat=False) == "stop":
                     break
         return session

@@ -149,9 +149,6 @@ class RoundView(Protocol):
 
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None: ...
 
-    def next_question(self) -> bool:
-        """Between a drill's attempts: False ends it early (e.g. the candidate typed q)."""
-
     def after_answer(self, last: bool, can_repeat: bool, can_replay: bool = False) -> str:
         """After an answer of a round: "next" (also after the last one), "again" (record this question once
         more; only if ``can_repeat``), "replay" (hear the answer just given; only if ``can_replay``; asked

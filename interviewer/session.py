@@ -250,15 +250,20 @@ class InterviewRound:
         return session
 
     def _next_step(self, last: bool, answer: AnswerRecord) -> str:
-        """After an answer: "next", "again" (the same question, a new recording) or "stop"; the candidate may
-        first hear the answer played back, as often as they like. Both are offered for the microphone only: a
-        file or the demo would play the same answer once more, and hearing it back is hearing oneself."""
-        can_repeat = self.options.source == "microphone"
+        """After an answer of a round: answering again is offered for the microphone only (a file or the demo
+        would play the same answer once more)."""
+        return self.choose_after(answer, last=last, can_repeat=self.options.source == "microphone")
+
+    def choose_after(self, answer: AnswerRecord, *, last: bool, can_repeat: bool) -> str:
+        """What the candidate wants after an answer (or a drill's attempt): "next", "again" (if ``can_repeat``:
+        the same question, a new recording) or "stop"; first, as often as they like, to hear the answer played
+        back (from the microphone only: hearing it back is hearing oneself)."""
         if last and not can_repeat:
             return "next"
         player = self.parts.answer_player
         while True:
-            can_replay = can_repeat and player is not None and player.unavailable is None and (answer.duration_s or 0) > 0
+            can_replay = (self.options.source == "microphone" and player is not None and player.unavailable is None
+                          and (answer.duration_s or 0) > 0)
             step = self.parts.view.after_answer(last=last, can_repeat=can_repeat, can_replay=can_replay)
             if step == "replay" and can_replay:
                 self._play_back(answer)

@@ -200,9 +200,6 @@ class RecordingView:
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None):
         self.events.append(("feedback", record.id, score is not None))
 
-    def next_question(self) -> bool:
-        return self.continue_after
-
     def after_answer(self, last, can_repeat, can_replay=False):
         self.events.append(("after", last, can_repeat) + (("replay",) if can_replay else ()))
         if self.steps:

@@ -16,7 +16,7 @@ from interviewer.scoring import ScoringSettings, score_text
 from interviewer.session import InterviewRound, RoundOptions, RoundParts
 from interviewer.stories import StoryBank, import_markdown, match_story, parse_stories, point_covered, content_words, reuse_warnings
 from interviewer.store import FileStore
-from tests.fakes import FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView, tone, transcript_of
+from tests.fakes import FakeAnswerPlayer, FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView, tone, transcript_of
 from tests.sessions import STORY, THIN
 
 # ------------------------------------------------------------------------------------------ drills
@@ -84,6 +84,19 @@ def test_a_drill_repeats_the_question_plays_cues_and_saves_summaries(tmp_path):
     record = json.loads((tmp_path / "rec" / session.id / "answer-2.json").read_text())
     assert record["extra"]["drill_round"] == 2 and record["extra"]["drill"]["off_target_s"] == pytest.approx(6.0)
     assert session.kind == "drill"
+
+
+def test_a_drill_attempt_can_be_heard_back_before_the_next(tmp_path):
+    mics = [FakeMicrophone(tone(2.0), live=False) for _ in range(2)]
+    parts, catalog = make_parts(tmp_path, [transcript_of(STORY), transcript_of(STORY)], mics)
+    parts.answer_player = player = FakeAnswerPlayer()
+    parts.view.steps = ["replay", "next"]
+    round_ = InterviewRound(parts, RoundOptions(kind="drill", target_s=40, cap_s=80))  # from the microphone
+    session = DrillRunner(round_, catalog.question("ow-11"), 2, [], ScoringSettings(target_s=40), lambda s: None).run()
+    assert player.played == [(tmp_path / "rec" / session.id / "answer-1.wav", None)]
+    # between the two attempts only (the drill itself is the answering again)
+    assert [e for e in parts.view.events if e[0] == "after"] == [("after", False, False, "replay")] * 2
+    assert len(session.answers) == 2
 
 
 # ------------------------------------------------------------------------------------------ loops

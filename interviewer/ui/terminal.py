@@ -135,9 +135,6 @@ class TerminalView:
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None:
         print_answer(self.console, record)
 
-    def next_question(self) -> bool:
-        return self.after_answer(last=False, can_repeat=False) != "stop"
-
     def after_answer(self, last: bool, can_repeat: bool, can_replay: bool = False) -> str:
         if not self.interactive:
             return "next"
