@@ -183,7 +183,7 @@ def play(
     start: Annotated[Optional[str], typer.Option("--from", help="Start here, e.g. 1:05.")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")] = None,
 ) -> None:
-    """Play an answer's recording."""
+    """Play an answer's recording; Enter stops it."""
     from interviewer.audio.player import SoundDevicePlayer, read_wav
     from interviewer.errors import AudioFileError, DeviceError
     from interviewer.ui.keys import EnterKey

@@ -150,6 +150,6 @@ class RoundView(Protocol):
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None: ...
 
     def after_answer(self, last: bool, can_repeat: bool, can_replay: bool = False) -> str:
-        """After an answer of a round: "next" (also after the last one), "again" (record this question once
-        more; only if ``can_repeat``), "replay" (hear the answer just given; only if ``can_replay``; asked
-        again after it) or "stop" (end the round here)."""
+        """After an answer of a round or a drill's attempt: "next" (also after the last one), "again" (record
+        this question once more; only if ``can_repeat``), "replay" (hear the answer just given; only if
+        ``can_replay``; asked again after it) or "stop" (end the round here)."""
