@@ -19,6 +19,18 @@ from interviewer.scoring.text import Span, split_sentences, words_from_text
 SHARED = Path(os.environ.get("INTERVIEWER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 LABELS = {"S": "situation", "T": "task", "A": "action", "R": "result", "L": "reflection",
           "situation": "situation", "task": "task", "action": "action", "result": "result", "reflection": "reflection"}
+# Other spellings a labeled set from elsewhere may use for the same parts (STAR-L's "Learning", plurals).
+OTHER_SPELLINGS = {"actions": "action", "results": "result", "learning": "reflection", "learnings": "reflection",
+                   "lesson": "reflection", "lessons": "reflection", "lessons learned": "reflection"}
+
+
+def part_label(label: str) -> str:
+    """A part's label as a labeled file spells it ("R", "Result", "results", "Learning") → one of ours."""
+    key = label.strip().rstrip(":").strip()
+    found = LABELS.get(key) or LABELS.get(key.lower()) or OTHER_SPELLINGS.get(key.lower())
+    if found is None:
+        raise ValueError(f"unknown part label {label!r} (expected S, T, A, R, L or their names)")
+    return found
 
 
 def majority(labels: list[str]) -> str:
@@ -78,12 +90,18 @@ class LabeledAnswer:
 def load_dev(path: Path | None = None) -> list[LabeledAnswer]:
     path = path or SHARED / "data" / "star_dev.jsonl"
     answers = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
-        d = json.loads(line)
-        parts = [(LABELS[p["label"]], p["text"]) for p in d["parts"] if p["text"].strip()]
-        answers.append(LabeledAnswer(d["id"], d["source"], d.get("question"), parts).prepare())
+        try:
+            d = json.loads(line)
+            parts = [(part_label(p["label"]), p["text"]) for p in d["parts"] if p["text"].strip()]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SystemExit(f"{path}:{number}: not a labeled answer ({type(exc).__name__}: {exc}); each line "
+                             'needs "parts": [{"label": "S", "text": "..."}, ...] as in star_dev.jsonl') from None
+        # Answers without an id or a source still count; each is then its own source for cross-validation.
+        answer_id = str(d.get("id") or f"{path.stem}-{number}")
+        answers.append(LabeledAnswer(answer_id, str(d.get("source") or answer_id), d.get("question"), parts).prepare())
     return answers
 
 
@@ -117,7 +135,7 @@ def load_principle_answers(path: Path | None = None) -> list[LabeledAnswer]:
             close_part()
             if m.group(1) == "S":
                 close_answer()
-            label = LABELS["L" if m.group(1) == "Reflection" else m.group(1)]
+            label = part_label(m.group(1))
             current = [m.group(2)] if m.group(2) else []
         elif line.startswith("#") or line.strip() == "---":
             close_answer()
@@ -136,7 +154,7 @@ def load_story_template(path: Path | None = None) -> list[LabeledAnswer]:
         if m:
             if label and "\n".join(lines).strip():
                 parts.append((label, "\n".join(lines).strip()))
-            label = None if m.group(1) == "5 Whys" else LABELS[m.group(1).lower()]
+            label = None if m.group(1) == "5 Whys" else part_label(m.group(1))
             lines = []
         elif label:
             if re.match(r"^\s*-\s*$", line):

@@ -106,3 +106,27 @@ def test_the_heard_benchmark_follows_gold_labels_through_whisper_s_words():
     assert reduced.words[3].start == 1.5  # where "I" started: the pause before the removed part stays
     assert reduced.words[4].start == 2.0
     assert reduced.gold == ["situation", "result"]
+
+
+def test_a_labeled_file_from_elsewhere_may_spell_its_parts_its_own_way(tmp_path):
+    """`star_eval.py --extra FILE` reads answers labeled elsewhere: "Result", "Actions", STAR-L's "Learning"
+    are our parts, a line without an id or source still counts, and a line it cannot read is named."""
+    import json
+
+    import star_data
+
+    answer = {"parts": [{"label": "Situation", "text": "Our build took forty minutes."},
+                        {"label": "task", "text": "I had to cut it in half."},
+                        {"label": "Actions", "text": "I cached the dependencies and split the tests."},
+                        {"label": "Results:", "text": "The build dropped to fifteen minutes."},
+                        {"label": "Learning", "text": "I learned to measure before changing anything."}]}
+    good = tmp_path / "elsewhere.jsonl"
+    good.write_text(json.dumps(answer) + "\n")
+    [loaded] = star_data.load_dev(good)
+    assert [label for label, _ in loaded.parts] == ["situation", "task", "action", "result", "reflection"]
+    assert loaded.id == loaded.source == "elsewhere-1"
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(answer) + "\n" + json.dumps({"parts": [{"label": "Context", "text": "x"}]}) + "\n")
+    with pytest.raises(SystemExit, match=r"bad\.jsonl:2: .*'Context'"):
+        star_data.load_dev(bad)
