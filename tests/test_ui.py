@@ -55,6 +55,20 @@ def test_feedback_panel_has_timing_star_notes_and_transcript():
     assert "missing" not in out.split("Notes")[0].split("Reflection")[0]
 
 
+
+def test_long_sentences_and_notes_wrap_under_their_text_not_under_the_time():
+    """A sentence too long for the line goes on under its own words, so the time stamps and part letters
+    down the left edge stay readable; a long note goes on under its text, not under its number."""
+    out = render(answer_panel(scored_record(STORY, 14.5)), width=60)
+    transcript = out.split("Transcript")[1].splitlines()[1:]
+    rows = [line.strip("│ ") for line in transcript if line.strip("│ ╰─")]
+    assert rows[0].startswith("0:01 S So, at my last company")
+    continued = [line for line in transcript if line.startswith("│") and not line[1:].lstrip()[:1].isdigit()
+                 and line.strip("│ ╰─")]
+    assert continued and all(line.startswith("│        ") for line in continued), continued
+    notes = out.split("Notes")[1].split("Transcript")[0].splitlines()[1:]
+    assert any(line.startswith("│    ") and line.strip("│ ") for line in notes), notes
+
 def test_a_part_said_only_in_passing_shows_its_size_beside_missing():
     record = scored_record(PASSING_ACTION, 40.0)
     action_row = next(line for line in render(answer_panel(record)).splitlines() if "Action" in line and "missing" in line)

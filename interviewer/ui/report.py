@@ -102,53 +102,65 @@ def star_table(score: dict[str, Any]) -> Table:
     return table
 
 
-def notes_text(score: dict[str, Any]) -> Text:
-    text = Text()
+def _hanging() -> Table:
+    """Rows whose last column wraps under itself, not under the first column: a time stamp or a note's
+    number stays alone at the left edge of a long sentence."""
+    return Table.grid(padding=(0, 1, 0, 0))
+
+
+def notes_text(score: dict[str, Any]) -> Table:
+    grid = _hanging()
+    grid.add_column(justify="right", style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
     for i, note in enumerate(score.get("feedback") or [], start=1):
-        text.append(f"{i}. ", style="bold")
-        text.append(note + "\n")
-    return text
+        grid.add_row(f"{i}.", note)
+    return grid
 
 
-def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, long_pause_s: float = 2.5) -> Text:
+def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, long_pause_s: float = 2.5) -> Table | Text:
     """Sentences with their start times, coloured by STAR part; fillers and hedges highlighted; pauses marked."""
     words = transcript.get("words") or []
-    out = Text()
     if not words:
-        out.append(transcript.get("text") or "(no words)", style="dim")
-        return out
+        return Text(transcript.get("text") or "(no words)", style="dim")
     fillers = set((score or {}).get("delivery", {}).get("filler_word_indexes") or [])
     hedges = set((score or {}).get("delivery", {}).get("hedge_word_indexes") or [])
     sentences = (score or {}).get("sentences") or []
     # Map word index -> sentence label using the sentences' order and word counts.
-    boundaries: list[tuple[int, str, float | None]] = []
+    starts: dict[int, tuple[str, float | None]] = {}
     index = 0
     for sentence in sentences:
-        boundaries.append((index, sentence["label"], sentence.get("start")))
+        starts[index] = (sentence["label"], sentence.get("start"))
         index += len(sentence["text"].split())
-    starts = {b[0]: b for b in boundaries}
-    label = "other"
+    grid = _hanging()
+    grid.add_column(justify="right", style="dim", no_wrap=True, min_width=4)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    label, row = "other", None
+
+    def add_row(start: float | None) -> Text:
+        line = Text()
+        grid.add_row(clock(start) if start is not None else "",
+                     Text(LABEL_SHORT[label], style=f"bold {LABEL_STYLE[label]}") if sentences else "", line)
+        return line
+
     for i, word in enumerate(words):
         if i in starts:
-            _, label, start = starts[i]
-            if i:
-                out.append("\n")
-            out.append(f"{clock(start) if start is not None else '':>5} ", style="dim")
-            out.append(f"{LABEL_SHORT[label]} ", style=f"bold {LABEL_STYLE[label]}")
-        elif i == 0:
-            out.append("      ")
+            label, start = starts[i]
+            row = add_row(start)
+        elif row is None:
+            row = add_row(None)
         if i > 0 and word.get("start") is not None and words[i - 1].get("end") is not None:
             gap = word["start"] - words[i - 1]["end"]
             if gap >= long_pause_s:
-                out.append(f"⏸{gap:.1f}s ", style="bold red")
+                row.append(f"⏸{gap:.1f}s ", style="bold red")
         style = LABEL_STYLE.get(label, "")
         if i in fillers:
             style = "bold white on red"
         elif i in hedges:
             style = "italic underline " + style
-        out.append(word["text"], style=style)
-        out.append(" ")
-    return out
+        row.append(word["text"], style=style)
+        row.append(" ")
+    return grid
 
 
 def score_panel(
@@ -166,7 +178,7 @@ def score_panel(
         parts.append(Text(heading, style="italic"))
     if score:
         parts += [Text("Timing and delivery", style="bold underline"), timing_table(score), Text(""),
-                  star_table(score), Text(""), Text("Notes", style="bold underline"), notes_text(score)]
+                  star_table(score), Text(""), Text("Notes", style="bold underline"), notes_text(score), Text("")]
     elif error:
         parts.append(Text(error, style="bold yellow"))
     if show_transcript and transcript:
