@@ -42,6 +42,9 @@ def test_human_readable_report(tmp_path):
     out = run_cli(["score", str(path)]).stdout
     for expected in ("Score", "Situation", "Notes", "Transcript"):
         assert expected in out
+    # A typed answer has no times: its sentences start with their part letter, no empty time column.
+    first_sentence = out.split("Transcript")[1].splitlines()[1]
+    assert first_sentence.lstrip("│ ").startswith("S ") and first_sentence.startswith("│ S "), first_sentence
 
 
 def test_rescore_a_saved_answer_by_id_and_latest(isolated_user_dirs):

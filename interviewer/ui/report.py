@@ -131,16 +131,18 @@ def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, lo
     for sentence in sentences:
         starts[index] = (sentence["label"], sentence.get("start"))
         index += len(sentence["text"].split())
+    timed = any(start is not None for _, start in starts.values())  # a typed answer has no times to show
     grid = _hanging()
-    grid.add_column(justify="right", style="dim", no_wrap=True, min_width=4)
+    if timed:
+        grid.add_column(justify="right", style="dim", no_wrap=True, min_width=4)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     label, row = "other", None
 
     def add_row(start: float | None) -> Text:
         line = Text()
-        grid.add_row(clock(start) if start is not None else "",
-                     Text(LABEL_SHORT[label], style=f"bold {LABEL_STYLE[label]}") if sentences else "", line)
+        time_cell = [clock(start) if start is not None else ""] if timed else []
+        grid.add_row(*time_cell, Text(LABEL_SHORT[label], style=f"bold {LABEL_STYLE[label]}") if sentences else "", line)
         return line
 
     for i, word in enumerate(words):
