@@ -435,16 +435,26 @@ def banks_show(
     bank: BankOpt = None,
 ) -> None:
     """Questions with their ids and follow-up probes."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
     catalog = _catalog(bank)
     chosen = [catalog.principle(principle)] if principle else list(catalog.principles.values())
     for p in chosen:
         console.print(f"\n[bold cyan]{p.name}[/]  [dim]{p.id}[/]")
         if p.description:
             console.print(f"[italic]{p.description}[/]")
+        # A long question wraps under its own text, so the ids down the left stay easy to scan.
+        questions = Table.grid(padding=(0, 2, 0, 0))
+        questions.add_column(style="bold", no_wrap=True)
+        questions.add_column()
         for q in catalog.questions_for(p.id):
-            console.print(f"  [bold]{q.id}[/]  {q.text}")
+            text = Text(q.text)
             for f in q.follow_ups:
-                console.print(f"        [dim]→ {f}[/]")
+                text.append(f"\n  → {f}", style="dim")
+            questions.add_row(q.id, text)
+        console.print(Padding(questions, (0, 0, 0, 2)))
 
 
 @banks_app.command("validate")

@@ -1,5 +1,6 @@
 """The command line: help everywhere, fast start-up, one-line errors with exit codes."""
 
+import os
 import subprocess
 import sys
 
@@ -107,8 +108,12 @@ def test_corrupt_and_empty_answer_files(tmp_path):
 def test_banks_list_and_show():
     listed = run_cli(["banks", "list"])
     assert listed.returncode == 0 and "amazon-lp" in listed.stdout and "Dive Deep" in listed.stdout
-    shown = run_cli(["banks", "show", "frugality"])
+    shown = run_cli(["banks", "show", "frugality"], env={**os.environ, "COLUMNS": "60"})
     assert "fr-01" in shown.stdout and "→" in shown.stdout
+    # A question too long for the line goes on under its text, not under its id.
+    lines = shown.stdout.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  fr-01  "))
+    assert lines[first + 1].startswith(" " * 9) and lines[first + 1].strip()[:1] not in ("", "→"), lines[first:first + 3]
 
 
 def test_paths_follow_the_environment(isolated_user_dirs):
