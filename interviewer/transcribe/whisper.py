@@ -10,12 +10,14 @@ wait near a second (benchmarks/latency.py measures it).
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import queue
 import re
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -203,6 +205,9 @@ def join_word_pieces(pieces: list[tuple[str, float, float, float]]) -> list[Word
     return words
 
 
+EXIT_WAIT_S = 15.0  # at most this long for a load or a decode in flight when the program exits
+
+
 @dataclass
 class _Chunk:
     samples: Any
@@ -234,6 +239,7 @@ class WhisperTranscriber:
         self._loading = False
         self.load_seconds: float | None = None
         self._decode_lock = threading.Lock()  # one decode at a time: the threads are already all in use
+        _TRANSCRIBERS.add(self)
 
     @property
     def location(self) -> ModelLocation:
@@ -336,6 +342,25 @@ class WhisperTranscriber:
             raise TranscriptionError(f"Whisper needs {SAMPLE_RATE} Hz audio, got {sample_rate} Hz.")
         self.preload()
         return WhisperStream(self, live=live)
+
+
+_TRANSCRIBERS: weakref.WeakSet[WhisperTranscriber] = weakref.WeakSet()
+
+
+@atexit.register
+def _let_native_work_finish() -> None:
+    """At exit, wait for a model load or a decode running on a worker thread, and keep another from starting.
+
+    Ctrl-C in the middle of an answer ends the program while a worker may be inside ctranslate2's C++ code;
+    the interpreter's shutdown then stops that thread under it, and the process died with a segmentation
+    fault or "terminate called without an active exception" after everything had been saved. Exit handlers
+    run before that shutdown, while the worker can still finish: a chunk takes about a second."""
+    deadline = time.monotonic() + EXIT_WAIT_S
+    for transcriber in list(_TRANSCRIBERS):
+        if transcriber._loading:
+            transcriber._loaded.wait(max(0.0, deadline - time.monotonic()))
+        # Held from here on: a worker that takes another chunk waits on it, in Python, not in the model.
+        transcriber._decode_lock.acquire(timeout=max(0.0, deadline - time.monotonic()))
 
 
 class WhisperStream:
