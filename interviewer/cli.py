@@ -503,28 +503,61 @@ cli_modes.register(app)
 # Entry point
 
 
+STOPPED = 130  # the shell's code for a program ended by Ctrl-C
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """What a mistyped command line raises (unknown option, missing argument, value out of range). Typer up to
+    0.2x raises click's own errors; later ones carry their own copy of click, whose errors derive from
+    typer.TyperException and are not click's."""
+    kinds: list[type[Exception]] = [kind for kind in (getattr(typer, "TyperException", None),) if kind]
+    try:
+        import click
+
+        kinds.append(click.ClickException)
+    except ImportError:  # newer typer does not need click
+        pass
+    return tuple(kinds)
+
+
+def _aborts() -> tuple[type[BaseException], ...]:
+    """End of input at a prompt (and, with older typer, Ctrl-C) as the installed typer reports it."""
+    kinds: list[type[BaseException]] = [typer.Abort]
+    try:
+        import click
+
+        kinds.append(click.exceptions.Abort)
+    except ImportError:
+        pass
+    return tuple(kinds)
+
+
 def main() -> None:
     """Console script: errors become one line on stderr and an exit code, never a traceback."""
-    import click
+    from rich.markup import escape
 
     try:
-        code = app(standalone_mode=False)  # click returns the code of Exit instead of raising it
+        code = app(standalone_mode=False)  # typer returns the code of Exit instead of raising it
+        if code == STOPPED:  # newer typer turns Ctrl-C into Exit(130) itself
+            err_console.print("Stopped.")
         if isinstance(code, int) and code:
             sys.exit(code)
     except InterviewerError as exc:
         err_console.print(f"[bold red]error:[/] {exc}" if type(exc).__name__ != "RoundInterrupted" else str(exc))
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except _aborts():
         err_console.print("Stopped.")
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        sys.exit(STOPPED)
+    except _usage_errors() as exc:
+        # One line, like every other error: what was wrong and where the command's options are listed.
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path if ctx is not None else "interviewer"
+        message = escape(exc.format_message().rstrip("."))  # "[PATHS]..." is not markup
+        err_console.print(f"[bold red]error:[/] {message}. See '{command} --help'.")
+        sys.exit(getattr(exc, "exit_code", 2))
     except KeyboardInterrupt:
         err_console.print("Stopped.")
-        sys.exit(130)
+        sys.exit(STOPPED)
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # a bug: one line, details on request

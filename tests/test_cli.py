@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 
-import click
 import pytest
 import typer.main
 
@@ -17,7 +16,7 @@ def all_commands():
     names = []
 
     def walk(cmd, prefix):
-        if isinstance(cmd, click.Group):
+        if getattr(cmd, "commands", None):  # a group (typer's own copy of click or click's, by version)
             for name, sub in cmd.commands.items():
                 walk(sub, prefix + [name])
         else:
@@ -36,6 +35,34 @@ def test_every_command_has_help(command):
     for name in command:
         leaf = leaf.commands[name]
     assert leaf.help, f"{command} has no help text"
+
+
+def test_every_command_is_listed():
+    """The parametrized help test above walks the command tree; a walk that finds only the top stops
+    checking the rest."""
+    commands = {" ".join(c) for c in all_commands()}
+    assert {"practice", "score", "review", "banks show", "stories import", "drill", "loop"} <= commands
+    assert len(commands) >= 20
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["play"], "Missing argument 'ref'. See '"),
+        (["stories", "show"], "Missing argument"),
+        (["--nonsense"], "No such option: --nonsense"),
+        (["history", "--bogus"], "No such option: --bogus. See '"),
+        (["practice", "--count", "99"], "Invalid value for '--count'"),
+        (["banks", "nope"], "No such command 'nope'"),
+    ],
+)
+def test_a_mistyped_command_line_is_one_clear_line_with_exit_2(args, message):
+    result = run_cli(args)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
+    assert lines[0].endswith(" --help'."), lines[0]  # where the command's options are listed
+    assert "unexpected" not in result.stderr
 
 
 def test_help_does_not_load_audio_or_models():
