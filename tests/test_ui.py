@@ -129,3 +129,15 @@ def test_a_second_try_says_so_in_its_title():
     assert "· again" not in render(answer_panel(record)).splitlines()[0]
     record.extra["again_of"] = "20261122-093000-0"
     assert "Answer 20261122-093000-1 · again · 0:14" in render(answer_panel(record)).splitlines()[0]
+
+
+@pytest.mark.parametrize("stop_reason,said", [
+    ("interrupted", "Not transcribed: it was stopped by Ctrl-C at 0:11."),
+    (None, "Not transcribed: the program ended while it was being recorded at 0:11."),
+])
+def test_an_answer_that_ended_before_it_was_transcribed_says_so_and_how_to_score_it(stop_reason, said):
+    record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, load_catalog().question("co-01"), "q",
+                          "answer-1.wav", "2026-11-22T09:30:00+00:00", status="interrupted" if stop_reason else "recording",
+                          duration_s=11.0, stop_reason=stop_reason)
+    out = " ".join(render(answer_panel(record), width=200).split())
+    assert said in out and "score it with 'interviewer score 20261122-093000-1'" in out

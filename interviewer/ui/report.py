@@ -25,6 +25,17 @@ LABEL_STYLE = {
     "other": "dim",
 }
 LABEL_SHORT = {"situation": "S", "task": "T", "action": "A", "result": "R", "reflection": "L", "other": "·"}
+# Why an answer ended, as the candidate is told.
+STOP_REASONS = {
+    "enter": "you pressed Enter",
+    "cap": "the time cap",
+    "silence": "silence",
+    "end-of-input": "the end of the recording",
+    "interrupted": "Ctrl-C",
+    "disk-full": "the disk filling up",
+    "device": "the microphone failing",
+    "write-error": "a write error",
+}
 
 
 def _num(value: float | None, fmt: str = "{:.0f}", missing: str = "–") -> str:
@@ -200,13 +211,24 @@ def story_text(story: dict[str, Any] | None) -> Text:
     return text
 
 
+def not_transcribed(record: AnswerRecord) -> str | None:
+    """For an answer that ended before it was transcribed (Ctrl-C, or the program ending mid-answer): what
+    happened and how to score it now, instead of an empty panel."""
+    if record.score or record.transcript or record.error:
+        return None
+    at = f" at {clock(record.duration_s)}" if record.duration_s else ""
+    why = (f"it was stopped by {STOP_REASONS.get(record.stop_reason, record.stop_reason)}{at}" if record.stop_reason
+           else f"the program ended while it was being recorded{at}")
+    return f"Not transcribed: {why}. The recording is kept; score it with 'interviewer score {record.id}'."
+
+
 def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel:
     title = f"Answer {record.id}" + (" · again" if record.answered_again else "")
     if record.duration_s is not None:
         title += f" · {clock(record.duration_s)}"
     heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
     panel = score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
-                        error=record.error, show_transcript=show_transcript)
+                        error=record.error or not_transcribed(record), show_transcript=show_transcript)
     if "story" in record.extra:
         panel.renderable = Group(panel.renderable, Text(""), story_text(record.extra["story"]))
     return panel

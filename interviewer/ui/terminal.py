@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from interviewer.models import AnswerRecord, AnswerScore, Question
-from interviewer.ui.report import print_answer
+from interviewer.ui.report import STOP_REASONS, print_answer
 from interviewer.units import clock
 
 BAR_WIDTH = 30
@@ -19,17 +19,6 @@ METER_WIDTH = 12
 REFRESH_S = 0.1  # redraw the live view at most this often
 PLAIN_PROGRESS_EVERY_S = 30.0  # without a terminal, print progress this often
 WARN_BEFORE_TARGET_S = 30.0
-
-STOP_REASONS = {
-    "enter": "you pressed Enter",
-    "cap": "the time cap",
-    "silence": "silence",
-    "end-of-input": "the end of the recording",
-    "interrupted": "Ctrl-C",
-    "disk-full": "the disk filling up",
-    "device": "the microphone failing",
-    "write-error": "a write error",
-}
 
 
 def level_meter(level_db: float, width: int = METER_WIDTH) -> Text:
