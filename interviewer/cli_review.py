@@ -106,8 +106,12 @@ def history(
     from rich import box
 
     wide = console.width >= 150  # narrow terminals get the essentials; 'review ID' has the rest
+    # At 80 columns every column does not fit, and the last (the STAR letters) was cut off: the answer id
+    # already says when (20261122-093015-1), so the date goes first.
+    dated = console.width >= 90
     table = Table(title="Past answers", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    table.add_column("when", no_wrap=True, min_width=11)
+    if dated:
+        table.add_column("when", no_wrap=True, min_width=11)
     table.add_column("answer", no_wrap=True, min_width=17)
     table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=20)
     table.add_column("question", no_wrap=True, overflow="ellipsis", max_width=34 if wide else 6)
@@ -130,7 +134,7 @@ def history(
         if row["quantified_result"]:
             star.append(" #", style="green")
         cells = [
-            (row["started_at"] or "")[5:16].replace("T", " "),
+            *([(row["started_at"] or "")[5:16].replace("T", " ")] if dated else []),
             row["id"],
             catalog.principle_name(row["principle"]),
             f"{row['question_id']} {row['question_text'] or ''}" if wide else row["question_id"],

@@ -1,6 +1,7 @@
 """history, review, export, progress, report, delete, reindex on sessions made by the real code path."""
 
 import json
+import os
 import shutil
 
 import pytest
@@ -30,6 +31,18 @@ def test_history_lists_newest_first_and_filters(saved):
     since = run_cli(["history", "--since", "2026-11-20"]).stdout  # the fake clock's sessions: 11-12 and 11-21
     assert f"{new}-1" in since and f"{old}-1" not in since
     assert run_cli(["history", "--since", "soon"]).returncode == 2
+
+
+def test_history_fits_an_80_column_terminal_with_the_star_letters(saved):
+    """Every column did not fit in 80 columns and the last one, the STAR letters, was cut off; the date
+    goes first there (the answer id says when)."""
+    recordings, old, new = saved
+    out = run_cli(["history"], env={**os.environ, "COLUMNS": "80"}).stdout
+    header = next(line for line in out.splitlines() if "answer" in line and "length" in line)
+    assert "STAR" in header and "when" not in header
+    row = next(line for line in out.splitlines() if f"{old}-1" in line)
+    assert len(row.rstrip()) <= 80 and any(letter in row for letter in "STAR·")
+    assert "when" in run_cli(["history"], env={**os.environ, "COLUMNS": "120"}).stdout
 
 
 def test_review_shows_transcript_with_times_parts_and_feedback(saved):
