@@ -189,8 +189,13 @@ def stories_list(stories: StoriesOpt = None) -> None:
         console.print(f"No stories yet ({file}). Import prep notes with 'interviewer stories import NOTES.md'.", soft_wrap=True)
         return
     table = Table(title=f"Stories in {file}")
-    for column in ("id", "title", "principles", "points"):
-        table.add_column(column, overflow="fold")
+    # One line per story: the id whole (to be copied into 'stories show ID'), the rest cut to fit.
+    id_width = max(len(story.id) for story in bank.stories)
+    room = max(20, console.width - id_width - len("points") - 13)  # 13: the borders and padding of 4 columns
+    table.add_column("id", no_wrap=True, min_width=id_width)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=room * 3 // 5)
+    table.add_column("principles", no_wrap=True, overflow="ellipsis", max_width=room - room * 3 // 5)
+    table.add_column("points", no_wrap=True, justify="right")
     for story in bank.stories:
         table.add_row(story.id, story.title, ", ".join(catalog.principle_name(p) for p in story.principles) or "–",
                       str(len(story.outline)))
@@ -210,10 +215,17 @@ def stories_show(story_id: Annotated[str, typer.Argument(help="A story id.")], s
     story = bank.get(story_id)
     console.print(f"[bold]{story.title}[/]  [dim]{story.id}[/]")
     console.print("Principles: " + (", ".join(catalog.principle_name(p) for p in story.principles) or "–"))
-    for point in story.outline:
-        console.print(f"  • {point}")
-    for question in story.questions:
-        console.print(f"  [dim]answers: {question}[/]")
+    from rich.padding import Padding
+
+    # A long point wraps under its own text, so the bullets down the left stay easy to scan.
+    for marker, lines, style in (("•", story.outline, ""), ("answers:", story.questions, "dim")):
+        listed = Table.grid(padding=(0, 1, 0, 0))
+        listed.add_column(no_wrap=True, style=style)
+        listed.add_column(style=style)
+        for line in lines:
+            listed.add_row(marker, line)
+        if lines:
+            console.print(Padding(listed, (0, 0, 0, 2)))
 
 
 @stories_app.command("import")

@@ -154,3 +154,23 @@ def test_a_bad_settings_file_is_reported(isolated_user_dirs):
     (home / "config.toml").write_text("colour = 'red'\n")
     result = run_cli(["practice"])
     assert result.returncode == 2 and "unknown setting 'colour'" in result.stderr
+
+
+def test_stories_list_is_one_line_per_story_and_show_wraps_points_under_their_text(tmp_path):
+    stories = tmp_path / "stories.yaml"
+    stories.write_text(
+        "stories:\n"
+        "  - id: the-most-successful-product-engineering\n"
+        "    title: The most successful product-engineering partnership I have had in ten years of work\n"
+        "    principles: [ownership, dive deep, earn trust]\n"
+        "    outline:\n"
+        "      - continued leading by example, hosting the ceremonies and writing the stories for everyone until they took over\n"
+        "      - errors fell by thirty percent\n")
+    env = {**os.environ, "COLUMNS": "80"}
+    listed = run_cli(["stories", "list", "--stories", str(stories)], env=env).stdout.splitlines()
+    row = next(line for line in listed if "the-most-successful-product-engineering" in line)  # the id whole
+    assert all(len(line) <= 80 for line in listed) and row.rstrip().endswith("2 │")  # the points column fits
+    shown = run_cli(["stories", "show", "the-most-successful-product-engineering", "--stories", str(stories)],
+                    env=env).stdout.splitlines()
+    first = next(i for i, line in enumerate(shown) if line.startswith("  • continued"))
+    assert shown[first + 1].startswith("    ") and shown[first + 1].strip(), shown[first:first + 2]
