@@ -127,7 +127,13 @@ def load_settings(path: Path | None = None) -> Settings:
         ):
             raise ConfigError(f"{path}: setting '{key}' should be {type(default).__name__}, got {value!r}.")
         setattr(settings, key, value)
-    settings.target_s  # noqa: B018 - validates the target early
+    from interviewer.scoring.settings import ScoringSettings
+
+    try:  # checked here, so that a mistake is reported with the file it is in, before any work is done
+        settings.target_s  # noqa: B018
+        ScoringSettings.from_overrides(settings.scoring)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
     return settings
 
 

@@ -37,10 +37,28 @@ def test_settings_file_and_environment(isolated_user_dirs, monkeypatch, tmp_path
 @pytest.mark.parametrize(
     "content,message",
     [("target = [", "not valid TOML"), ("colour = 1", "unknown setting 'colour'"), ('rate = "fast"', "should be int"),
-     ('target = "soon"', "Cannot read target")],
+     ('target = "soon"', "Cannot read target"),
+     # [scoring] is checked when the file is read (a wrong type used to crash in the middle of scoring)
+     ("[scoring]\nbogus = 1", "Unknown scoring setting 'bogus'"),
+     ('[scoring]\nwpm_fast = "x"', "'wpm_fast' should be a number, got 'x'"),
+     ("[scoring]\nwe_count_min = 2.5", "'we_count_min' should be a whole number"),
+     ("[scoring]\nexpect_star = 1", "'expect_star' should be true or false"),
+     ("[scoring]\nwpm_band = [160, 130]", "'wpm_band' should be two numbers, low then high"),
+     ("[scoring]\nstar_bands = { actions = [0.2, 0.7] }", "'star_bands' should be a band per part")],
 )
 def test_bad_settings_file(isolated_user_dirs, content, message):
     home, _ = isolated_user_dirs
     (home / "config.toml").write_text(content)
-    with pytest.raises(ConfigError, match=message):
+    with pytest.raises(ConfigError, match=message) as raised:
         load_settings()
+    assert str(raised.value).startswith(str(home / "config.toml"))  # where the mistake is
+
+
+def test_scoring_settings_from_the_file_are_used(isolated_user_dirs):
+    from interviewer.scoring import ScoringSettings
+
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text("[scoring]\nwpm_fast = 180\nwe_count_min = 4\nstar_bands = { action = [0.2, 0.7] }\n")
+    scoring = ScoringSettings.from_overrides(load_settings().scoring)
+    assert scoring.wpm_fast == 180.0 and scoring.we_count_min == 4
+    assert scoring.star_bands["action"] == (0.2, 0.7) and scoring.star_bands["result"] == (0.10, 0.40)

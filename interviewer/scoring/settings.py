@@ -77,12 +77,37 @@ class ScoringSettings:
         for key, value in (overrides or {}).items():
             if key not in known:
                 raise ConfigError(f"Unknown scoring setting '{key}'. Known: {', '.join(sorted(known))}.")
-            current = getattr(settings, key)
-            if isinstance(current, tuple):
-                value = tuple(value)
-            elif key == "star_bands":
-                value = {**current, **{k: tuple(v) for k, v in value.items()}}
-            setattr(settings, key, value)
+            setattr(settings, key, _checked(key, value, getattr(settings, key)))
         if target_s is not None:
             settings.target_s = target_s
         return settings
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _pair(value: Any) -> bool:
+    """Two numbers, low then high: a band."""
+    return isinstance(value, (list, tuple)) and len(value) == 2 and all(map(_number, value)) and value[0] <= value[1]
+
+
+def _checked(key: str, value: Any, current: Any) -> Any:
+    """An override in the type of its default, or a ConfigError saying what was expected; a wrong type would
+    otherwise surface as a crash in the middle of scoring an answer."""
+    if isinstance(current, bool):
+        ok, expected = isinstance(value, bool), "true or false"
+    elif isinstance(current, int):
+        ok, expected = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    elif isinstance(current, float):
+        ok, expected = _number(value), "a number"
+    elif isinstance(current, tuple):
+        ok, expected = _pair(value), "two numbers, low then high, like [130, 160]"
+    else:  # star_bands: a band per part
+        ok = isinstance(value, dict) and all(k in current and _pair(v) for k, v in value.items())
+        expected = f"a band per part ({', '.join(current)}), like {{ action = [0.3, 0.65] }}"
+        if ok:
+            return {**current, **{k: tuple(v) for k, v in value.items()}}
+    if not ok:
+        raise ConfigError(f"Scoring setting '{key}' should be {expected}, got {value!r}.")
+    return tuple(value) if isinstance(current, tuple) else float(value) if isinstance(current, float) else value
