@@ -11,6 +11,8 @@ from typing import Any
 
 STAR_LABELS: tuple[str, ...] = ("situation", "task", "action", "result", "reflection")
 SENTENCE_LABELS: tuple[str, ...] = STAR_LABELS + ("other",)
+# One letter per label, as transcripts show it (L for the reflection: "STAR-L"; R is the result).
+LABEL_LETTERS: dict[str, str] = {"situation": "S", "task": "T", "action": "A", "result": "R", "reflection": "L", "other": "·"}
 
 # Version of the score JSON (``interviewer score --json`` and the ``score`` field of answer records).
 SCORE_SCHEMA = "interviewer.score/1"

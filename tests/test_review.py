@@ -65,6 +65,8 @@ def test_export_formats(saved, tmp_path):
     answer = f"{new}-1"
     md = run_cli(["export", answer, "--format", "md"]).stdout
     assert md.startswith(f"# Answer {answer}") and "| Situation | yes |" in md and "### Transcript" in md
+    # each sentence marked by its part's letter as on screen: the lesson is L, not a second R
+    assert "**R** As a result timeouts dropped" in md and "**L** I learned to measure" in md
     data = json.loads(run_cli(["export", answer, "--format", "json"]).stdout)
     assert data["id"] == answer and data["score"]["schema"] == "interviewer.score/1"
     session = json.loads(run_cli(["export", new, "-f", "json"]).stdout)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from interviewer.errors import ConfigError
-from interviewer.models import AnswerRecord, SessionRecord
+from interviewer.models import LABEL_LETTERS, AnswerRecord, SessionRecord
 from interviewer.units import clock
 
 MAX_CUE_S = 6.0  # subtitle cues no longer than this...
@@ -127,7 +127,7 @@ def _md_answer(record: AnswerRecord, principle: str) -> list[str]:
         out += ["### Transcript", ""]
         for s in score["sentences"]:
             stamp = f"`{clock(s['start'])}` " if s.get("start") is not None else ""
-            out.append(f"- {stamp}**{LABEL_NAMES[s['label']][0]}** {s['text']}")
+            out.append(f"- {stamp}**{LABEL_LETTERS[s['label']]}** {s['text']}")
         out.append("")
     elif transcript.get("text"):
         out += ["### Transcript", "", transcript["text"], ""]

@@ -11,12 +11,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interviewer.models import AnswerRecord, SessionRecord
+from interviewer.models import LABEL_LETTERS, AnswerRecord, SessionRecord
 from interviewer.review.charts import bar_chart, line_chart
 from interviewer.units import clock
 
 TEMPLATES = Path(__file__).with_name("templates")
-LETTERS = {"situation": "S", "task": "T", "action": "A", "result": "R", "reflection": "L", "other": "·"}
 
 
 def _env():
@@ -79,7 +78,7 @@ def _sentences(record: AnswerRecord, long_pause_s: float = 2.5) -> list[dict[str
             tokens.append({"text": word["text"], "cls": cls, "pause": pause})
         if not tokens:
             tokens = [{"text": t, "cls": "", "pause": None} for t in sentence["text"].split()]
-        out.append({"label": sentence["label"], "letter": LETTERS[sentence["label"]], "start": sentence.get("start"),
+        out.append({"label": sentence["label"], "letter": LABEL_LETTERS[sentence["label"]], "start": sentence.get("start"),
                     "end": sentence.get("end"), "time": clock(sentence.get("start")) if sentence.get("start") is not None else "",
                     "tokens": tokens})
         index += count
@@ -102,7 +101,7 @@ def _timeline(record: AnswerRecord) -> list[dict[str, Any]]:
     for run in runs:
         run["seconds"] = run["end"] - run["start"]
         run["width"] = round(100 * run["seconds"] / total, 2)
-        run["letter"] = LETTERS[run["label"]]
+        run["letter"] = LABEL_LETTERS[run["label"]]
         run["time"] = clock(run["start"])
     return runs
 

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from interviewer.models import AnswerRecord
+from interviewer.models import LABEL_LETTERS, AnswerRecord
 from interviewer.units import clock
 
 LABEL_STYLE = {
@@ -24,7 +24,6 @@ LABEL_STYLE = {
     "reflection": "blue",
     "other": "dim",
 }
-LABEL_SHORT = {"situation": "S", "task": "T", "action": "A", "result": "R", "reflection": "L", "other": "·"}
 # Why an answer ended, as the candidate is told.
 STOP_REASONS = {
     "enter": "you pressed Enter",
@@ -153,7 +152,7 @@ def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, lo
     def add_row(start: float | None) -> Text:
         line = Text()
         time_cell = [clock(start) if start is not None else ""] if timed else []
-        grid.add_row(*time_cell, Text(LABEL_SHORT[label], style=f"bold {LABEL_STYLE[label]}") if sentences else "", line)
+        grid.add_row(*time_cell, Text(LABEL_LETTERS[label], style=f"bold {LABEL_STYLE[label]}") if sentences else "", line)
         return line
 
     for i, word in enumerate(words):
