@@ -194,6 +194,8 @@ def score_panel(
     elif error:
         parts.append(Text(error, style="bold yellow"))
     if show_transcript and transcript:
+        if error and not score:
+            parts.append(Text(""))
         parts += [Text("Transcript", style="bold underline"), transcript_text(transcript, score)]
     return Panel(Group(*parts), title=title, subtitle=subtitle, border_style="bright_blue")
 
