@@ -11,5 +11,5 @@ if [[ ! -x .venv/bin/python ]]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[dev]'
+.venv/bin/python -m pip install -q -c constraints.txt -e '.[dev]'  # the tested versions (constraints.txt)
 echo "Installed: $(.venv/bin/interviewer --version) in .venv"
