@@ -209,7 +209,8 @@ def play(
     if offset >= length:
         raise ConfigError(f"--from {clock(offset)} is past the end of the answer ({clock(length)}).")
     player = SoundDevicePlayer(output or _settings().output_device or None)
-    console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Enter stops.")
+    if player.available():  # say "Playing" only where something will be heard
+        console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Enter stops.")
     if not player.play_back(path, EnterKey(), offset):
         raise DeviceError(f"{player.unavailable} The recording is at {path}.")
 

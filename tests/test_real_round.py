@@ -326,3 +326,4 @@ def test_play_without_a_speaker_says_where_the_file_is(no_audio_env, isolated_us
     result = run_cli(["play", "latest"], env=no_audio_env)
     assert result.returncode == 3
     assert "No speaker found" in result.stderr and "answer-1.wav" in result.stderr
+    assert "Playing" not in result.stdout  # nothing is announced that will not be heard
