@@ -15,6 +15,7 @@ import logging
 import os
 import queue
 import re
+import signal
 import threading
 import time
 import weakref
@@ -355,10 +356,16 @@ def _let_native_work_finish() -> None:
     the interpreter's shutdown then stops that thread under it, and the process died with a segmentation
     fault or "terminate called without an active exception" after everything had been saved. Exit handlers
     run before that shutdown, while the worker can still finish: a chunk takes about a second."""
+    busy = [t for t in list(_TRANSCRIBERS) if t._loading]  # those whose model was ever asked for
+    if not busy:
+        return
+    try:  # a second Ctrl-C, pressed while we wait, would cut the wait short and crash all the same
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: no signals to hold back
+        pass
     deadline = time.monotonic() + EXIT_WAIT_S
-    for transcriber in list(_TRANSCRIBERS):
-        if transcriber._loading:
-            transcriber._loaded.wait(max(0.0, deadline - time.monotonic()))
+    for transcriber in busy:
+        transcriber._loaded.wait(max(0.0, deadline - time.monotonic()))
         # Held from here on: a worker that takes another chunk waits on it, in Python, not in the model.
         transcriber._decode_lock.acquire(timeout=max(0.0, deadline - time.monotonic()))
 
