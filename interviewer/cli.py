@@ -532,10 +532,35 @@ def _aborts() -> tuple[type[BaseException], ...]:
     return tuple(kinds)
 
 
+class _CtrlC:
+    """SIGINT for the whole program: the first Ctrl-C stops it (KeyboardInterrupt, as usual: the round saves
+    what was recorded and says where); a second one, pressed while it saves and waits for its workers (the
+    voice process, a Whisper decode in flight), is ignored, since it would only cut that short with a
+    traceback or a crash; a third leaves at once."""
+
+    def __init__(self) -> None:
+        self.presses = 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.presses += 1
+        if self.presses == 1:
+            raise KeyboardInterrupt
+        if self.presses >= 3:
+            os._exit(STOPPED)  # everything written so far is on disk already (see store.py, audio/wavwriter.py)
+
+
 def main() -> None:
     """Console script: errors become one line on stderr and an exit code, never a traceback."""
+    import atexit
+    import signal
+
     from rich.markup import escape
 
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where Ctrl-C was meant to be ignored
+        signal.signal(signal.SIGINT, _CtrlC())
+        # Registered first, so run last (after the exit handlers of the voice and Whisper): from then on the
+        # interpreter's own shutdown would take a Ctrl-C with the default action, killed mid-way.
+        atexit.register(signal.signal, signal.SIGINT, signal.SIG_IGN)
     try:
         code = app(standalone_mode=False)  # typer returns the code of Exit instead of raising it
         if code == STOPPED:  # newer typer turns Ctrl-C into Exit(130) itself

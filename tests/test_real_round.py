@@ -31,6 +31,8 @@ class Program:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "interviewer", *args], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True,
+            # Ctrl-C as from a terminal, even where the test run itself was started with it ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
@@ -225,6 +227,34 @@ def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_di
         assert corpus.word_error_rate(reference, record["transcript"]["text"]) <= 0.3, record["transcript"]["text"]
         assert record["score"]["timing"]["words_per_minute"] > 0
 
+
+
+def test_ctrl_c_twice_mid_answer_keeps_the_recording_and_ends_cleanly(pulse_server, isolated_user_dirs, tmp_path):
+    """Ctrl-C ends the round and keeps what was said; people often press it twice. The second press used to
+    land in the clean-up (the voice worker's exit, a Whisper decode in flight): a traceback, or a crash."""
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
+    _, recordings = isolated_user_dirs
+    env = pulse_env(pulse_server)
+    samples, _ = corpus.joined_answer(20)
+    answer = corpus.write_wav(tmp_path / "answer.wav", samples)
+    program = Program(["practice", "--count", "1", "--question", "co-02", "--max-seconds", "90"], env)
+    program.wait_for("Recording", timeout=90)
+    speaking = subprocess.Popen(["paplay", "-d", "virt", str(answer)], env=env)
+    time.sleep(9.0)  # the live chunks are being decoded by now
+    for _ in range(2):
+        program.proc.send_signal(signal.SIGINT)
+        time.sleep(0.1)
+    code = program.finish(timeout=60)
+    speaking.kill()
+    assert code == 130, program.text
+    assert "Stopped. The answer so far" in program.text
+    assert "Traceback" not in program.text and "Exception" not in program.text, program.text
+    [record] = saved_answers(recordings)
+    assert record["status"] == "interrupted" and record["stop_reason"] == "interrupted"
+    folder = recordings / record["session_id"]
+    with wave.open(str(folder / record["audio_file"])) as w:
+        assert abs(w.getnframes() / w.getframerate() - record["duration_s"]) < 1.0 and record["duration_s"] > 5
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
 
 def test_kill_9_mid_answer_leaves_a_playable_recording_and_a_record(pulse_server, isolated_user_dirs):
     _, recordings = isolated_user_dirs

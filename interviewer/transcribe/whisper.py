@@ -15,7 +15,6 @@ import logging
 import os
 import queue
 import re
-import signal
 import threading
 import time
 import weakref
@@ -355,14 +354,11 @@ def _let_native_work_finish() -> None:
     Ctrl-C in the middle of an answer ends the program while a worker may be inside ctranslate2's C++ code;
     the interpreter's shutdown then stops that thread under it, and the process died with a segmentation
     fault or "terminate called without an active exception" after everything had been saved. Exit handlers
-    run before that shutdown, while the worker can still finish: a chunk takes about a second."""
+    run before that shutdown, while the worker can still finish: a chunk takes about a second. (A second
+    Ctrl-C does not cut the wait short: cli.main holds it back.)"""
     busy = [t for t in list(_TRANSCRIBERS) if t._loading]  # those whose model was ever asked for
     if not busy:
         return
-    try:  # a second Ctrl-C, pressed while we wait, would cut the wait short and crash all the same
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: no signals to hold back
-        pass
     deadline = time.monotonic() + EXIT_WAIT_S
     for transcriber in busy:
         transcriber._loaded.wait(max(0.0, deadline - time.monotonic()))
