@@ -378,6 +378,7 @@ class InterviewRound:
             record.ended_at = parts.clock.now().isoformat(timespec="seconds")
             parts.store.save_answer(record)
             self.records.append(record)
+            parts.view.recording_stopped(record.duration_s, "interrupted")  # the live display ends cleanly too
             raise RoundInterrupted(
                 f"Stopped. The answer so far ({record.duration_s:.0f} s) is saved in {writer.path}."
             ) from None

@@ -131,6 +131,7 @@ def test_ctrl_c_keeps_the_audio_and_marks_the_answer(tmp_path):
     record = json.loads((folder / "answer-1.json").read_text())
     assert record["status"] == "interrupted"
     assert wav_seconds(folder / "answer-1.wav") == pytest.approx(2.0)
+    assert round_.parts.view.events[-1] == ("stopped", 2.0, "interrupted")  # the recording display is closed
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
 
 

@@ -86,7 +86,18 @@ def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
     out = console.file.getvalue()
     assert "Press Enter when you have finished" in out
     assert out.count("recorded (") == 3  # 0:30, 1:00, 1:30
-    assert "Answer ended at 1:35 (you pressed Enter)" in out
+    assert "Answer ended at 1:35 (you pressed Enter). Transcribing and scoring…" in out
+
+
+def test_ctrl_c_ends_the_recording_line_without_promising_a_score():
+    console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system=None)
+    view = TerminalView(console, interactive=True, clock_fn=lambda: 4.0)
+    view.recording_started(120, 240, live=True)
+    view.recording_progress(4.0, -30)
+    view.recording_stopped(4.2, "interrupted")
+    out = console.file.getvalue()
+    # the live recording line is erased, and the last line says how the answer ended, on a line of its own
+    assert out.rsplit("\x1b[2K", 1)[1] == "■ Answer ended at 0:04 (Ctrl-C).\n" and "Transcribing" not in out
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,9 @@ class TerminalView:
             self._live.stop()
             self._live = None
         why = STOP_REASONS.get(reason, reason)
-        self.console.print(f"■ Answer ended at {clock(elapsed_s)} ({why}). Transcribing and scoring…")
+        # Ctrl-C ends the round: nothing is transcribed; the round says where the recording is.
+        after = "" if reason == "interrupted" else " Transcribing and scoring…"
+        self.console.print(f"■ Answer ended at {clock(elapsed_s)} ({why}).{after}")
 
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None:
         print_answer(self.console, record)
