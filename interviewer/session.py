@@ -400,6 +400,15 @@ class InterviewRound:
             record.status, record.error = "failed", str(exc)
             parts.store.save_answer(record)
             raise
+        except KeyboardInterrupt:  # Ctrl-C while the last words are transcribed: the answer itself is whole
+            stream.abort()
+            record.status = "interrupted"
+            parts.store.save_answer(record)
+            self.records.append(record)
+            raise RoundInterrupted(
+                f"Stopped while transcribing. The answer ({clock(capture.duration_s)}) is saved in {writer.path}; "
+                f"score it with 'interviewer score {record.id}'."
+            ) from None
         record.processing["stop_to_transcript_s"] = parts.clock.monotonic() - stopped
         transcript.duration_s = capture.duration_s
         record.transcript = transcript.to_dict()

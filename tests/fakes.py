@@ -91,7 +91,8 @@ class FakeMicrophone:
 
 
 class FakeTranscriber:
-    """Returns canned transcripts in order; records how much audio each stream was fed."""
+    """Returns canned transcripts in order (an exception among them is raised instead, as a Ctrl-C during
+    the decoding would be); records how much audio each stream was fed."""
 
     name = "fake-whisper"
 
@@ -117,7 +118,10 @@ class FakeTranscriber:
             def finish(self) -> Transcript:
                 transcriber.fed_samples.append(self.samples)
                 if transcriber.transcripts:
-                    return transcriber.transcripts.pop(0)
+                    canned = transcriber.transcripts.pop(0)
+                    if isinstance(canned, BaseException):
+                        raise canned
+                    return canned
                 return Transcript(words=[], text="", duration_s=self.samples / RATE, model="fake")
 
             def abort(self):

@@ -135,6 +135,18 @@ def test_ctrl_c_keeps_the_audio_and_marks_the_answer(tmp_path):
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
 
 
+
+def test_ctrl_c_while_transcribing_keeps_the_whole_answer_and_says_how_to_score_it(tmp_path):
+    round_, catalog = make_round(tmp_path, mic=FakeMicrophone(tone(6.0), live=False), transcripts=[KeyboardInterrupt()])
+    with pytest.raises(RoundInterrupted, match=r"Stopped while transcribing. The answer \(0:06\) is saved in .*"
+                                               r"score it with 'interviewer score .*-1'"):
+        round_.run([catalog.question("co-01")])
+    folder = tmp_path / "rec" / round_.session.id
+    record = json.loads((folder / "answer-1.json").read_text())
+    assert record["status"] == "interrupted" and record["duration_s"] == pytest.approx(6.0)
+    assert record["stop_reason"] == "end-of-input" and record["transcript"] is None
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+
 def test_microphone_failing_mid_answer_keeps_what_was_recorded(tmp_path):
     mic = FakeMicrophone(tone(10.0), fail_at=1.5)
     round_, catalog = make_round(tmp_path, mic=mic, stop=PressAfter(None))

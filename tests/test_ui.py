@@ -121,6 +121,19 @@ def test_after_an_answer_the_candidate_chooses_what_comes_next(monkeypatch, repl
         assert asked == [offered + " "]
 
 
+
+def test_ctrl_c_at_the_choice_ends_its_line_and_stops(monkeypatch):
+    console = Console(file=io.StringIO(), width=120, force_terminal=False)
+
+    def pressed_ctrl_c(prompt=""):
+        console.file.write("Enter: next question ")  # the prompt, left without a line end
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(console, "input", pressed_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        TerminalView(console, interactive=True).after_answer(last=False, can_repeat=True)
+    assert console.file.getvalue().endswith("Enter: next question \n")  # "Stopped." goes on a line of its own
+
 @pytest.mark.parametrize("reply,step", [("p", "replay"), ("P", "replay"), ("", "next"), ("a", "again")])
 def test_after_an_answer_the_candidate_can_ask_to_hear_it(monkeypatch, reply, step):
     console = Console(file=io.StringIO(), width=160, force_terminal=False)
@@ -142,13 +155,14 @@ def test_a_second_try_says_so_in_its_title():
     assert "Answer 20261122-093000-1 · again · 0:14" in render(answer_panel(record)).splitlines()[0]
 
 
-@pytest.mark.parametrize("stop_reason,said", [
-    ("interrupted", "Not transcribed: it was stopped by Ctrl-C at 0:11."),
-    (None, "Not transcribed: the program ended while it was being recorded at 0:11."),
+@pytest.mark.parametrize("status,stop_reason,said", [
+    ("interrupted", "interrupted", "Not transcribed: it was stopped by Ctrl-C at 0:11."),
+    ("interrupted", "enter", "Not transcribed: Ctrl-C came while it was being transcribed."),
+    ("recording", None, "Not transcribed: the program ended while it was being recorded at 0:11."),
 ])
-def test_an_answer_that_ended_before_it_was_transcribed_says_so_and_how_to_score_it(stop_reason, said):
+def test_an_answer_that_ended_before_it_was_transcribed_says_so_and_how_to_score_it(status, stop_reason, said):
     record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, load_catalog().question("co-01"), "q",
-                          "answer-1.wav", "2026-11-22T09:30:00+00:00", status="interrupted" if stop_reason else "recording",
+                          "answer-1.wav", "2026-11-22T09:30:00+00:00", status=status,
                           duration_s=11.0, stop_reason=stop_reason)
     out = " ".join(render(answer_panel(record), width=200).split())
     assert said in out and "score it with 'interviewer score 20261122-093000-1'" in out

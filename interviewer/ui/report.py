@@ -218,8 +218,12 @@ def not_transcribed(record: AnswerRecord) -> str | None:
     if record.score or record.transcript or record.error:
         return None
     at = f" at {clock(record.duration_s)}" if record.duration_s else ""
-    why = (f"it was stopped by {STOP_REASONS.get(record.stop_reason, record.stop_reason)}{at}" if record.stop_reason
-           else f"the program ended while it was being recorded{at}")
+    if record.status == "interrupted" and record.stop_reason not in (None, "interrupted"):
+        why = "Ctrl-C came while it was being transcribed"  # recorded to its end, then stopped
+    elif record.stop_reason:
+        why = f"it was stopped by {STOP_REASONS.get(record.stop_reason, record.stop_reason)}{at}"
+    else:
+        why = f"the program ended while it was being recorded{at}"
     return f"Not transcribed: {why}. The recording is kept; score it with 'interviewer score {record.id}'."
 
 

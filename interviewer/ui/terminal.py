@@ -136,7 +136,11 @@ class TerminalView:
             choices.append("a then Enter: answer it again")
         if not last:
             choices.append("q then Enter: stop here")
-        reply = self.console.input(f"[dim]{' · '.join(choices)}[/] ").strip().lower()
+        try:
+            reply = self.console.input(f"[dim]{' · '.join(choices)}[/] ").strip().lower()
+        except KeyboardInterrupt:
+            self.console.print()  # end the prompt's line: what the round says next starts on its own
+            raise
         if can_replay and reply in ("p", "play"):
             return "replay"
         if can_repeat and reply in ("a", "again"):
