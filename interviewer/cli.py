@@ -506,30 +506,21 @@ cli_modes.register(app)
 STOPPED = 130  # the shell's code for a program ended by Ctrl-C
 
 
-def _usage_errors() -> tuple[type[Exception], ...]:
-    """What a mistyped command line raises (unknown option, missing argument, value out of range). Typer up to
-    0.2x raises click's own errors; later ones carry their own copy of click, whose errors derive from
-    typer.TyperException and are not click's."""
-    kinds: list[type[Exception]] = [kind for kind in (getattr(typer, "TyperException", None),) if kind]
+def _typer_exceptions() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseException], ...]]:
+    """(usage errors, aborts) as the installed typer raises them. Usage errors: a mistyped command line
+    (unknown option, missing argument, value out of range); aborts: end of input at a prompt (and, with older
+    typer, Ctrl-C). Typer up to 0.2x raises click's own; later ones carry their own copy of click, whose
+    errors derive from typer.TyperException and are not click's."""
+    usage: list[type[BaseException]] = [kind for kind in (getattr(typer, "TyperException", None),) if kind]
+    aborts: list[type[BaseException]] = [typer.Abort]
     try:
         import click
 
-        kinds.append(click.ClickException)
+        usage.append(click.ClickException)
+        aborts.append(click.exceptions.Abort)
     except ImportError:  # newer typer does not need click
         pass
-    return tuple(kinds)
-
-
-def _aborts() -> tuple[type[BaseException], ...]:
-    """End of input at a prompt (and, with older typer, Ctrl-C) as the installed typer reports it."""
-    kinds: list[type[BaseException]] = [typer.Abort]
-    try:
-        import click
-
-        kinds.append(click.exceptions.Abort)
-    except ImportError:
-        pass
-    return tuple(kinds)
+    return tuple(usage), tuple(aborts)
 
 
 class _CtrlC:
@@ -561,6 +552,7 @@ def main() -> None:
         # Registered first, so run last (after the exit handlers of the voice and Whisper): from then on the
         # interpreter's own shutdown would take a Ctrl-C with the default action, killed mid-way.
         atexit.register(signal.signal, signal.SIGINT, signal.SIG_IGN)
+    usage_errors, aborts = _typer_exceptions()
     try:
         code = app(standalone_mode=False)  # typer returns the code of Exit instead of raising it
         if code == STOPPED:  # newer typer turns Ctrl-C into Exit(130) itself
@@ -570,10 +562,10 @@ def main() -> None:
     except InterviewerError as exc:
         err_console.print(f"[bold red]error:[/] {exc}" if type(exc).__name__ != "RoundInterrupted" else str(exc))
         sys.exit(exc.exit_code)
-    except _aborts():
+    except aborts:
         err_console.print("Stopped.")
         sys.exit(STOPPED)
-    except _usage_errors() as exc:
+    except usage_errors as exc:
         # One line, like every other error: what was wrong and where the command's options are listed.
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "interviewer"

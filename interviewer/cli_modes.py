@@ -209,14 +209,14 @@ def stories_list(stories: StoriesOpt = None) -> None:
 @stories_app.command("show")
 def stories_show(story_id: Annotated[str, typer.Argument(help="A story id.")], stories: StoriesOpt = None) -> None:
     """One story with its outline."""
+    from rich.padding import Padding
+
     bank, file, catalog = _bank_or_empty(stories)
     if bank is None:
         raise ConfigError(f"No story bank at {file}.")
     story = bank.get(story_id)
     console.print(f"[bold]{story.title}[/]  [dim]{story.id}[/]")
     console.print("Principles: " + (", ".join(catalog.principle_name(p) for p in story.principles) or "–"))
-    from rich.padding import Padding
-
     # A long point wraps under its own text, so the bullets down the left stay easy to scan.
     for marker, lines, style in (("•", story.outline, ""), ("answers:", story.questions, "dim")):
         listed = Table.grid(padding=(0, 1, 0, 0))
