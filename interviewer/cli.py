@@ -553,6 +553,11 @@ def main() -> None:
         # interpreter's own shutdown would take a Ctrl-C with the default action, killed mid-way.
         atexit.register(signal.signal, signal.SIGINT, signal.SIG_IGN)
     usage_errors, aborts = _typer_exceptions()
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or a file that is not UTF-8 (PYTHONIOENCODING=ascii, a cp1252 console): "·", "…", "■"
+        # become "?" rather than stopping the program with an encoding error.
+        if "utf" not in (getattr(stream, "encoding", None) or "utf-8").lower() and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         code = app(standalone_mode=False)  # typer returns the code of Exit instead of raising it
         if code == STOPPED:  # newer typer turns Ctrl-C into Exit(130) itself

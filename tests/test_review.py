@@ -3,6 +3,8 @@
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 import srt
@@ -31,6 +33,19 @@ def test_history_lists_newest_first_and_filters(saved):
     since = run_cli(["history", "--since", "2026-11-20"]).stdout  # the fake clock's sessions: 11-12 and 11-21
     assert f"{new}-1" in since and f"{old}-1" not in since
     assert run_cli(["history", "--since", "soon"]).returncode == 2
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_that_is_not_utf8_gets_the_output_not_an_encoding_error(saved, encoding):
+    """A cp1252 console or PYTHONIOENCODING=ascii: "·", "…" and "■" cannot be written there; they become "?"
+    (they used to stop the program with "unexpected error: UnicodeEncodeError")."""
+    recordings, old, new = saved
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for args in (["history"], ["review", f"{new}-1"], ["export", f"{new}-1"]):
+        result = subprocess.run([sys.executable, "-m", "interviewer", *args], env=env, capture_output=True,
+                                encoding=encoding, timeout=120)
+        assert result.returncode == 0 and "unexpected error" not in result.stderr, (args, result.stderr)
+        assert f"{new}-1" in result.stdout
 
 
 def test_history_fits_an_80_column_terminal_with_the_star_letters(saved):
