@@ -395,6 +395,7 @@ def reindex() -> None:
     from interviewer.index import Index
 
     store = _store()
+    store.ensure_root()
     report_ = Index(store.root).rebuild()
     counts = Index(store.root).counts()
     console.print(f"Index rebuilt from {store.root}: {counts['sessions']} sessions, {counts['answers']} answers, "

@@ -74,6 +74,7 @@ class FileStore:
         if self._index is None:
             from interviewer.index import Index
 
+            self.ensure_root()  # a clear error where the folder cannot be (a file there, no permission)
             self._index = Index(self.root)
             self.last_sync = self._index.sync()
         return self._index
@@ -90,7 +91,7 @@ class FileStore:
 
     # Writing ---------------------------------------------------------------------------------------
 
-    def _ensure_root(self) -> None:
+    def ensure_root(self) -> None:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -103,7 +104,7 @@ class FileStore:
         return self.root / (session if isinstance(session, str) else session.id)
 
     def create_session(self, kind: str, settings: dict[str, Any], started_at: datetime) -> SessionRecord:
-        self._ensure_root()
+        self.ensure_root()
         base = started_at.strftime("%Y%m%d-%H%M%S")
         for attempt in range(1, 1000):
             session_id = base if attempt == 1 else f"{base}-{attempt}"

@@ -174,3 +174,15 @@ def test_stories_list_is_one_line_per_story_and_show_wraps_points_under_their_te
                     env=env).stdout.splitlines()
     first = next(i for i, line in enumerate(shown) if line.startswith("  • continued"))
     assert shown[first + 1].startswith("    ") and shown[first + 1].strip(), shown[first:first + 2]
+
+
+@pytest.mark.parametrize("command", [["history"], ["progress"], ["review"], ["reindex"], ["report"]])
+def test_a_recordings_folder_that_cannot_be_made_is_one_clear_line(command, tmp_path):
+    """A file where the recordings folder should be (or no permission): every command says so and how to
+    choose another, as the practice round did (the index used to fail with a NotADirectoryError)."""
+    blocked = tmp_path / "recordings"
+    blocked.write_text("not a folder")
+    result = run_cli(command, env={**os.environ, "INTERVIEWER_RECORDINGS": str(blocked)})
+    assert result.returncode == 7, (result.stdout, result.stderr)
+    assert result.stderr.startswith(f"error: Cannot create the recordings folder {blocked}")
+    assert "INTERVIEWER_RECORDINGS" in result.stderr and "unexpected" not in result.stderr
