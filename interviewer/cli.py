@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from interviewer import __version__
-from interviewer.errors import ConfigError, InterviewerError
+from interviewer.errors import ConfigError, InterviewerError, StoreError
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
@@ -582,6 +582,12 @@ def main() -> None:
         sys.exit(STOPPED)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # a file or folder the program could not use (a file in a folder's place, a full
+        # disk, no permission): the machine's state, not a bug; commands that know the place say more
+        where = f"{exc.filename}: " if exc.filename else ""
+        err_console.print(f"[bold red]error:[/] {escape(where)}{exc.strerror or exc}. Check that this place exists "
+                          "and can be written, or choose another ('interviewer paths' lists where things go).")
+        sys.exit(StoreError.exit_code)
     except Exception as exc:  # a bug: one line, details on request
         if os.environ.get("INTERVIEWER_DEBUG"):
             raise

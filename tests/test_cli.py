@@ -186,3 +186,17 @@ def test_a_recordings_folder_that_cannot_be_made_is_one_clear_line(command, tmp_
     assert result.returncode == 7, (result.stdout, result.stderr)
     assert result.stderr.startswith(f"error: Cannot create the recordings folder {blocked}")
     assert "INTERVIEWER_RECORDINGS" in result.stderr and "unexpected" not in result.stderr
+
+
+def test_a_place_that_cannot_be_written_is_one_clear_line_not_a_bug_report(tmp_path):
+    """Any file the program cannot write (here: the settings folder is a file, so the story bank cannot be
+    made) is named in one line with what to check; it used to read 'unexpected error … please report it'."""
+    blocked = tmp_path / "settings-here"
+    blocked.write_text("not a folder")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Ownership\n\n**S:** Our build took forty minutes.\n**T:** I had to halve it.\n"
+                     "**A:** I cached the dependencies.\n**R:** It took fifteen minutes.\n")
+    result = run_cli(["stories", "import", str(notes)], env={**os.environ, "INTERVIEWER_HOME": str(blocked)})
+    assert result.returncode == 7, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {blocked}") and "unexpected" not in lines[0], lines
