@@ -371,17 +371,14 @@ class InterviewRound:
             capture = capture_answer(audio_input, [writer.write, stream.feed], rules, parts.stop_key, parts.view,
                                      cues=cues, on_cue=parts.cue_player.cue if parts.cue_player else None)
         except KeyboardInterrupt:
-            stream.abort()
             self._close(writer)
-            record.status, record.stop_reason = "interrupted", "interrupted"
+            record.stop_reason = "interrupted"
             record.duration_s = writer.frames_written / audio_input.sample_rate
             record.ended_at = parts.clock.now().isoformat(timespec="seconds")
-            parts.store.save_answer(record)
-            self.records.append(record)
+            interrupted = self._kept_after_ctrl_c(
+                record, stream, f"Stopped. The answer so far ({record.duration_s:.0f} s) is saved in {writer.path}.")
             parts.view.recording_stopped(record.duration_s, "interrupted")  # the live display ends cleanly too
-            raise RoundInterrupted(
-                f"Stopped. The answer so far ({record.duration_s:.0f} s) is saved in {writer.path}."
-            ) from None
+            raise interrupted from None
         finally:
             if parts.stop_key:
                 parts.stop_key.disarm()
@@ -401,14 +398,9 @@ class InterviewRound:
             parts.store.save_answer(record)
             raise
         except KeyboardInterrupt:  # Ctrl-C while the last words are transcribed: the answer itself is whole
-            stream.abort()
-            record.status = "interrupted"
-            parts.store.save_answer(record)
-            self.records.append(record)
-            raise RoundInterrupted(
-                f"Stopped while transcribing. The answer ({clock(capture.duration_s)}) is saved in {writer.path}; "
-                f"score it with 'interviewer score {record.id}'."
-            ) from None
+            raise self._kept_after_ctrl_c(
+                record, stream, f"Stopped while transcribing. The answer ({clock(capture.duration_s)}) is saved in "
+                                f"{writer.path}; score it with 'interviewer score {record.id}'.") from None
         record.processing["stop_to_transcript_s"] = parts.clock.monotonic() - stopped
         transcript.duration_s = capture.duration_s
         record.transcript = transcript.to_dict()
@@ -448,6 +440,15 @@ class InterviewRound:
         if capture.error is not None:
             raise capture.error
         return record
+
+    def _kept_after_ctrl_c(self, record: AnswerRecord, stream: Any, message: str) -> RoundInterrupted:
+        """Ctrl-C during an answer: its transcription stops, its record is kept as interrupted; returns the
+        error that ends the round, saying ``message``."""
+        stream.abort()
+        record.status = "interrupted"
+        self.parts.store.save_answer(record)
+        self.records.append(record)
+        return RoundInterrupted(message)
 
     def _save_question_audio(self, prompt: str, stem: str) -> None:
         if not self.options.save_question_audio or self.session is None:
