@@ -511,7 +511,7 @@ def _typer_exceptions() -> tuple[tuple[type[BaseException], ...], tuple[type[Bas
     (unknown option, missing argument, value out of range); aborts: end of input at a prompt (and, with older
     typer, Ctrl-C). Typer up to 0.2x raises click's own; later ones carry their own copy of click, whose
     errors derive from typer.TyperException and are not click's."""
-    usage: list[type[BaseException]] = [kind for kind in (getattr(typer, "TyperException", None),) if kind]
+    usage: list[type[BaseException]] = [typer.TyperException] if hasattr(typer, "TyperException") else []
     aborts: list[type[BaseException]] = [typer.Abort]
     try:
         import click
