@@ -24,6 +24,14 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(float(value), digits)
 
 
+def _keep_as_saved(measure: Any, digits: dict[str, int]) -> None:
+    """Round a score's measurements once, when made, to the precision they are saved with: the notes are
+    written from the measurements and the tables drawn from the saved JSON, and rounding twice made them
+    disagree (a share of 0.2653, saved as 0.265, read 27% in a note and 26% in the table)."""
+    for name, places in digits.items():
+        setattr(measure, name, _round(getattr(measure, name), places))
+
+
 # --------------------------------------------------------------------------------------------------
 # Question banks
 
@@ -165,12 +173,15 @@ class StarPart:
     band: tuple[float, float] | None = None  # the configured share band it was judged against
     verdict: str = "ok"  # "ok", "missing", "short", "long"
 
+    def __post_init__(self) -> None:
+        _keep_as_saved(self, {"seconds": 1, "share": 3})
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "present": self.present,
             "words": self.words,
-            "seconds": _round(self.seconds, 1),
-            "share": _round(self.share, 3),
+            "seconds": self.seconds,
+            "share": self.share,
             "band": list(self.band) if self.band else None,
             "verdict": self.verdict,
         }
@@ -181,12 +192,15 @@ class Pause:
     start: float
     end: float
 
+    def __post_init__(self) -> None:
+        _keep_as_saved(self, {"start": 2, "end": 2})
+
     @property
     def seconds(self) -> float:
         return self.end - self.start
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": _round(self.start), "end": _round(self.end)}
+        return {"start": self.start, "end": self.end}
 
 
 @dataclass
@@ -199,15 +213,19 @@ class Timing:
     longest_pauses: list[Pause] = field(default_factory=list)  # the few longest, whatever their length
     speaking_s: float | None = None  # from the first word to the last
 
+    def __post_init__(self) -> None:
+        _keep_as_saved(self, dict.fromkeys(
+            ["duration_s", "target_s", "words_per_minute", "time_to_first_word_s", "speaking_s"], 1))
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "duration_s": _round(self.duration_s, 1),
-            "target_s": _round(self.target_s, 1),
-            "words_per_minute": _round(self.words_per_minute, 1),
-            "time_to_first_word_s": _round(self.time_to_first_word_s, 1),
+            "duration_s": self.duration_s,
+            "target_s": self.target_s,
+            "words_per_minute": self.words_per_minute,
+            "time_to_first_word_s": self.time_to_first_word_s,
             "long_pauses": [p.to_dict() for p in self.long_pauses],
             "longest_pauses": [p.to_dict() for p in self.longest_pauses],
-            "speaking_s": _round(self.speaking_s, 1),
+            "speaking_s": self.speaking_s,
         }
 
 
@@ -243,6 +261,9 @@ class Delivery:
     # where the question asks for one time it happened (hindsight and lessons not counted).
     hypothetical_sentence_indexes: list[int] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        _keep_as_saved(self, {"fillers_per_minute": 1, "filler_share": 3})
+
     @property
     def filler_count(self) -> int:
         return sum(self.fillers.values())
@@ -255,8 +276,8 @@ class Delivery:
         return {
             "fillers": dict(self.fillers),
             "filler_count": self.filler_count,
-            "fillers_per_minute": _round(self.fillers_per_minute, 1),
-            "filler_share": _round(self.filler_share, 3),
+            "fillers_per_minute": self.fillers_per_minute,
+            "filler_share": self.filler_share,
             "hedges": self.hedge_count,
             "hedge_phrases": dict(self.hedges),
             "i_count": self.i_count,
