@@ -156,12 +156,15 @@ class Sentence:
     first_word: int = 0  # index into Transcript.words
     last_word: int = 0  # inclusive
 
+    def __post_init__(self) -> None:
+        _keep_as_saved(self, {"start": 2, "end": 2})
+
     @property
     def word_count(self) -> int:
         return self.last_word - self.first_word + 1
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "label": self.label, "start": _round(self.start), "end": _round(self.end)}
+        return {"text": self.text, "label": self.label, "start": self.start, "end": self.end}
 
 
 @dataclass
