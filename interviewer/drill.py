@@ -15,6 +15,7 @@ from interviewer.session import InterviewRound
 WARNING = "warning"  # "thirty seconds left"
 TIME = "time"  # the target is reached
 PARTS = ("situation", "task", "action", "result")
+ON_TARGET_S = 10  # an attempt this close to the target (either side) has hit it
 
 
 def cue_times(target_s: float) -> list[tuple[float, str]]:
@@ -113,8 +114,9 @@ def summarize(attempt: Attempt, history: Sequence[Attempt], settings: ScoringSet
     message = ""
     if attempt.off_target_s is not None:
         now = abs(attempt.off_target_s)
-        if now <= 10:
-            message = "On target."
+        if now <= ON_TARGET_S:
+            # Said after "0:05 over", a bare "On target." read as a contradiction: say how close counts.
+            message = f"Within {ON_TARGET_S} s of the target."
         elif offs:
             best = min(offs)
             if now < best:

@@ -45,7 +45,7 @@ def test_drill_summary_judges_parts_and_tracks_the_best():
     assert {p.part: p.verdict for p in now.parts} == {"situation": "long", "task": "ok", "action": "ok", "result": "ok"}
     assert now.message == "Closest to the target so far (off by 20 s; best before 30 s). Trim the Situation."
     assert [a.label for a in now.history] == ["11-01", "1", "2"]
-    assert summarize(attempt("3", 125), history, ScoringSettings()).message == "On target."
+    assert summarize(attempt("3", 125), history, ScoringSettings()).message == "Within 10 s of the target."
 
 
 class FakeCues:

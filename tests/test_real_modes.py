@@ -109,7 +109,7 @@ def test_drill_and_loop_with_an_answer_file_and_no_sound_device(no_audio_env, is
     _, recordings = isolated_user_dirs
     drill = run_cli(["drill", "-q", "ow-11", "--rounds", "2", "--target", "1:00", "--answer-file", str(DEMO)], env=no_audio_env)
     assert drill.returncode == 0, drill.stderr
-    assert "Drill · attempt 2 of 2" in drill.stdout and "On target" in drill.stdout
+    assert "Drill · attempt 2 of 2" in drill.stdout and "Within 10 s of the target." in drill.stdout
     plan = tmp_path / "plan.yaml"
     plan.write_text(SMALL_PLAN.replace("follow_ups: 1", "follow_ups: 0"))
     loop = run_cli(["loop", "--plan", str(plan), "--answer-file", str(DEMO)], env=no_audio_env)
