@@ -134,14 +134,16 @@ def parse_plan(text: str, source: str, catalog: Catalog) -> LoopPlan:
 # Summary
 
 
-def impression(scores: Sequence[AnswerScore], targets: Sequence[float], durations: Sequence[float | None]) -> str:
+def impression(scores: Sequence[AnswerScore]) -> str:
     """A rough read of how an interviewer would leave the room: strong, mixed, or needs work."""
     if not scores:
         return "no scored answers"
     complete = mean(s.star_completeness for s in scores)
     numbers = mean(1.0 if s.delivery.quantified_result else 0.0 for s in scores)
     ownership = mean(1.0 if s.delivery.action_i_count >= s.delivery.action_we_count else 0.0 for s in scores)  # "I" where it counts
-    on_time = mean(1.0 if d is not None and abs(d - t) <= 0.25 * t else 0.0 for d, t in zip(durations, targets))
+    # On time as the answer's own notes judged it (not too far over, not thin), so the summary cannot call
+    # an answer off time that its feedback let pass.
+    on_time = mean(0.0 if any(n.kind == "length" for n in s.notes) else 1.0 for s in scores)
     points = complete + 0.5 * numbers + 0.5 * ownership + 0.5 * on_time
     if points >= 2.2:
         return "strong"
@@ -186,11 +188,13 @@ def summarize_loop(plan: LoopPlan, records: Sequence[AnswerRecord], scores: dict
         notes = [n for n in notes if n]
         summary.per_interviewer.append({
             "name": interviewer.name,
-            "principles": ", ".join(principle_name(p) for p in interviewer.principles),
+            # What they asked about (the plan's principles only until they have asked): a loop of one
+            # question each listed principles never asked under "asked about".
+            "principles": ", ".join(principle_name(p) for p in dict.fromkeys(r.question.principle for r in rs)
+                                    or interviewer.principles),
             "answers": len(rs),
             "follow_ups": len(follow),
-            "impression": impression(scored, [r.target_s for r in rs if r.id in scores],
-                                     [r.duration_s for r in rs if r.id in scores]),
+            "impression": impression(scored),
             "would_note": notes[0] if notes else "",
         })
     uses = []

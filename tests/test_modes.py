@@ -179,6 +179,20 @@ def test_a_loop_switches_voices_introduces_interviewers_and_probes(tmp_path):
     assert summary.per_interviewer[0]["follow_ups"] == 2
 
 
+def test_the_loop_summary_lists_the_principles_each_interviewer_asked_about(tmp_path):
+    catalog = load_catalog()
+    plan = parse_plan(PLAN.replace("questions: 2", "questions: 1").replace("follow_ups: 1", "follow_ups: 0"),
+                      "plan.yaml", catalog)
+    parts, _ = make_parts(tmp_path, [transcript_of(STORY)] * 2, [FakeMicrophone(tone(1.0), live=False) for _ in range(2)])
+    round_ = InterviewRound(parts, RoundOptions(kind="loop"))
+    runner = LoopRunner(round_, plan, catalog, {"Ana": FakeSpeaker(), "Bo": FakeSpeaker()}, {}, lambda *a: None,
+                        lambda s: None, rng=random.Random(3))
+    runner.run()
+    asked = round_.records[0].question.principle
+    # Ana's plan names Ownership and Dive Deep; with one question only the one she asked about is listed.
+    assert runner.summary.per_interviewer[0]["principles"] == catalog.principle_name(asked)
+
+
 # ------------------------------------------------------------------------------------------ follow-ups
 
 
@@ -298,11 +312,27 @@ def test_story_coverage_is_saved_with_the_answer_and_reuse_is_flagged_in_the_loo
 
 def test_loop_impression_counts_ownership_in_the_actions():
     from interviewer.loop import impression
-    from interviewer.scoring import score_text
+    from interviewer.scoring import ScoringSettings, score_answer
 
     # Complete, with a number, on time: "we" in the setting and the outcome, "I" in every step.
-    answer = score_text("We were three weeks from launch and we had a flaky build. Our goal was to ship on time. "
-                        "I profiled the build. I cached the dependencies. I split the slow tests. "
-                        "We shipped on time and we cut the build from 40 to 12 minutes. I learned to measure first.")
+    answer = score_answer(transcript_of(
+        "We were three weeks from launch and we had a flaky build. Our goal was to ship on time. "
+        "I profiled the build. I cached the dependencies. I split the slow tests. "
+        "We shipped on time and we cut the build from 40 to 12 minutes. I learned to measure first.", per_word=0.4),
+        settings=ScoringSettings(target_s=20))
     assert answer.delivery.we_count > answer.delivery.i_count
-    assert impression([answer], [120.0], [115.0]) == "strong"
+    assert impression([answer]) == "strong"
+
+
+def test_loop_impression_judges_time_as_the_answers_notes_do():
+    from interviewer.loop import impression
+    from interviewer.scoring import ScoringSettings, score_answer
+
+    story = ("At my last job our checkout kept timing out before the holidays. I was asked to fix it. "
+             "I profiled the service and I found a slow query. I added an index and I cached the results. "
+             "Timeouts dropped from 5% to 0.1% and sales went up 3%.")
+    # 55% of the target: no note calls it short, so neither does the impression (it said "mixed" before).
+    fine = score_answer(transcript_of(story, per_word=0.6), settings=ScoringSettings(target_s=50))
+    assert not any(n.kind == "length" for n in fine.notes) and impression([fine]) == "strong"
+    thin = score_answer(transcript_of(story, per_word=0.6), settings=ScoringSettings(target_s=120))
+    assert any(n.kind == "length" for n in thin.notes) and impression([thin]) == "mixed"
