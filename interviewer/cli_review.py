@@ -170,6 +170,12 @@ def review(ref: RefArg = "latest") -> None:
             console.print(f"[dim]{_play_hint(record)}[/]")
     if not records:
         console.print("This session has no answers.")
+    if session and session.extra.get("summary"):
+        # A loop's summary, as it was shown at its end: who would note what.
+        from interviewer.loop import LoopSummary
+        from interviewer.ui.terminal import loop_summary_panel
+
+        console.print(loop_summary_panel(LoopSummary.from_dict(session.extra["summary"])))
 
 
 def _play_hint(record) -> str:
@@ -291,7 +297,7 @@ def _answers_html(store, catalog, records, session, *, embed_audio: bool, relati
                     embed_audio=embed_audio, relative_to=relative_to)
         for record in records
     ]
-    title = f"Practice session {session.id}" if session else f"Answer {records[0].id}"
+    title = f"{session.kind.capitalize()} session {session.id}" if session else f"Answer {records[0].id}"
     return render_answers(title, views, session)
 
 

@@ -161,6 +161,10 @@ class LoopSummary:
     def to_dict(self) -> dict[str, Any]:
         return {"per_principle": self.per_principle, "per_interviewer": self.per_interviewer, "warnings": self.warnings}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> LoopSummary:
+        return cls(list(d.get("per_principle") or []), list(d.get("per_interviewer") or []), list(d.get("warnings") or []))
+
 
 def summarize_loop(plan: LoopPlan, records: Sequence[AnswerRecord], scores: dict[str, AnswerScore],
                    principle_name: Callable[[str], str]) -> LoopSummary:

@@ -310,6 +310,32 @@ def test_story_coverage_is_saved_with_the_answer_and_reuse_is_flagged_in_the_loo
     assert summary.warnings == shown["summary"].warnings
 
 
+def test_a_loops_summary_is_shown_again_in_review_and_export(tmp_path, monkeypatch):
+    """The summary (who would note what) was shown once, at the loop's end: 'review' and the report the
+    loop points to left it out, and the report called the loop a practice session."""
+    from tests.conftest import run_cli
+
+    catalog = load_catalog()
+    plan = parse_plan(PLAN.replace("follow_ups: 1", "follow_ups: 0"), "plan.yaml", catalog)
+    parts, _ = make_parts(tmp_path, [transcript_of(STORY)] * 3, [FakeMicrophone(tone(1.0), live=False) for _ in range(3)])
+    session = LoopRunner(InterviewRound(parts, RoundOptions(kind="loop")), plan, catalog,
+                         {"Ana": FakeSpeaker(), "Bo": FakeSpeaker()}, {}, lambda *a: None, lambda s: None,
+                         rng=random.Random(3)).run()
+    monkeypatch.setenv("INTERVIEWER_RECORDINGS", str(tmp_path / "rec"))
+    monkeypatch.setenv("INTERVIEWER_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("COLUMNS", "120")
+    review = run_cli(["review", session.id])
+    assert review.returncode == 0, review.stderr
+    assert "Loop summary" in review.stdout and "By interviewer" in review.stdout and "Earn Trust" in review.stdout
+    md = run_cli(["export", session.id, "-f", "md"]).stdout
+    assert md.startswith(f"# Loop session {session.id}\n\n## Loop summary")
+    assert "| Bo | Earn Trust | 1 | 0 |" in md
+    html_path = tmp_path / "loop.html"
+    assert run_cli(["export", session.id, "-f", "html", "--link-audio", "-o", str(html_path)]).returncode == 0
+    html = html_path.read_text()
+    assert f"<h1>Loop session {session.id}</h1>" in html and "<h2>Loop summary</h2>" in html
+
+
 def test_loop_impression_counts_ownership_in_the_actions():
     from interviewer.loop import impression
     from interviewer.scoring import ScoringSettings, score_answer

@@ -135,8 +135,21 @@ def _md_answer(record: AnswerRecord, principle: str) -> list[str]:
 
 
 def to_markdown(records: list[AnswerRecord], principle_name, session: SessionRecord | None = None) -> str:
-    title = f"# Practice session {session.id}" if session else f"# Answer {records[0].id}"
+    title = f"# {session.kind.capitalize()} session {session.id}" if session else f"# Answer {records[0].id}"
     out = [title, ""]
+    if session and session.extra.get("summary"):
+        out += _md_loop_summary(session.extra["summary"])
     for record in records:
         out += _md_answer(record, principle_name(record.question.principle))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_loop_summary(summary: dict) -> list[str]:
+    """A loop's summary (saved in session.json at its end), before its answers: the overview comes first."""
+    out = ["## Loop summary", "", "| principle | answers | STAR | length | missing |", "|---|---|---|---|---|"]
+    out += [f"| {r['principle']} | {r['answers']} | {r['star_complete']} | {r['length']} | {r['missing']} |"
+            for r in summary.get("per_principle") or []]
+    out += ["", "| interviewer | asked about | answers | follow-ups | impression | would note |", "|---|---|---|---|---|---|"]
+    out += [f"| {r['name']} | {r['principles']} | {r['answers']} | {r['follow_ups']} | {r['impression']} | {r['would_note']} |"
+            for r in summary.get("per_interviewer") or []]
+    return out + [""] + [f"> {w}" for w in summary.get("warnings") or []] + ([""] if summary.get("warnings") else [])
