@@ -306,12 +306,12 @@ def _attempts(store) -> list:
 
     rows = store.index.query(
         """SELECT a.principle, a.question_id, a.started_at, a.duration_s, a.target_s, s.star_completeness,
-                  s.fillers_per_minute
+                  s.fillers_per_minute, a.session_id
            FROM answers a LEFT JOIN scores s ON s.answer_id = a.id
            WHERE a.kind = 'answer' AND a.status = 'complete' ORDER BY a.started_at"""
     )
     return [Attempt(r["principle"], r["question_id"], r["started_at"] or "", r["duration_s"], r["target_s"] or 120.0,
-                    r["star_completeness"], r["fillers_per_minute"]) for r in rows]
+                    r["star_completeness"], r["fillers_per_minute"], r["session_id"] or "") for r in rows]
 
 
 def progress() -> None:
@@ -362,7 +362,8 @@ def report(
          "fillers_per_minute": a.fillers_per_minute}
         for a in attempts
     ]
-    totals = {"answers": len(attempts), "sessions": len(store.session_ids()),
+    # Sessions that hold the answers counted (a round stopped before its first answer was whole adds none).
+    totals = {"answers": len(attempts), "sessions": len({a.session_id for a in attempts}),
               "principles": len(principles), "practised": sum(1 for p in principles if p["answers"])}
     target = out or store.root / "progress.html"
     target.parent.mkdir(parents=True, exist_ok=True)

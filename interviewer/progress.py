@@ -23,6 +23,7 @@ class Attempt:
     target_s: float
     completeness: float | None  # share of S/T/A/R present, 0..1
     fillers_per_minute: float | None = None
+    session_id: str = ""
 
     @property
     def off_target_s(self) -> float | None:

@@ -147,6 +147,13 @@ def test_progress_and_report(saved, tmp_path):
     html = page.read_text()
     assert "Practice progress" in html and "Answers per principle" in html and "<svg" in html
     assert "3 answers in 2 sessions" in html
+    # A round stopped before its first answer was whole adds a session but no answer: not counted.
+    from datetime import datetime
+
+    from interviewer.store import FileStore
+    FileStore(recordings).create_session("practice", {}, datetime(2026, 11, 22, 9, 0))
+    assert run_cli(["report", "--all", "-o", str(page)]).returncode == 0
+    assert "3 answers in 2 sessions" in page.read_text()
 
 
 def test_delete_needs_confirmation_and_removes_files_and_rows(saved):
