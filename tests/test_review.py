@@ -201,3 +201,15 @@ def test_a_second_try_is_marked_in_review_and_export(isolated_user_dirs):
     page = run_cli(["export", session, "-f", "html", "-o", str(isolated_user_dirs[0] / "s.html")])
     assert page.returncode == 0
     assert (isolated_user_dirs[0] / "s.html").read_text().count("answered again · ") == 1
+
+
+def test_a_chart_writes_a_date_once_however_many_answers_it_had():
+    import re
+
+    from interviewer.review.charts import line_chart
+
+    svg = line_chart("Fillers per minute", ["11-20", "11-21", "11-21", "11-21", "11-21"], {"fillers/min": [1, 2, 3, 2, 1]})
+    ticks = re.findall(r'class="tick" text-anchor="(\w+)">(\d\d-\d\d)<', svg)
+    assert ticks == [("middle", "11-20"), ("middle", "11-21")]
+    svg = line_chart("Fillers per minute", ["11-20", "11-21", "11-22"], {"fillers/min": [1, 2, 3]})
+    assert re.findall(r'text-anchor="(\w+)">(\d\d-\d\d)<', svg)[-1] == ("end", "11-22")  # inside the frame

@@ -41,9 +41,14 @@ def line_chart(
         parts.append(f'<line x1="{PAD_L}" y1="{y(reference):.1f}" x2="{WIDTH - PAD_R}" y2="{y(reference):.1f}" class="reference"/>'
                      f'<text x="{WIDTH - PAD_R}" y="{y(reference) - 4:.1f}" class="tick" text-anchor="end">{escape(reference_label)}</text>')
     step = max(1, len(labels) // 6)
+    shown = None
     for i, label in enumerate(labels):
-        if i % step == 0 or i == len(labels) - 1:
-            parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - 10}" class="tick" text-anchor="middle">{escape(label)}</text>')
+        # A date once, however many answers that day had (it was written under each of them), and the last
+        # one inside the frame, not cut by its edge.
+        if (i % step == 0 or i == len(labels) - 1) and label != shown:
+            anchor = "end" if i == len(labels) - 1 and i else "middle"
+            parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - 10}" class="tick" text-anchor="{anchor}">{escape(label)}</text>')
+            shown = label
     for (name, vs), color in zip(series.items(), colors):
         points = [(x(i), y(v)) for i, v in enumerate(vs) if v is not None]
         if len(points) > 1:
