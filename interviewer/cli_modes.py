@@ -188,22 +188,26 @@ def stories_list(stories: StoriesOpt = None) -> None:
     if bank is None or not bank.stories:
         console.print(f"No stories yet ({file}). Import prep notes with 'interviewer stories import NOTES.md'.", soft_wrap=True)
         return
-    table = Table(title=f"Stories in {file}")
+    console.print(_stories_table(bank.stories, catalog, f"Stories in {file}"))
+    covered = {p for s in bank.stories for p in s.principles}
+    uncovered = [p.name for p in catalog.principles.values() if p.id not in covered]
+    if uncovered:
+        console.print(f"No story yet for: {', '.join(uncovered)}.")
+
+
+def _stories_table(stories, catalog, title: str | None) -> Table:
+    table = Table(title=title)
     # One line per story: the id whole (to be copied into 'stories show ID'), the rest cut to fit.
-    id_width = max(len(story.id) for story in bank.stories)
+    id_width = max(len(story.id) for story in stories)
     room = max(20, console.width - id_width - len("points") - 13)  # 13: the borders and padding of 4 columns
     table.add_column("id", no_wrap=True, min_width=id_width)
     table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=room * 3 // 5)
     table.add_column("principles", no_wrap=True, overflow="ellipsis", max_width=room - room * 3 // 5)
     table.add_column("points", no_wrap=True, justify="right")
-    for story in bank.stories:
+    for story in stories:
         table.add_row(story.id, story.title, ", ".join(catalog.principle_name(p) for p in story.principles) or "–",
                       str(len(story.outline)))
-    console.print(table)
-    covered = {p for s in bank.stories for p in s.principles}
-    uncovered = [p.name for p in catalog.principles.values() if p.id not in covered]
-    if uncovered:
-        console.print(f"No story yet for: {', '.join(uncovered)}.")
+    return table
 
 
 @stories_app.command("show")
@@ -256,9 +260,9 @@ def stories_import(
     target.write_text(bank.to_yaml(), encoding="utf-8")
     console.print(f"Imported {len(added)} stor{'y' if len(added) == 1 else 'ies'} into {target}"
                   + (f" ({len(found) - len(added)} already there)" if len(found) > len(added) else "") + ".", soft_wrap=True)
-    for story in added:
-        names = ", ".join(catalog.principle_name(p) for p in story.principles) or "no principle"
-        console.print(f"  {story.id}: {story.title} [{names}; {len(story.outline)} points]", markup=False)
+    if added:
+        # The same one-line-per-story table as 'stories list' (a line per story folded at 80 columns here).
+        console.print(_stories_table(added, catalog, None))
 
 
 @stories_app.command("validate")

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 import typer.main
 
 from interviewer.cli import app
@@ -174,6 +175,23 @@ def test_stories_list_is_one_line_per_story_and_show_wraps_points_under_their_te
                     env=env).stdout.splitlines()
     first = next(i for i, line in enumerate(shown) if line.startswith("  • continued"))
     assert shown[first + 1].startswith("    ") and shown[first + 1].strip(), shown[first:first + 2]
+
+
+def test_stories_import_lists_what_it_added_one_line_each(tmp_path):
+    """The stories added were listed as 'id: title [principles; N points]', which folded back to the left
+    edge at 80 columns; they are listed as 'stories list' lists them."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Have Backbone; Disagree and Commit\n\n**S:** Our product team committed to a launch date "
+                     "that our engineers could not meet without skipping the security review.\n"
+                     "**T:** I had to change the plan.\n**A:** I showed the risks to the director.\n"
+                     "**R:** We launched two weeks later with the review done.\n")
+    env = {**os.environ, "INTERVIEWER_HOME": str(tmp_path / "home"), "COLUMNS": "80"}
+    result = run_cli(["stories", "import", str(notes)], env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Imported 1 story into") and all(len(line) <= 80 for line in lines[1:]), lines
+    story_id = yaml.safe_load((tmp_path / "home" / "stories.yaml").read_text())["stories"][0]["id"]
+    assert any(story_id in line and line.rstrip().endswith("4 │") for line in lines), lines
 
 
 @pytest.mark.parametrize("command", [["history"], ["progress"], ["review"], ["reindex"], ["report"]])
