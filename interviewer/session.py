@@ -420,7 +420,7 @@ class InterviewRound:
             self.scores[record.id] = score
         except ScoringError as exc:
             record.error = str(exc)
-        if parts.stories is not None and kind == "answer" and record.transcript:
+        if parts.stories is not None and kind == "answer" and score is not None:  # not for "no speech"
             match = match_story(parts.stories, transcript.text, question.principle)
             record.extra["story"] = match.to_dict() if match else None
         record.processing["score_s"] = parts.clock.monotonic() - scored_at

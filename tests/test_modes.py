@@ -310,6 +310,19 @@ def test_story_coverage_is_saved_with_the_answer_and_reuse_is_flagged_in_the_loo
     assert summary.warnings == shown["summary"].warnings
 
 
+def test_an_answer_that_could_not_be_scored_is_not_matched_to_a_story(tmp_path):
+    # No speech (or one word): "No prepared story matched this answer." under "No speech was detected" said
+    # nothing the candidate could use.
+    bank = parse_stories(STORIES, "s.yaml", load_catalog())
+    parts, catalog = make_parts(tmp_path, [transcript_of(""), transcript_of(STORY)],
+                                [FakeMicrophone(tone(1.0), live=False) for _ in range(2)], stories=bank)
+    round_ = InterviewRound(parts, RoundOptions())
+    round_.run([catalog.question("ow-11"), catalog.question("ow-06")])
+    silent, told = round_.records
+    assert silent.error and "story" not in silent.extra
+    assert told.extra["story"]["id"] == "checkout"
+
+
 def test_a_loops_summary_is_shown_again_in_review_and_export(tmp_path, monkeypatch):
     """The summary (who would note what) was shown once, at the loop's end: 'review' and the report the
     loop points to left it out, and the report called the loop a practice session."""
