@@ -387,6 +387,12 @@ class AnswerRecord:
         """A question the candidate chose to answer once more; ``extra["again_of"]`` is the try before."""
         return self.kind == "answer" and bool(self.extra.get("again_of"))
 
+    @property
+    def story_checked(self) -> bool:
+        """Whether the answer was compared with the prepared stories. Answers saved before an unscorable one
+        (no speech) was left out of that say "no story matched" all the same; that says nothing there."""
+        return "story" in self.extra and (self.score is not None or self.extra["story"] is not None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": ANSWER_SCHEMA,

@@ -321,6 +321,15 @@ def test_an_answer_that_could_not_be_scored_is_not_matched_to_a_story(tmp_path):
     silent, told = round_.records
     assert silent.error and "story" not in silent.extra
     assert told.extra["story"]["id"] == "checkout"
+    # Answers saved before say "no story matched" (None); review does not show that for them either.
+    from rich.console import Console
+
+    from interviewer.ui.report import answer_panel
+    silent.extra["story"] = None
+    console = Console(width=100, record=True)
+    console.print(answer_panel(silent))
+    shown = console.export_text()
+    assert "No speech" in shown and "No prepared story" not in shown
 
 
 def test_a_loops_summary_is_shown_again_in_review_and_export(tmp_path, monkeypatch):

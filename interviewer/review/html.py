@@ -186,7 +186,7 @@ def answer_view(record: AnswerRecord, audio_path: Path | None, principle_name: C
         "interviewer": record.extra.get("interviewer"),
         "drill_round": record.extra.get("drill_round"),
         "again": record.answered_again,
-        "has_story": "story" in record.extra,
+        "has_story": record.story_checked,
         "story": record.extra.get("story"),
         "attempts_chart": attempts_chart(attempts or []) if record.kind == "answer" else None,
     }

@@ -234,7 +234,7 @@ def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel
     heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
     panel = score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
                         error=record.error or not_transcribed(record), show_transcript=show_transcript)
-    if "story" in record.extra:
+    if record.story_checked:
         panel.renderable = Group(panel.renderable, Text(""), story_text(record.extra["story"]))
     return panel
 
