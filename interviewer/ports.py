@@ -139,7 +139,10 @@ class RoundView(Protocol):
         """``again``: the candidate asked to answer this question once more."""
 
     def notice(self, message: str) -> None:
-        """A one-line note (a missing speaker, a saved file...)."""
+        """A one-line warning (a missing speaker, a voice that failed...)."""
+
+    def playing_back(self, seconds: float) -> None:
+        """The candidate's answer is being played back to them (Enter stops it)."""
 
     def recording_started(self, target_s: float, cap_s: float, live: bool) -> None: ...
 

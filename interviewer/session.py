@@ -274,7 +274,7 @@ class InterviewRound:
         assert self.session is not None and self.parts.answer_player is not None
         player = self.parts.answer_player
         path = self.parts.store.session_dir(self.session) / answer.audio_file
-        self.parts.view.notice(f"Playing your answer ({clock(answer.duration_s or 0)}); Enter stops it.")
+        self.parts.view.playing_back(answer.duration_s or 0)
         if not player.play_back(path, self.parts.stop_key):
             self.parts.view.notice(f"{player.unavailable or 'No speaker found.'} The recording is at {path}.")
 

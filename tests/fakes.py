@@ -192,6 +192,9 @@ class RecordingView:
     def notice(self, message):
         self.notices.append(message)
 
+    def playing_back(self, seconds):
+        self.events.append(("playing", seconds))
+
     def recording_started(self, target_s, cap_s, live):
         self.events.append(("started", target_s, cap_s, live))
 

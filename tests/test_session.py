@@ -270,7 +270,8 @@ def test_the_candidate_hears_the_answer_back_before_going_on(tmp_path):
     folder = tmp_path / "rec" / session.id
     # played twice, the first answer's own recording, stoppable with the key that ends answers
     assert player.played == [(folder / "answer-1.wav", round_.parts.stop_key)] * 2
-    assert round_.parts.view.notices == ["Playing your answer (0:01); Enter stops it."] * 2
+    assert [e for e in round_.parts.view.events if e[0] == "playing"] == [("playing", 1.0)] * 2
+    assert not round_.parts.view.notices  # hearing it back is no warning
     # asked again after each playing; hearing it back records nothing
     assert [e for e in round_.parts.view.events if e[0] == "after"] == [("after", False, True, "replay")] * 3 + [
         ("after", True, True, "replay")]
@@ -282,8 +283,8 @@ def test_without_a_speaker_hearing_back_is_offered_no_more(tmp_path):
     round_.parts.answer_player = FakeAnswerPlayer(available=False)
     round_.parts.view.steps = ["replay", "next"]
     session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
-    [playing, failed] = round_.parts.view.notices
-    assert playing.startswith("Playing your answer")
+    [failed] = round_.parts.view.notices
+    assert ("playing", 1.0) in round_.parts.view.events
     assert failed.startswith("No speaker found") and failed.endswith(f"{session.id}/answer-1.wav.")
     assert [e for e in round_.parts.view.events if e[0] == "after"] == [
         ("after", False, True, "replay"), ("after", False, True), ("after", True, True)]

@@ -89,6 +89,14 @@ def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
     assert "Answer ended at 1:35 (you pressed Enter). Transcribing and scoring…" in out
 
 
+def test_hearing_an_answer_back_is_not_shown_as_a_warning():
+    console = Console(file=io.StringIO(), width=100, force_terminal=False)
+    view = TerminalView(console, interactive=False)
+    view.playing_back(27.4)
+    view.notice("No speaker found.")
+    assert console.file.getvalue().splitlines() == ["▶ Playing your answer (0:27); Enter stops it.", "! No speaker found."]
+
+
 def test_ctrl_c_ends_the_recording_line_without_promising_a_score():
     console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system=None)
     view = TerminalView(console, interactive=True, clock_fn=lambda: 4.0)

@@ -83,6 +83,10 @@ class TerminalView:
         self.notices.append(message)
         self.console.print(Text.assemble(Text("! ", style="bold yellow"), Text(message)))
 
+    def playing_back(self, seconds: float) -> None:
+        # Not a warning: it was shown as one ("! Playing your answer …") when it went through notice().
+        self.console.print(f"▶ Playing your answer ({clock(seconds)}); Enter stops it.")
+
     def recording_started(self, target_s: float, cap_s: float, live: bool) -> None:
         self._target, self._cap, self._live_input = target_s, cap_s, live
         self._last_draw = -1e9
