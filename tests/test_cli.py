@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 import typer.main
+import yaml
 
 from interviewer.cli import app
 from tests.conftest import run_cli
