@@ -103,7 +103,7 @@ def build_round(
         new_input=new_input,
         transcriber=transcriber,
         store=FileStore(recordings_dir(settings)),
-        view=TerminalView(console, interactive=_interactive()),
+        view=TerminalView(console, interactive=_interactive(), step="attempt" if kind == "drill" else "question"),
         stop_key=EnterKey(),
         clock=SystemClock(),
         scorer=scorer,

@@ -156,6 +156,20 @@ def test_after_an_answer_the_candidate_can_ask_to_hear_it(monkeypatch, reply, st
     assert view.after_answer(last=False, can_repeat=True, can_replay=False) == ("next" if reply.lower() == "p" else step)
 
 
+def test_a_drill_speaks_of_attempts_not_questions(monkeypatch):
+    from interviewer.models import Question
+
+    console = Console(file=io.StringIO(), width=120, force_terminal=False)
+    asked = []
+    monkeypatch.setattr(console, "input", lambda prompt="": asked.append(console.render_str(prompt).plain) or "")
+    view = TerminalView(console, interactive=True, step="attempt")
+    question = Question("ow-11", "Tell me about a late project.", "ownership")
+    view.show_question(2, 3, question, "Ownership", question.text)
+    view.after_answer(last=False, can_repeat=False)
+    assert "Attempt 2 of 3 · Ownership" in console.file.getvalue() and "Question" not in console.file.getvalue()
+    assert asked[0].startswith("Enter: next attempt ·")
+
+
 def test_a_second_try_says_so_in_its_title():
     record = scored_record(STORY, 14.5)
     assert "· again" not in render(answer_panel(record)).splitlines()[0]

@@ -58,9 +58,11 @@ def recording_line(elapsed_s: float, level_db: float, target_s: float, cap_s: fl
 
 
 class TerminalView:
-    def __init__(self, console: Console, *, interactive: bool, clock_fn: Callable[[], float] = time.monotonic):
+    def __init__(self, console: Console, *, interactive: bool, clock_fn: Callable[[], float] = time.monotonic,
+                 step: str = "question"):
         self.console = console
         self.interactive = interactive
+        self.step = step  # what each answer is to the candidate: a "question", or in a drill an "attempt"
         self._clock = clock_fn
         self._live: Live | None = None
         self._target = 120.0
@@ -73,7 +75,7 @@ class TerminalView:
     def show_question(self, number: int, total: int, question: Question, principle: str, prompt: str,
                       again: bool = False) -> None:
         if prompt == question.text:
-            title = f"Question {number} of {total} · {principle}" + (" · again" if again else "")
+            title = f"{self.step.capitalize()} {number} of {total} · {principle}" + (" · again" if again else "")
         else:
             title = f"Follow-up · {principle}"
         self.console.print()
@@ -133,7 +135,7 @@ class TerminalView:
     def after_answer(self, last: bool, can_repeat: bool, can_replay: bool = False) -> str:
         if not self.interactive:
             return "next"
-        choices = ["Enter: finish" if last else "Enter: next question"]
+        choices = ["Enter: finish" if last else f"Enter: next {self.step}"]
         if can_replay:
             choices.append("p then Enter: hear your answer")
         if can_repeat:
