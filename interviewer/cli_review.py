@@ -106,15 +106,15 @@ def history(
     from rich import box
 
     wide = console.width >= 150  # narrow terminals get the essentials; 'review ID' has the rest
-    # At 80 columns every column does not fit, and the last (the STAR letters) was cut off: the answer id
-    # already says when (20261122-093015-1), so the date goes first.
-    dated = console.width >= 90
+    # Under 100 columns every column does not fit, and the last (the STAR letters) was cut off: the answer
+    # id already says when (20261122-093015-1), so the date goes first.
+    dated = console.width >= 100
     table = Table(title="Past answers", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     if dated:
         table.add_column("when", no_wrap=True, min_width=11)
     table.add_column("answer", no_wrap=True, min_width=17)
-    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=20)
-    table.add_column("question", no_wrap=True, overflow="ellipsis", max_width=34 if wide else 6)
+    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=20 if dated else 17)
+    table.add_column("question", no_wrap=True, overflow="ellipsis", max_width=34 if wide else 8)  # "question" whole
     for column, width in (("length", 9), ("wpm", 3), ("fillers", 6), ("STAR", 6)):
         table.add_column(column, no_wrap=True, min_width=width)
     if wide:
