@@ -331,7 +331,7 @@ def progress() -> None:
     table.add_column("last", no_wrap=True, min_width=5)
     table.add_column("length", no_wrap=True, min_width=6)
     table.add_column("STAR", no_wrap=True, min_width=4)
-    table.add_column("history", no_wrap=True, overflow="ellipsis", max_width=8)
+    table.add_column("history", no_wrap=True, max_width=8)  # progress.SPARK_SHOWN answers, the latest
     table.add_column("trend", overflow="fold", min_width=14)
     for row in rows:
         style = "" if row["answers"] else "dim"

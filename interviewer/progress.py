@@ -12,6 +12,7 @@ from interviewer.models import Principle
 from interviewer.units import clock
 
 SPARK = "▁▂▃▄▅▆▇█"
+SPARK_SHOWN = 8  # answers in a principle's sparkline, the latest
 
 
 @dataclass
@@ -112,5 +113,6 @@ def describe(progress: PrincipleProgress) -> dict[str, object]:
         "average_duration": clock(avg) if avg is not None else None,
         "completeness": f"{completeness * 100:.0f}%" if completeness is not None else None,
         "trend": trend_words(progress),
-        "spark": sparkline([c * 100 for c in progress.completeness_series()], 0, 100),
+        # The latest answers: the column holds 8, and cut at its end it showed the oldest.
+        "spark": sparkline([c * 100 for c in progress.completeness_series()[-SPARK_SHOWN:]], 0, 100),
     }

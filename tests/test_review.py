@@ -214,3 +214,15 @@ def test_a_chart_writes_a_date_once_however_many_answers_it_had():
     assert ticks == [("middle", "11-20"), ("middle", "11-21")]
     svg = line_chart("Fillers per minute", ["11-20", "11-21", "11-22"], {"fillers/min": [1, 2, 3]})
     assert re.findall(r'text-anchor="(\w+)">(\d\d-\d\d)<', svg)[-1] == ("end", "11-22")  # inside the frame
+
+
+def test_a_principles_sparkline_shows_its_latest_answers():
+    from interviewer.models import Principle
+    from interviewer.progress import SPARK_SHOWN, Attempt, by_principle, describe
+
+    # Eleven answers, the first three without a Result (75%), the rest complete: the column holds eight,
+    # and cut at its end it showed the oldest ones.
+    attempts = [Attempt("ownership", "ow-01", f"2026-11-{day:02d}", 100.0, 120.0, 0.75 if day <= 3 else 1.0)
+                for day in range(1, 12)]
+    [row] = [describe(p) for p in by_principle([Principle("ownership", "Ownership")], attempts)]
+    assert len(row["spark"]) == SPARK_SHOWN == 8 and set(row["spark"]) == {"█"}
