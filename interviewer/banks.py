@@ -18,6 +18,7 @@ import yaml
 
 from interviewer.errors import BankError, ConfigError
 from interviewer.models import Bank, Principle, Question
+from interviewer.units import counted
 
 FORMAT = "interviewer-bank/1"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -321,7 +322,7 @@ def parse_bank_or_raise(text: str, source: str, *, builtin: bool = False) -> Ban
         first = str(result.problems[0])
         more = len(result.problems) - 1
         if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''}: run 'interviewer banks validate {source}')"
+            first += f" (and {counted(more, 'more problem')}: run 'interviewer banks validate {source}')"
         raise BankError(first)
     assert result.bank is not None
     return result.bank

@@ -16,6 +16,7 @@ import typer
 
 from interviewer import __version__
 from interviewer.errors import ConfigError, InterviewerError, StoreError
+from interviewer.units import counted
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
@@ -136,7 +137,7 @@ def build_round(
 def _finish_message(session, store_root: Path) -> None:
     folder = store_root / session.id
     done = len(session.answers)
-    console.print(f"\n[bold]Session {session.id}[/] saved in {folder} ({done} recording{'s' if done != 1 else ''}).",
+    console.print(f"\n[bold]Session {session.id}[/] saved in {folder} ({counted(done, 'recording')}).",
                   soft_wrap=True)
 
 
@@ -489,7 +490,7 @@ def banks_validate(
             console.print(f"{path}: ok ({len(result.bank.questions)} questions, {len(result.bank.principles)} principles)",
                           soft_wrap=True)
     if problems:
-        err_console.print(f"{problems} problem{'s' if problems != 1 else ''} found.")
+        err_console.print(f"{counted(problems, 'problem')} found.")
         raise typer.Exit(2)
 
 

@@ -14,6 +14,7 @@ from interviewer.cli_common import (
     StoriesOpt, VoiceOpt, _catalog, _settings, _split, _store, _target, console, load_stories,
 )
 from interviewer.errors import ConfigError
+from interviewer.units import counted
 
 FollowUpsOpt = Annotated[Optional[int], typer.Option("--follow-ups", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")]
 
@@ -78,7 +79,7 @@ def drill(
                                   rng=random.Random(seed))[0]
     earlier = _drill_earlier(store, chosen.id) if store.root.is_dir() else []
     scoring = ScoringSettings.from_overrides(settings.scoring, target_s=target_s)
-    console.print(f"[bold]Timing drill:[/] {rounds} attempt{'s' if rounds != 1 else ''} at one question, aiming for "
+    console.print(f"[bold]Timing drill:[/] {counted(rounds, 'attempt')} at one question, aiming for "
                   f"{round_.options.target_s:.0f} s. A voice warns before the target and a chime marks it.")
     runner = DrillRunner(round_, chosen, rounds, earlier, scoring,
                          show_summary=lambda s: console.print(drill_panel(s, int(s.attempt.label), rounds)))
@@ -154,7 +155,7 @@ def loop(
     store = _store(settings)
     total = sum(i.questions for i in loop_plan.interviewers)
     console.print(f"[bold]{loop_plan.title}:[/] {len(loop_plan.interviewers)} interviewers, {total} questions, "
-                  f"{count} follow-up{'s' if count != 1 else ''} each.")
+                  f"{counted(count, 'follow-up')} each.")
     runner = LoopRunner(
         round_, loop_plan, catalog, speakers, store.times_answered(),
         show_interviewer=lambda i, pos, n: console.print(interviewer_panel(i, pos, n, catalog.principle_name)),

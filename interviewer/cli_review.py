@@ -15,7 +15,7 @@ from rich.text import Text
 
 from interviewer.cli_common import PrincipleOpt, _catalog, _settings, _split, _store, console, err_console
 from interviewer.errors import ConfigError, NotFoundError
-from interviewer.units import clock, parse_duration, parse_since
+from interviewer.units import clock, counted, parse_duration, parse_since
 
 RefArg = Annotated[str, typer.Argument(help="A session id (20261122-093015), an answer id (20261122-093015-1), or 'latest'.")]
 
@@ -60,7 +60,7 @@ def _note_sync(store) -> None:
     if report and (report.added or report.removed) and report.added + report.removed < 10_000:
         parts = []
         if report.added:
-            parts.append(f"{report.added} new record file{'s' if report.added != 1 else ''}")
+            parts.append(counted(report.added, "new record file"))
         if report.removed:
             parts.append(f"{report.removed} gone")
         err_console.print(f"[dim]Index brought up to date with the recordings folder: {', '.join(parts)}.[/]")
@@ -162,7 +162,7 @@ def review(ref: RefArg = "latest") -> None:
     session, records = _records(store, kind, ref_id)
     if session:
         console.print(f"[bold]{session.kind.capitalize()} session {session.id}[/] · {session.started_at[:16].replace('T', ' ')}"
-                      f" · {len(records)} answer{'s' if len(records) != 1 else ''} · {session.status}")
+                      f" · {counted(len(records), 'answer')} · {session.status}")
     for record in records:
         console.print(f"\n[bold cyan]{catalog.principle_name(record.question.principle)}[/] · {record.prompt}")
         print_answer(console, record)
@@ -382,11 +382,11 @@ def delete(
     kind, ref_id = _resolve(store, ref)
     if kind == "session":
         files = sorted(p for p in store.session_dir(ref_id).rglob("*") if p.is_file())
-        what = f"session {ref_id} ({len(store.answer_files(ref_id))} answer records, {len(files)} files)"
+        what = f"session {ref_id} ({counted(len(store.answer_files(ref_id)), 'answer')}, {counted(len(files), 'file')})"
     else:
         record = store.load_answer(ref_id)
         files = store.answer_files_of(record)
-        what = f"answer {ref_id} ({record.prompt[:60]}; {len(files)} files)"
+        what = f"answer {ref_id} ({record.prompt[:60]}; {counted(len(files), 'file')})"
     if not yes:
         if not sys.stdin.isatty():
             raise ConfigError(f"Deleting {what} needs confirmation: run it in a terminal, or add --yes.")
@@ -394,7 +394,7 @@ def delete(
             console.print("Nothing deleted.")
             return
     removed = store.delete_session(ref_id) if kind == "session" else store.delete_answer(store.load_answer(ref_id))
-    console.print(f"Deleted {what}: {len(removed)} files removed from {store.root}.")
+    console.print(f"Deleted {what} from {store.root}" + (f" ({len(removed)} removed)." if len(removed) != len(files) else "."))
 
 
 def reindex() -> None:

@@ -10,6 +10,11 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$")
 _UNITS = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec)?)?$")
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 answer', '3 answers': a count with its noun (regular plurals only)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def parse_duration(text: str | float | int, *, what: str = "duration") -> float:
     """Seconds from '2:00', '1:30:00', '90', '90s', '2m', '1m30s'. Raises ConfigError with a fix."""
     if isinstance(text, (int, float)):

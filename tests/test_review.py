@@ -168,7 +168,11 @@ def test_delete_needs_confirmation_and_removes_files_and_rows(saved):
     assert (recordings / new / "answer-1.wav").exists()
     assert f"{new}-2" not in run_cli(["history"]).stdout
     assert json.loads((recordings / new / "session.json").read_text())["answers"] == [f"{new}-1"]
-    assert run_cli(["delete", old, "--yes"]).returncode == 0
+    files = len([p for p in (recordings / old).rglob("*") if p.is_file()])
+    deleted = run_cli(["delete", old, "--yes"], env={**os.environ, "COLUMNS": "200"})
+    assert deleted.returncode == 0
+    # "1 answer records, 4 files): 4 files removed" before
+    assert deleted.stdout.strip() == f"Deleted session {old} (1 answer, {files} files) from {recordings}."
     assert not (recordings / old).exists() and f"{old}-1" not in run_cli(["history"]).stdout
 
 

@@ -17,6 +17,7 @@ from interviewer.scoring.specific import hypothetical_sentences
 from interviewer.scoring.star import label_spans
 from interviewer.scoring.text import Span, norm, sentence_text, split_sentences, transcript_from_text
 from interviewer.scoring.timing import long_pauses_inside_sentences, measure_timing
+from interviewer.units import counted
 
 __all__ = ["ScoringSettings", "score_answer", "score_text", "check_scorable"]
 
@@ -46,7 +47,7 @@ def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
     min_words = settings.min_words if settings.expect_star else 2  # "About forty percent." answers a probe
     if len(words) < min_words:
         raise ScoringError(
-            f"Only {len(words)} word{'s' if len(words) != 1 else ''} to score; a behavioral answer needs at least "
+            f"Only {counted(len(words), 'word')} to score; a behavioral answer needs at least "
             f"{min_words} (aim for a full story of one to two minutes)."
         )
     if len(words) > settings.max_words:
