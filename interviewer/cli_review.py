@@ -49,7 +49,11 @@ def _resolve(store, ref: str, *, latest: str = "session") -> tuple[str, str]:
 
 def _records(store, kind: str, ref_id: str):
     if kind == "session":
-        return store.load_session(ref_id), store.load_answers(ref_id)
+        session = store.load_session(ref_id)
+        records, damaged = store.read_answers(ref_id)
+        for problem in damaged:  # the rest of the session is still shown
+            err_console.print(f"[yellow]! {problem}[/]", soft_wrap=True)
+        return session, records
     return None, [store.load_answer(ref_id)]
 
 
@@ -65,8 +69,10 @@ def _note_sync(store) -> None:
             parts.append(f"{report.removed} gone")
         err_console.print(f"[dim]Index brought up to date with the recordings folder: {', '.join(parts)}.[/]")
     if report and report.damaged:
-        err_console.print(f"[yellow]Some records could not be read and are left out: {', '.join(report.damaged[:3])}"
-                          f"{' ...' if len(report.damaged) > 3 else ''}[/]")
+        # Not "left out": one read before keeps its row in the index, as it was last read.
+        err_console.print(f"[yellow]Some records could not be read: {', '.join(report.damaged[:3])}"
+                          f"{' ...' if len(report.damaged) > 3 else ''}. Move them aside and run 'interviewer reindex'.[/]",
+                          soft_wrap=True)
 
 
 def history(

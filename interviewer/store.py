@@ -59,6 +59,17 @@ def read_json(path: Path) -> dict[str, Any]:
         raise StoreError(f"{path}: not valid JSON ({exc}). Move it aside and run 'interviewer reindex'.") from exc
 
 
+def _read_record(path: Path, kind: type[AnswerRecord] | type[SessionRecord]) -> Any:
+    """A saved record, or a StoreError naming the file: JSON that is not such a record (a field missing or
+    of the wrong kind) is as damaged as JSON that does not parse, not a bug in the program."""
+    data = read_json(path)
+    try:
+        return kind.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise StoreError(f"{path}: not a readable {'answer' if kind is AnswerRecord else 'session'} record "
+                         f"({type(exc).__name__}: {exc}). Move it aside and run 'interviewer reindex'.") from exc
+
+
 class FileStore:
     """The Store port on a recordings folder, keeping the SQLite index beside it up to date."""
 
@@ -159,7 +170,7 @@ class FileStore:
         path = folder / SESSION_FILE
         if not path.is_file():
             raise NotFoundError(f"{path} is missing; run 'interviewer reindex' to rebuild it from the answers.")
-        return SessionRecord.from_dict(read_json(path))
+        return _read_record(path, SessionRecord)
 
     def answer_files(self, session_id: str) -> list[Path]:
         folder = self.session_dir(session_id)
@@ -168,16 +179,33 @@ class FileStore:
         files = [p for p in folder.glob("answer-*.json") if not p.name.startswith(".")]
         return sorted(files, key=_answer_sort_key)
 
+    def read_answers(self, session_id: str) -> tuple[list[AnswerRecord], list[StoreError]]:
+        """The session's answer records that can be read, and what is wrong with the others: one damaged
+        record must not hide the rest of its session."""
+        records, damaged = [], []
+        for path in self.answer_files(session_id):
+            try:
+                records.append(_read_record(path, AnswerRecord))
+            except StoreError as exc:
+                damaged.append(exc)
+        return records, damaged
+
     def load_answers(self, session_id: str) -> list[AnswerRecord]:
-        return [AnswerRecord.from_dict(read_json(p)) for p in self.answer_files(session_id)]
+        records, damaged = self.read_answers(session_id)
+        if damaged:
+            raise damaged[0]
+        return records
 
     def load_answer(self, answer_id: str) -> AnswerRecord:
         m = ANSWER_ID.match(answer_id)
         if not m:
             raise NotFoundError(f"'{answer_id}' is not an answer id (they look like 20261122-093015-1).")
-        for record in self.load_answers(m.group("session")):
+        records, damaged = self.read_answers(m.group("session"))
+        for record in records:
             if record.id == answer_id:
                 return record
+        if damaged:
+            raise damaged[0]  # it may be the one asked for
         raise NotFoundError(f"No answer '{answer_id}' in {self.root}. Run 'interviewer history' to list them.")
 
     def audio_path(self, record: AnswerRecord) -> Path:
@@ -185,16 +213,12 @@ class FileStore:
 
     def iter_answers(self) -> Iterator[AnswerRecord]:
         for session_id in self.session_ids():
-            for path in self.answer_files(session_id):
-                try:
-                    yield AnswerRecord.from_dict(read_json(path))
-                except (StoreError, KeyError, TypeError, ValueError):
-                    continue  # a damaged record: 'interviewer reindex' reports it
+            yield from self.read_answers(session_id)[0]  # a damaged record: 'interviewer reindex' reports it
 
     def latest_answer(self) -> AnswerRecord:
         """The most recent main answer that finished (for 'latest')."""
         for session_id in reversed(self.session_ids()):
-            for record in reversed(self.load_answers(session_id)):
+            for record in reversed(self.read_answers(session_id)[0]):
                 if record.kind == "answer" and record.status in ("complete", "failed", "interrupted"):
                     return record
         raise NotFoundError(f"No saved answers yet in {self.root}. Run 'interviewer practice' or 'interviewer demo'.")
@@ -219,7 +243,7 @@ class FileStore:
 
     def delete_answer(self, record: AnswerRecord) -> list[Path]:
         files = self.answer_files_of(record)
-        follow_ups = [r.id for r in self.load_answers(record.session_id) if r.parent_id == record.id]
+        follow_ups = [r.id for r in self.read_answers(record.session_id)[0] if r.parent_id == record.id]
         for path in files:
             path.unlink(missing_ok=True)
         session = self.load_session(record.session_id)

@@ -230,3 +230,22 @@ def test_a_principles_sparkline_shows_its_latest_answers():
                 for day in range(1, 12)]
     [row] = [describe(p) for p in by_principle([Principle("ownership", "Ownership")], attempts)]
     assert len(row["spark"]) == SPARK_SHOWN == 8 and set(row["spark"]) == {"█"}
+
+
+@pytest.mark.parametrize("damage", ["{broken", '{"id": 5}'])  # not JSON; JSON but not an answer record
+def test_a_damaged_record_does_not_hide_the_rest_of_its_session(saved, damage):
+    """One unreadable answer record made every command on its session fail, and JSON that is not a
+    record was reported as a bug ('unexpected error: KeyError … please report it')."""
+    recordings, old, new = saved
+    (recordings / new / "answer-1.json").write_text(damage)
+    other = run_cli(["review", f"{new}-2"])
+    assert other.returncode == 0 and f"Answer {new}-2" in other.stdout, other.stderr
+    session = run_cli(["review", new])
+    assert session.returncode == 0 and f"Answer {new}-2" in session.stdout
+    assert f"! {recordings / new / 'answer-1.json'}: not " in session.stderr and "reindex" in session.stderr
+    assert [line for line in run_cli(["export", new, "-f", "md"]).stdout.splitlines() if line.startswith("## ")] == [
+        "## Tell me about the most complex problem you have worked on."]
+    assert run_cli(["review", "latest"]).returncode == 0
+    damaged = run_cli(["review", f"{new}-1"])
+    assert damaged.returncode == 7 and "unexpected" not in damaged.stderr
+    assert damaged.stderr.strip().splitlines()[-1].startswith(f"error: {recordings / new / 'answer-1.json'}: not ")
