@@ -172,8 +172,10 @@ def review(ref: RefArg = "latest") -> None:
     for record in records:
         console.print(f"\n[bold cyan]{catalog.principle_name(record.question.principle)}[/] · {record.prompt}")
         print_answer(console, record)
-        if record.duration_s:
+        if record.duration_s and store.audio_path(record).is_file():
             console.print(f"[dim]{_play_hint(record)}[/]")
+        elif record.duration_s:  # not a 'play' command that can only fail
+            console.print(f"[yellow]The recording {store.audio_path(record)} is missing.[/]", soft_wrap=True)
     if not records:
         console.print("This session has no answers.")
     if session and session.extra.get("summary"):

@@ -74,6 +74,9 @@ def test_review_shows_transcript_with_times_parts_and_feedback(saved):
     # how to hear it, from the moment the first timed note points at when there is one
     assert f"Hear it: interviewer play {old}-1 --from 0:06" in " ".join(single.split())
     assert f"Hear it: interviewer play {new}-2\n" in out
+    (recordings / old / "answer-1.wav").unlink()  # a 'play' command that can only fail is not offered
+    single = run_cli(["review", f"{old}-1"], env={**os.environ, "COLUMNS": "200"}).stdout
+    assert "Hear it" not in single and f"The recording {recordings / old / 'answer-1.wav'} is missing." in single
 
 
 def test_export_formats(saved, tmp_path):
