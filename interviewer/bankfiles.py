@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 from interviewer.banks import Catalog, ParseResult, build_catalog, parse_bank, parse_bank_or_raise
 from interviewer.config import builtin_banks_dir, user_banks_dir
 from interviewer.errors import BankError
-from interviewer.models import Bank
+from interviewer.models import Bank, Principle
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -40,29 +41,37 @@ def user_bank_files() -> list[Path]:
     return _bank_files(user_banks_dir())
 
 
-def load_bank(path: Path, *, builtin: bool = False) -> Bank:
-    return parse_bank_or_raise(_read(path), str(path), builtin=builtin)
+def load_bank(path: Path, *, builtin: bool = False, known: Mapping[str, Principle] | None = None) -> Bank:
+    return parse_bank_or_raise(_read(path), str(path), builtin=builtin, known=known)
+
+
+@cache  # read once however many files 'banks validate' checks
+def builtin_principles() -> dict[str, Principle]:
+    """The built-in banks' principles, which a user bank's questions are checked against."""
+    return {p.id: p for path in builtin_bank_files() for p in load_bank(path, builtin=True).principles}
 
 
 def check_bank(path: Path) -> ParseResult:
     """Parse without raising, for ``banks validate``: every problem in the file."""
-    return parse_bank(_read(path), str(path))
+    return parse_bank(_read(path), str(path), known=builtin_principles())
 
 
 def load_catalog(extra_paths: Sequence[Path] = (), *, include_user: bool = True, only_extra: bool = False) -> Catalog:
     """Built-in banks, then the user's banks folder, then ``--bank`` files (``only_extra`` uses just those)."""
     banks: list[Bank] = []
+    known: dict[str, Principle] = {}
     if not only_extra:
         banks += [load_bank(p, builtin=True) for p in builtin_bank_files()]
+        known = {p.id: p for bank in banks for p in bank.principles}
         if include_user:
-            banks += [load_bank(p) for p in user_bank_files()]
+            banks += [load_bank(p, known=known) for p in user_bank_files()]
     for path in extra_paths:
         path = Path(path)
         if path.is_dir():
             files = _bank_files(path)
             if not files:
                 raise BankError(f"{path}: no .yaml bank files in this folder.")
-            banks += [load_bank(p) for p in files]
+            banks += [load_bank(p, known=known) for p in files]
         else:
-            banks.append(load_bank(path))
+            banks.append(load_bank(path, known=known))
     return build_catalog(banks)

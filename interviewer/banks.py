@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,9 @@ from interviewer.units import counted
 FORMAT = "interviewer-bank/1"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 MAX_QUESTION_CHARS = 600
+# How alike a question's principle must be to a built-in one to be taken for a typo of it (difflib's ratio):
+# "Ownershp" and "Customer Obession" are (0.94, 0.97); "Ownership 2" (0.90) is too, and is listed to be new.
+NEAR_PRINCIPLE = 0.85
 
 BANK_FIELDS = ("format", "id", "title", "description", "principles", "questions")
 PRINCIPLE_FIELDS = ("id", "name", "description")
@@ -124,8 +127,9 @@ def slugify(name: str) -> str:
 # Parsing
 
 
-def parse_bank(text: str, source: str, *, builtin: bool = False) -> ParseResult:
-    """Parse one bank; return it with every problem found (the bank is None if any problem is fatal)."""
+def parse_bank(text: str, source: str, *, builtin: bool = False, known: Mapping[str, Principle] | None = None) -> ParseResult:
+    """Parse one bank; return it with every problem found (the bank is None if any problem is fatal).
+    ``known``: the built-in principles, against which a bank that lists none of its own is checked."""
     problems: list[BankProblem] = []
 
     def problem(line: int | None, message: str, question: str | None = None, fld: str | None = None) -> None:
@@ -172,7 +176,7 @@ def parse_bank(text: str, source: str, *, builtin: bool = False) -> ParseResult:
         title = bank_id
 
     principles = _parse_principles(data, problem)
-    questions = _parse_questions(data, bank_id, principles, problem)
+    questions = _parse_questions(data, bank_id, principles, problem, known or {})
 
     if problems:
         return ParseResult(None, problems)
@@ -236,7 +240,8 @@ def _resolve_principle(value: str, principles: dict[str, Principle]) -> str | No
     return None
 
 
-def _parse_questions(data: _LineDict, bank_id: str, principles: dict[str, Principle], problem) -> list[Question]:
+def _parse_questions(data: _LineDict, bank_id: str, principles: dict[str, Principle], problem,
+                     known: Mapping[str, Principle]) -> list[Question]:
     raw = data.get("questions")
     if raw is None:
         problem(1, "the bank has no 'questions' list. Add 'questions:' with at least one entry.", fld="questions")
@@ -286,7 +291,16 @@ def _parse_questions(data: _LineDict, bank_id: str, principles: dict[str, Princi
                 problem(entry.key_lines["principle"], f"'{principle}' is not one of this bank's principles{_did_you_mean(principle, names)}.", label, "principle")
                 ok = False
         else:
-            pid = slugify(principle)
+            pid = _resolve_principle(principle, known) if known else None
+            near = difflib.get_close_matches(_normalise(principle), [_normalise(p.name) for p in known.values()], n=1,
+                                             cutoff=NEAR_PRINCIPLE) if known and pid is None else []
+            if near:
+                # A typo ("Ownershp") would make a new principle of its own, silently.
+                name = next(p.name for p in known.values() if _normalise(p.name) == near[0])
+                problem(entry.key_lines["principle"], f"'{principle}' is not a principle (did you mean '{name}'?); "
+                        "to add a new one, list it under 'principles:'.", label, "principle")
+                ok = False
+            pid = pid or slugify(principle)
 
         follow_ups = entry.get("follow_ups", [])
         if follow_ups is None:
@@ -316,8 +330,9 @@ def _parse_questions(data: _LineDict, bank_id: str, principles: dict[str, Princi
     return questions
 
 
-def parse_bank_or_raise(text: str, source: str, *, builtin: bool = False) -> Bank:
-    result = parse_bank(text, source, builtin=builtin)
+def parse_bank_or_raise(text: str, source: str, *, builtin: bool = False,
+                        known: Mapping[str, Principle] | None = None) -> Bank:
+    result = parse_bank(text, source, builtin=builtin, known=known)
     if result.problems:
         first = str(result.problems[0])
         more = len(result.problems) - 1

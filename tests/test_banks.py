@@ -59,6 +59,27 @@ def test_principles_are_derived_when_not_listed():
     assert bank.principles[0].name == "Dive Deep"
 
 
+@pytest.mark.parametrize("principle,problem", [
+    ("Ownershp", "'Ownershp' is not a principle (did you mean 'Ownership'?); to add a new one, list it"),
+    ("Customer Obession", "did you mean 'Customer Obsession'?"),
+    ("Ownership", None), ("bias-for-action", None), ("Resilience", None),  # built-in by name or id; a new one
+])
+def test_a_misspelt_principle_in_a_user_bank_is_a_problem_not_a_new_principle(principle, problem):
+    """Without a 'principles:' list a question's principle was taken as it was written: a typo of a
+    built-in principle made a principle of its own, with one question, silently."""
+    from interviewer.bankfiles import builtin_principles
+
+    text = f"id: mine\nquestions:\n  - id: a-1\n    principle: {principle}\n    text: Why?\n"
+    result = parse_bank(text, "mine.yaml", known=builtin_principles())
+    if problem is None:
+        assert not result.problems and result.bank.questions[0].principle in ("ownership", "bias-for-action", "resilience")
+    else:
+        assert str(result.problems[0]).startswith("mine.yaml:4: question 'a-1', field 'principle': ")
+        assert problem in str(result.problems[0])
+    listed = text.replace("questions:", f"principles:\n  - name: {principle}\nquestions:")  # meant to be new
+    assert not parse_bank(listed, "mine.yaml", known=builtin_principles()).problems
+
+
 # Each broken bank -> (line, question id, field, words of the fix) that the message must name.
 BROKEN = [
     (GOOD.replace("  - id: my-02\n", "  - id: my-01\n"), 14, "my-01", "id", "already used on line 8"),
@@ -152,3 +173,19 @@ def test_choose_questions_prefers_least_practised_and_spreads_principles():
     assert len({q.principle for q in spread}) == 16
     named = choose_questions(catalog, count=1, question_ids=["dd-02"])
     assert [q.id for q in named] == ["dd-02"]
+
+
+def test_banks_validate_and_practice_name_a_misspelt_principle_in_your_banks(tmp_path):
+    import os
+
+    from tests.conftest import run_cli
+
+    banks = tmp_path / "home" / "banks"
+    banks.mkdir(parents=True)
+    (banks / "mine.yaml").write_text("id: mine\nquestions:\n  - id: my-1\n    principle: Ownershp\n    text: Why?\n")
+    env = {**os.environ, "INTERVIEWER_HOME": str(tmp_path / "home"), "INTERVIEWER_RECORDINGS": str(tmp_path / "rec")}
+    checked = run_cli(["banks", "validate"], env=env)
+    assert checked.returncode == 2 and f"{banks / 'mine.yaml'}:4: question 'my-1', field 'principle'" in checked.stderr
+    practice = run_cli(["practice", "-n", "1"], env=env)
+    assert practice.returncode == 2 and "did you mean 'Ownership'?" in practice.stderr
+    assert len(practice.stderr.strip().splitlines()) == 1
