@@ -59,7 +59,7 @@ def read_json(path: Path) -> dict[str, Any]:
         raise StoreError(f"{path}: not valid JSON ({exc}). Move it aside and run 'interviewer reindex'.") from exc
 
 
-def _read_record(path: Path, kind: type[AnswerRecord] | type[SessionRecord]) -> Any:
+def _read_record(path: Path, kind: type[AnswerRecord | SessionRecord]) -> Any:
     """A saved record, or a StoreError naming the file: JSON that is not such a record (a field missing or
     of the wrong kind) is as damaged as JSON that does not parse, not a bug in the program."""
     data = read_json(path)
