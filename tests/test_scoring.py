@@ -1175,6 +1175,15 @@ def test_fast_pace_and_many_fillers_and_we():
     assert score.timing.words_per_minute > 170
 
 
+@pytest.mark.parametrize("fillers,noted", [(1, False), (2, False), (3, True)])
+def test_a_filler_or_two_in_a_short_answer_is_no_note(fillers, noted):
+    # One "so" in a 10-second answer is 6 a minute; it was noted as if the candidate filled every pause.
+    score = score_answer(transcript_of(f"{'Um, ' * fillers}last month our build was slow and I was asked to fix it quickly. "
+                                      "I cached the dependencies.", per_word=0.4))
+    assert score.timing.speaking_s < 12 and score.delivery.fillers_per_minute > 5
+    assert any(n.kind == "fillers" for n in score.notes) is noted
+
+
 @pytest.mark.parametrize(
     "we,i,note",
     [

@@ -150,13 +150,14 @@ def build_feedback(
         add("we", f"{amount} in your actions ({we} 'we' vs {i} 'I'): say what you personally did.",
             _span(sentences, "action")[0])
 
-    if delivery.fillers_per_minute is not None and delivery.fillers_per_minute > settings.fillers_per_min_ok:
+    enough = delivery.filler_count >= settings.fillers_min_count  # a rate of one or two is noise
+    if enough and delivery.fillers_per_minute is not None and delivery.fillers_per_minute > settings.fillers_per_min_ok:
         top = ", ".join(f"'{w}' ×{n}" for w, n in list(delivery.fillers.items())[:3])
         window = _busiest_minute(filler_times)
         where = f", most around {clock(window[0])}–{clock(window[1])}" if window else ""
         add("fillers", f"{delivery.fillers_per_minute:.1f} fillers a minute ({top}){where}; pause silently instead.",
             window[0] if window else None)
-    elif delivery.fillers_per_minute is None and delivery.filler_share > settings.filler_share_high:
+    elif enough and delivery.fillers_per_minute is None and delivery.filler_share > settings.filler_share_high:
         add("fillers", f"Fillers are {_pct(delivery.filler_share)} of your words; pause silently instead.")
 
     wpm = round(timing.words_per_minute, 1) if timing.words_per_minute is not None else None  # as displayed

@@ -33,6 +33,7 @@ class ScoringSettings:
     fillers_per_min_ok: float = 5.0
     fillers_per_min_high: float = 12.0
     filler_share_high: float = 0.05
+    fillers_min_count: int = 3  # ours: one "so" in a 10-second answer is 6 a minute, and says nothing
 
     # STAR. Situation over ~20 s reads as stalling (jobtrackfy.com). Shares are bands, not points: real
     # answers put ~40-44% in Action and ~21-26% in Result (126 public answers), less than the 60% advice.
