@@ -43,6 +43,19 @@ class _LineDict(dict):
     key_lines: dict[str, int]
 
 
+class _LineList(list):
+    """A sequence that remembers the (1-based) line of each item: an item that is not what it should be (a
+    bare string where a question belongs) is named at its own line, not at its list's key."""
+
+    item_lines: list[int]
+
+
+def item_line(items: Any, index: int, default: int | None) -> int | None:
+    """The line of ``items[index]`` where the loader recorded it, else ``default``."""
+    lines = getattr(items, "item_lines", None)
+    return lines[index] if lines is not None and index < len(lines) else default
+
+
 class _LineLoader(yaml.SafeLoader):
     pass
 
@@ -68,7 +81,14 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
     return mapping
 
 
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _LineList:
+    items = _LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_yaml_with_lines(text: str, source: str) -> Any:
@@ -202,9 +222,10 @@ def _parse_principles(data: _LineDict, problem) -> dict[str, Principle]:
         problem(data.key_lines["principles"], "'principles' must be a list of entries with 'id' and 'name'.", fld="principles")
         return principles
     names: set[str] = set()
-    for entry in raw:
+    for index, entry in enumerate(raw):
         if not isinstance(entry, _LineDict):
-            problem(data.key_lines["principles"], "each principle must be a mapping with 'id', 'name' and 'description'.", fld="principles")
+            problem(item_line(raw, index, data.key_lines["principles"]),
+                    "each principle must be a mapping with 'id', 'name' and 'description'.", fld="principles")
             continue
         for key in entry:
             if key not in PRINCIPLE_FIELDS:
@@ -253,7 +274,8 @@ def _parse_questions(data: _LineDict, bank_id: str, principles: dict[str, Princi
     ids: dict[str, int] = {}
     for index, entry in enumerate(raw, start=1):
         if not isinstance(entry, _LineDict):
-            problem(data.key_lines["questions"], f"question #{index} must be a mapping with 'id', 'principle' and 'text'.")
+            problem(item_line(raw, index - 1, data.key_lines["questions"]),
+                    f"question #{index} must be a mapping with 'id', 'principle' and 'text'.")
             continue
         qid = entry.get("id")
         label = qid if isinstance(qid, str) else f"#{index}"

@@ -12,7 +12,7 @@ from statistics import mean
 from typing import Any
 
 
-from interviewer.banks import BankProblem, Catalog, _did_you_mean, _LineDict, load_yaml_with_lines, choose_questions
+from interviewer.banks import BankProblem, Catalog, _did_you_mean, _LineDict, choose_questions, item_line, load_yaml_with_lines
 from interviewer.errors import BankError, ConfigError
 from interviewer.models import AnswerRecord, AnswerScore, Question
 from interviewer.session import InterviewRound
@@ -82,7 +82,8 @@ def parse_plan(text: str, source: str, catalog: Catalog) -> LoopPlan:
     interviewers: list[Interviewer] = []
     for index, entry in enumerate(data["interviewers"], start=1):
         if not isinstance(entry, _LineDict):
-            problem(data.key_lines["interviewers"], f"interviewer #{index} must be a mapping with 'name' and 'principles'.")
+            problem(item_line(data["interviewers"], index - 1, data.key_lines["interviewers"]),
+                    f"interviewer #{index} must be a mapping with 'name' and 'principles'.")
             continue
         name = entry.get("name")
         who = name if isinstance(name, str) else f"#{index}"

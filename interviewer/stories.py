@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from interviewer.banks import SLUG, BankProblem, Catalog, _did_you_mean, _LineDict, load_yaml_with_lines, slugify
+from interviewer.banks import SLUG, BankProblem, Catalog, _did_you_mean, _LineDict, item_line, load_yaml_with_lines, slugify
 from interviewer.errors import BankError, ConfigError
 
 FORMAT = "interviewer-stories/1"
@@ -132,7 +132,8 @@ def parse_stories(text: str, source: str, catalog: Catalog | None = None) -> Sto
     seen: set[str] = set()
     for index, entry in enumerate(data["stories"], start=1):
         if not isinstance(entry, _LineDict):
-            problem(data.key_lines["stories"], f"story #{index} must be a mapping with 'title' and 'outline'.")
+            problem(item_line(data["stories"], index - 1, data.key_lines["stories"]),
+                    f"story #{index} must be a mapping with 'title' and 'outline'.")
             continue
         label = entry.get("id") or f"#{index}"
         for key in entry:

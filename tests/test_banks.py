@@ -189,3 +189,27 @@ def test_banks_validate_and_practice_name_a_misspelt_principle_in_your_banks(tmp
     practice = run_cli(["practice", "-n", "1"], env=env)
     assert practice.returncode == 2 and "did you mean 'Ownership'?" in practice.stderr
     assert len(practice.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("kind", ["bank", "principles", "stories", "plan"])
+def test_a_list_item_that_is_not_a_mapping_is_named_at_its_own_line(kind):
+    """It was named at the line of its list's key ('questions:'), however far down the file it was."""
+    from interviewer.loop import parse_plan
+    from interviewer.stories import parse_stories
+
+    catalog = load_catalog()
+    if kind == "bank":
+        text = "id: mine\nquestions:\n  - id: a-1\n    principle: Ownership\n    text: Why?\n  - just a string\n"
+        problem = str(parse_bank(text, "f.yaml").problems[0])
+        assert problem.startswith("f.yaml:6: question #2 must be a mapping")
+    elif kind == "principles":
+        text = "id: mine\nprinciples:\n  - id: ownership\n    name: Ownership\n  - Ownership\nquestions: []\n"
+        assert str(parse_bank(text, "f.yaml").problems[0]).startswith("f.yaml:5: field 'principles': each principle")
+    elif kind == "stories":
+        text = "stories:\n  - id: a\n    title: A story\n    principles: [ownership]\n    outline: [one]\n  - a string\n"
+        with pytest.raises(BankError, match=r"^s.yaml:6: story #2 must be a mapping"):
+            parse_stories(text, "s.yaml", catalog)
+    else:
+        text = "interviewers:\n  - name: Ana\n    principles: [ownership]\n  - Bo\n"
+        with pytest.raises(BankError, match=r"^p.yaml:4: interviewer #2 must be a mapping"):
+            parse_plan(text, "p.yaml", catalog)
