@@ -144,7 +144,8 @@ class RoundView(Protocol):
     def playing_back(self, seconds: float) -> None:
         """The candidate's answer is being played back to them (Enter stops it)."""
 
-    def recording_started(self, target_s: float, cap_s: float, live: bool) -> None: ...
+    def recording_started(self, target_s: float, cap_s: float, live: bool, auto_stop_s: float | None = None) -> None:
+        """``auto_stop_s``: seconds of silence that end the answer, when the candidate asked for that."""
 
     def recording_progress(self, elapsed_s: float, level_db: float) -> None: ...
 

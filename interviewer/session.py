@@ -365,7 +365,7 @@ class InterviewRound:
             parts.stop_key.arm()
         if cues and parts.cue_player:
             parts.cue_player.prepare([kind for _, kind in cues])
-        parts.view.recording_started(record.target_s, options.cap_s, audio_input.live)
+        parts.view.recording_started(record.target_s, options.cap_s, audio_input.live, options.auto_stop_s)
         capture: Capture | None = None
         try:
             capture = capture_answer(audio_input, [writer.write, stream.feed], rules, parts.stop_key, parts.view,

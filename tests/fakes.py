@@ -195,7 +195,7 @@ class RecordingView:
     def playing_back(self, seconds):
         self.events.append(("playing", seconds))
 
-    def recording_started(self, target_s, cap_s, live):
+    def recording_started(self, target_s, cap_s, live, auto_stop_s=None):
         self.events.append(("started", target_s, cap_s, live))
 
     def recording_progress(self, elapsed_s, level_db):

@@ -89,6 +89,16 @@ def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
     assert "Answer ended at 1:35 (you pressed Enter). Transcribing and scoring…" in out
 
 
+def test_the_recording_line_says_when_silence_will_end_the_answer():
+    console = Console(file=io.StringIO(), width=200, force_terminal=False)
+    view = TerminalView(console, interactive=False)
+    view.recording_started(120, 240, live=True, auto_stop_s=3)
+    view.recording_started(120, 240, live=True)
+    assert console.file.getvalue().splitlines() == [
+        "● Recording. Press Enter when you have finished (aim for 2:00; it stops at 4:00, or 3 s after you stop speaking).",
+        "● Recording. Press Enter when you have finished (aim for 2:00; it stops at 4:00)."]
+
+
 def test_hearing_an_answer_back_is_not_shown_as_a_warning():
     console = Console(file=io.StringIO(), width=100, force_terminal=False)
     view = TerminalView(console, interactive=False)

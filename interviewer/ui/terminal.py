@@ -89,7 +89,7 @@ class TerminalView:
         # Not a warning: it was shown as one ("! Playing your answer …") when it went through notice().
         self.console.print(f"▶ Playing your answer ({clock(seconds)}); Enter stops it.")
 
-    def recording_started(self, target_s: float, cap_s: float, live: bool) -> None:
+    def recording_started(self, target_s: float, cap_s: float, live: bool, auto_stop_s: float | None = None) -> None:
         self._target, self._cap, self._live_input = target_s, cap_s, live
         self._last_draw = -1e9
         self._last_plain = 0.0
@@ -97,7 +97,8 @@ class TerminalView:
             self.console.print("▶ Playing the answer through the same pipeline as the microphone…")
             return
         self.console.print(
-            f"● Recording. Press Enter when you have finished (aim for {clock(target_s)}; it stops at {clock(cap_s)})."
+            f"● Recording. Press Enter when you have finished (aim for {clock(target_s)}; it stops at {clock(cap_s)}"
+            + (f", or {auto_stop_s:g} s after you stop speaking)." if auto_stop_s else ").")
         )
         if self.interactive:
             self._live = Live(
