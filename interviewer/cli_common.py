@@ -30,9 +30,9 @@ AnswerFileOpt = Annotated[
     Optional[Path],
     typer.Option("--answer-file", "-f", help="Feed this recording (wav, flac, mp3, ogg) instead of the microphone."),
 ]
-MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", help="Hard cap on an answer (default: twice the target).")]
+MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", min=0, help="Hard cap on an answer (default: twice the target).")]
 AutoStopOpt = Annotated[
-    Optional[float], typer.Option("--auto-stop", help="End an answer after this many seconds of silence (off by default).")
+    Optional[float], typer.Option("--auto-stop", min=0, help="End an answer after this many seconds of silence (off by default).")
 ]
 InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", help="Microphone: index or part of the name (see 'interviewer devices').")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")]

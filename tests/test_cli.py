@@ -55,6 +55,8 @@ def test_every_command_is_listed():
         (["history", "--bogus"], "No such option: --bogus. See '"),
         (["practice", "--count", "99"], "Invalid value for '--count'"),
         (["banks", "nope"], "No such command 'nope'"),
+        (["practice", "--auto-stop", "-1"], "Invalid value for '--auto-stop'"),  # was taken as "off", silently
+        (["drill", "--max-seconds", "-5"], "Invalid value for '--max-seconds'"),
     ],
 )
 def test_a_mistyped_command_line_is_one_clear_line_with_exit_2(args, message):
