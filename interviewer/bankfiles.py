@@ -45,10 +45,18 @@ def load_bank(path: Path, *, builtin: bool = False, known: Mapping[str, Principl
     return parse_bank_or_raise(_read(path), str(path), builtin=builtin, known=known)
 
 
+def _builtin_banks() -> list[Bank]:
+    return [load_bank(p, builtin=True) for p in builtin_bank_files()]
+
+
+def _principles_of(banks: Sequence[Bank]) -> dict[str, Principle]:
+    """The principles a user bank's questions are checked against: those of the built-in banks."""
+    return {p.id: p for bank in banks for p in bank.principles}
+
+
 @cache  # read once however many files 'banks validate' checks
 def builtin_principles() -> dict[str, Principle]:
-    """The built-in banks' principles, which a user bank's questions are checked against."""
-    return {p.id: p for path in builtin_bank_files() for p in load_bank(path, builtin=True).principles}
+    return _principles_of(_builtin_banks())
 
 
 def check_bank(path: Path) -> ParseResult:
@@ -61,8 +69,8 @@ def load_catalog(extra_paths: Sequence[Path] = (), *, include_user: bool = True,
     banks: list[Bank] = []
     known: dict[str, Principle] = {}
     if not only_extra:
-        banks += [load_bank(p, builtin=True) for p in builtin_bank_files()]
-        known = {p.id: p for bank in banks for p in bank.principles}
+        banks += _builtin_banks()
+        known = _principles_of(banks)
         if include_user:
             banks += [load_bank(p, known=known) for p in user_bank_files()]
     for path in extra_paths:
