@@ -79,18 +79,15 @@ def _star_parts(sentences: list[Sentence], present: dict[str, bool], timed: bool
         words = sum(s.word_count for s in mine)
         seconds = sum(s.end - s.start for s in mine) if timed else None
         share = (seconds / total_seconds) if timed and total_seconds else words / total_words
-        share = round(share, 3)  # as StarPart keeps it, so the verdict is judged on the share shown
-        band = settings.star_bands.get(label)
-        shown = round(share * 100) / 100  # judged as shown: "30%" is not short of a 30-65% band
-        if not present[label]:
-            verdict = "missing"
-        elif band and shown < band[0]:
-            verdict = "short"
-        elif band and shown > band[1]:
-            verdict = "long"
-        else:
-            verdict = "ok"
-        parts[label] = StarPart(present[label], words, seconds, share, band, verdict)
+        part = StarPart(present[label], words, seconds, share, settings.star_bands.get(label))
+        shown = round(part.share * 100) / 100  # judged as shown: "30%" is not short of a 30-65% band
+        if not part.present:
+            part.verdict = "missing"
+        elif part.band and shown < part.band[0]:
+            part.verdict = "short"
+        elif part.band and shown > part.band[1]:
+            part.verdict = "long"
+        parts[label] = part
     return parts
 
 
