@@ -166,6 +166,18 @@ class LoopSummary:
     def from_dict(cls, d: dict[str, Any]) -> LoopSummary:
         return cls(list(d.get("per_principle") or []), list(d.get("per_interviewer") or []), list(d.get("warnings") or []))
 
+    def tables(self) -> list[tuple[str, list[str], list[list[str]]]]:
+        """(title, column headings, rows of text) for each table: the terminal, Markdown and HTML show the same."""
+        columns = {
+            "By principle": (self.per_principle, {"principle": "principle", "answers": "answers",
+                                                  "STAR": "star_complete", "length": "length", "missing": "missing"}),
+            "By interviewer": (self.per_interviewer, {"interviewer": "name", "asked about": "principles",
+                                                      "answers": "answers", "follow-ups": "follow_ups",
+                                                      "impression": "impression", "would note": "would_note"}),
+        }
+        return [(title, list(keys), [[str(row.get(key, "")) for key in keys.values()] for row in rows])
+                for title, (rows, keys) in columns.items()]
+
 
 def summarize_loop(plan: LoopPlan, records: Sequence[AnswerRecord], scores: dict[str, AnswerScore],
                    principle_name: Callable[[str], str]) -> LoopSummary:

@@ -144,12 +144,12 @@ def to_markdown(records: list[AnswerRecord], principle_name, session: SessionRec
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_loop_summary(summary: dict) -> list[str]:
+def _md_loop_summary(saved: dict) -> list[str]:
     """A loop's summary (saved in session.json at its end), before its answers: the overview comes first."""
-    out = ["## Loop summary", "", "| principle | answers | STAR | length | missing |", "|---|---|---|---|---|"]
-    out += [f"| {r['principle']} | {r['answers']} | {r['star_complete']} | {r['length']} | {r['missing']} |"
-            for r in summary.get("per_principle") or []]
-    out += ["", "| interviewer | asked about | answers | follow-ups | impression | would note |", "|---|---|---|---|---|---|"]
-    out += [f"| {r['name']} | {r['principles']} | {r['answers']} | {r['follow_ups']} | {r['impression']} | {r['would_note']} |"
-            for r in summary.get("per_interviewer") or []]
-    return out + [""] + [f"> {w}" for w in summary.get("warnings") or []] + ([""] if summary.get("warnings") else [])
+    from interviewer.loop import LoopSummary
+
+    summary = LoopSummary.from_dict(saved)
+    out = ["## Loop summary", ""]
+    for _title, headings, rows in summary.tables():
+        out += [f"| {' | '.join(headings)} |", "|" + "---|" * len(headings), *(f"| {' | '.join(row)} |" for row in rows), ""]
+    return out + [f"> {w}" for w in summary.warnings] + ([""] if summary.warnings else [])

@@ -193,8 +193,13 @@ def answer_view(record: AnswerRecord, audio_path: Path | None, principle_name: C
 
 
 def render_answers(title: str, views: list[dict[str, Any]], session: SessionRecord | None = None) -> str:
+    from interviewer.loop import LoopSummary
+
+    saved = session.extra.get("summary") if session else None
+    loop = LoopSummary.from_dict(saved) if saved else None  # a loop's summary comes first
     template = _env().get_template("answers.html.j2")
-    return template.render(title=title, answers=views, session=session, generated=datetime.now().strftime("%d %b %Y %H:%M"))
+    return template.render(title=title, answers=views, session=session, loop=loop,
+                           generated=datetime.now().strftime("%d %b %Y %H:%M"))
 
 
 def render_overview(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from rich.console import Console, Group
 from rich.live import Live
@@ -19,6 +20,7 @@ METER_WIDTH = 12
 REFRESH_S = 0.1  # redraw the live view at most this often
 PLAIN_PROGRESS_EVERY_S = 30.0  # without a terminal, print progress this often
 WARN_BEFORE_TARGET_S = 30.0
+IMPRESSION_STYLE = {"strong": "green", "mixed": "yellow", "needs work": "red"}  # a loop interviewer's read
 
 
 def level_meter(level_db: float, width: int = METER_WIDTH) -> Text:
@@ -206,19 +208,15 @@ def loop_summary_panel(summary) -> Panel:
     from rich import box
     from rich.table import Table
 
-    principles = Table(title="By principle", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    for column in ("principle", "answers", "STAR", "length", "missing"):
-        principles.add_column(column)
-    for row in summary.per_principle:
-        principles.add_row(row["principle"], str(row["answers"]), row["star_complete"], row["length"], row["missing"])
-    people = Table(title="By interviewer", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    for column in ("interviewer", "asked about", "answers", "follow-ups", "impression", "would note"):
-        people.add_column(column, overflow="fold")
-    for row in summary.per_interviewer:
-        style = {"strong": "green", "mixed": "yellow", "needs work": "red"}.get(row["impression"], "")
-        people.add_row(row["name"], row["principles"], str(row["answers"]), str(row["follow_ups"]),
-                       Text(row["impression"], style=style), row["would_note"])
-    parts = [principles, people]
+    parts: list[Any] = []
+    for title, headings, rows in summary.tables():
+        table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+        for heading in headings:
+            table.add_column(heading, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell, style=IMPRESSION_STYLE.get(cell, "")) if heading == "impression" else cell
+                            for heading, cell in zip(headings, row)))
+        parts.append(table)
     for warning in summary.warnings:
         parts.append(Text(f"! {warning}", style="bold yellow"))
     return Panel(Group(*parts), title="Loop summary", border_style="green")
