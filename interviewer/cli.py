@@ -173,13 +173,13 @@ def practice(
     rate: RateOpt = None,
     model: ModelOpt = None,
     realtime: RealtimeOpt = False,
-    follow_ups: Annotated[Optional[int], typer.Option("--follow-ups", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")] = None,
+    follow_ups: Annotated[Optional[int], typer.Option("--follow-ups", metavar="N", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")] = None,
     seed: SeedOpt = None,
     stories: StoriesOpt = None,
 ) -> None:
-    """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback; then
-    Enter for the next question, p then Enter to hear your answer (Enter stops it), a then Enter to answer
-    the same one again, q then Enter to stop."""
+    """A spoken practice round: hear each question, answer out loud, press Enter, see your feedback.
+
+    Then Enter for the next question, p then Enter to hear your answer (Enter stops it), a then Enter to answer the same one again, q then Enter to stop."""  # noqa: E501 - one line: the help page keeps a paragraph's line breaks
     import random
 
     from interviewer.banks import choose_questions
@@ -302,12 +302,12 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt), subtitles with times (.srt, .vtt), or saved answer ids ('latest').")],
-    question: Annotated[Optional[str], typer.Option("--question", "-q", help="The question that was answered (used in the report).")] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt), subtitles with times (.srt, .vtt), or saved answer ids ('latest').")],
+    question: Annotated[Optional[str], typer.Option("--question", "-q", metavar="TEXT", help="The question that was answered (used in the report).")] = None,
     target: TargetOpt = None,
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object per PATH, one per line (docs/score-json.md).")] = False,
     model: ModelOpt = None,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Subtitles of a meeting (.vtt with speaker names): score this speaker's cues.")] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", metavar="NAME", help="Subtitles of a meeting (.vtt with speaker names): score this speaker's cues.")] = None,
 ) -> None:
     """Score answers: STAR structure, timing and delivery, with an interviewer's notes."""
     import json
@@ -435,7 +435,7 @@ def banks_list(bank: BankOpt = None) -> None:
 
 @banks_app.command("show")
 def banks_show(
-    principle: Annotated[Optional[str], typer.Argument(help="A principle (name, id or initials); all when left out.")] = None,
+    principle: Annotated[Optional[str], typer.Argument(metavar="PRINCIPLE", help="A principle (name, id or initials); all when left out.")] = None,
     bank: BankOpt = None,
 ) -> None:
     """Questions with their ids and follow-up probes."""
@@ -463,7 +463,7 @@ def banks_show(
 
 @banks_app.command("validate")
 def banks_validate(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Bank files to check; your banks folder when left out.")] = None,
+    files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILE", help="Bank files to check; your banks folder when left out.")] = None,
 ) -> None:
     """Check bank files; every problem is reported with file, line, question id and field."""
     from interviewer.bankfiles import check_bank, user_bank_files

@@ -18,32 +18,32 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # an error 
 
 PrincipleOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--principle", "-p", help="Only questions of this principle (name, id or initials); repeat or use commas."),
+    typer.Option("--principle", "-p", metavar="NAME", help="Only questions of this principle (name, id or initials); repeat or use commas."),
 ]
-QuestionOpt = Annotated[Optional[list[str]], typer.Option("--question", "-q", help="Ask this question id; repeatable.")]
-CountOpt = Annotated[Optional[int], typer.Option("--count", "-n", min=1, max=50, help="How many questions in the round (default: 3, or the questions named with --question).")]
-TargetOpt = Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00 or 90.")]
+QuestionOpt = Annotated[Optional[list[str]], typer.Option("--question", "-q", metavar="ID", help="Ask this question id; repeatable.")]
+CountOpt = Annotated[Optional[int], typer.Option("--count", "-n", metavar="N", min=1, max=50, help="How many questions in the round (default: 3, or the questions named with --question).")]
+TargetOpt = Annotated[Optional[str], typer.Option("--target", "-t", metavar="M:SS", help="Answer length to aim for, e.g. 2:00 or 90.")]
 BankOpt = Annotated[
-    Optional[list[Path]], typer.Option("--bank", "-b", help="A question bank file or folder to use instead of the built-in and your own banks.")
+    Optional[list[Path]], typer.Option("--bank", "-b", metavar="PATH", help="A question bank file or folder to use instead of the built-in and your own banks.")
 ]
 AnswerFileOpt = Annotated[
     Optional[Path],
-    typer.Option("--answer-file", "-f", help="Feed this recording (wav, flac, mp3, ogg) instead of the microphone."),
+    typer.Option("--answer-file", "-f", metavar="FILE", help="Feed this recording (wav, flac, mp3, ogg) instead of the microphone."),
 ]
-MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", min=0, help="Hard cap on an answer (default: twice the target).")]
+MaxSecondsOpt = Annotated[Optional[float], typer.Option("--max-seconds", metavar="SECONDS", min=0, help="Hard cap on an answer (default: twice the target).")]
 AutoStopOpt = Annotated[
-    Optional[float], typer.Option("--auto-stop", min=0, help="End an answer after this many seconds of silence (off by default).")
+    Optional[float], typer.Option("--auto-stop", metavar="SECONDS", min=0, help="End an answer after this many seconds of silence (off by default).")
 ]
-InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", help="Microphone: index or part of the name (see 'interviewer devices').")]
-OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")]
-VoiceOpt = Annotated[Optional[str], typer.Option("--voice", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
-RateOpt = Annotated[Optional[int], typer.Option("--rate", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
+InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", metavar="DEVICE", help="Microphone: index or part of the name (see 'interviewer devices').")]
+OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="DEVICE", help="Speaker: index or part of the name.")]
+VoiceOpt = Annotated[Optional[str], typer.Option("--voice", metavar="VOICE", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
+RateOpt = Annotated[Optional[int], typer.Option("--rate", metavar="WPM", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", metavar="MODEL", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
 RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
 StoriesOpt = Annotated[
-    Optional[Path], typer.Option("--stories", help="Your story bank (YAML); default: stories.yaml in the settings folder.")
+    Optional[Path], typer.Option("--stories", metavar="FILE", help="Your story bank (YAML); default: stories.yaml in the settings folder.")
 ]
-SeedOpt = Annotated[Optional[int], typer.Option("--seed", help="Make the choice of questions repeatable.")]
+SeedOpt = Annotated[Optional[int], typer.Option("--seed", metavar="N", help="Make the choice of questions repeatable.")]
 
 
 # --------------------------------------------------------------------------------------------------

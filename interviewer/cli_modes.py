@@ -16,7 +16,7 @@ from interviewer.cli_common import (
 from interviewer.errors import ConfigError
 from interviewer.units import counted
 
-FollowUpsOpt = Annotated[Optional[int], typer.Option("--follow-ups", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")]
+FollowUpsOpt = Annotated[Optional[int], typer.Option("--follow-ups", metavar="N", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")]
 
 
 def _drill_earlier(store, question_id: str):
@@ -36,10 +36,10 @@ def _drill_earlier(store, question_id: str):
 
 
 def drill(
-    question: Annotated[Optional[str], typer.Option("--question", "-q", help="The question to drill (an id).")] = None,
+    question: Annotated[Optional[str], typer.Option("--question", "-q", metavar="ID", help="The question to drill (an id).")] = None,
     principle: PrincipleOpt = None,
-    target: Annotated[Optional[str], typer.Option("--target", "-t", help="The length to hit, e.g. 2:00.")] = None,
-    rounds: Annotated[int, typer.Option("--rounds", "-r", min=1, max=20, help="How many attempts.")] = 3,
+    target: Annotated[Optional[str], typer.Option("--target", "-t", metavar="M:SS", help="The length to hit, e.g. 2:00.")] = None,
+    rounds: Annotated[int, typer.Option("--rounds", "-r", metavar="N", min=1, max=20, help="How many attempts.")] = 3,
     bank: BankOpt = None,
     answer_file: AnswerFileOpt = None,
     max_seconds: MaxSecondsOpt = None,
@@ -53,8 +53,9 @@ def drill(
     stories: StoriesOpt = None,
     seed: SeedOpt = None,
 ) -> None:
-    """A timing drill: the same question several times, a countdown, cues at target-30 s and at the target;
-    between attempts, p then Enter plays the last one back."""
+    """A timing drill: the same question several times, a countdown, cues at target-30 s and at the target.
+
+    Between attempts, p then Enter plays the last one back."""
     from interviewer.banks import choose_questions
     from interviewer.cli import build_round
     from interviewer.drill import DrillRunner
@@ -116,8 +117,8 @@ def _loop_speakers(plan, settings, output: str | None):
 
 
 def loop(
-    plan: Annotated[Optional[Path], typer.Option("--plan", help="A loop plan (YAML, docs/loop-plans.md); default: five interviewers.")] = None,
-    target: Annotated[Optional[str], typer.Option("--target", "-t", help="Answer length to aim for, e.g. 2:00.")] = None,
+    plan: Annotated[Optional[Path], typer.Option("--plan", metavar="FILE", help="A loop plan (YAML, docs/loop-plans.md); default: five interviewers.")] = None,
+    target: Annotated[Optional[str], typer.Option("--target", "-t", metavar="M:SS", help="Answer length to aim for, e.g. 2:00.")] = None,
     bank: BankOpt = None,
     answer_file: AnswerFileOpt = None,
     max_seconds: MaxSecondsOpt = None,
@@ -212,7 +213,7 @@ def _stories_table(stories, catalog, title: str | None) -> Table:
 
 
 @stories_app.command("show")
-def stories_show(story_id: Annotated[str, typer.Argument(help="A story id.")], stories: StoriesOpt = None) -> None:
+def stories_show(story_id: Annotated[str, typer.Argument(metavar="STORY", help="A story id.")], stories: StoriesOpt = None) -> None:
     """One story with its outline."""
     from rich.padding import Padding
 
@@ -235,8 +236,8 @@ def stories_show(story_id: Annotated[str, typer.Argument(help="A story id.")], s
 
 @stories_app.command("import")
 def stories_import(
-    notes: Annotated[Path, typer.Argument(help="Markdown prep notes: principle headings, questions, outline bullets, **S:** paragraphs.")],
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Story bank to write or add to (default: yours).")] = None,
+    notes: Annotated[Path, typer.Argument(metavar="NOTES", help="Markdown prep notes: principle headings, questions, outline bullets, **S:** paragraphs.")],
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="PATH", help="Story bank to write or add to (default: yours).")] = None,
 ) -> None:
     """Import stories from Markdown notes; new stories are added, existing ones kept."""
     from interviewer.config import stories_file
@@ -267,7 +268,7 @@ def stories_import(
 
 
 @stories_app.command("validate")
-def stories_validate(stories: Annotated[Optional[Path], typer.Argument(help="A story bank file (default: yours).")] = None) -> None:
+def stories_validate(stories: Annotated[Optional[Path], typer.Argument(metavar="FILE", help="A story bank file (default: yours).")] = None) -> None:
     """Check a story bank; problems name file, line, story and field."""
     bank, file, _ = _bank_or_empty(stories)
     if bank is None:

@@ -17,7 +17,7 @@ from interviewer.cli_common import PrincipleOpt, _catalog, _settings, _split, _s
 from interviewer.errors import ConfigError, NotFoundError
 from interviewer.units import clock, counted, parse_duration, parse_since
 
-RefArg = Annotated[str, typer.Argument(help="A session id (20261122-093015), an answer id (20261122-093015-1), or 'latest'.")]
+RefArg = Annotated[str, typer.Argument(metavar="ID", help="A session id (20261122-093015), an answer id (20261122-093015-1), or 'latest'.")]
 
 
 def _resolve(store, ref: str, *, latest: str = "session") -> tuple[str, str]:
@@ -77,10 +77,10 @@ def _note_sync(store) -> None:
 
 def history(
     principle: PrincipleOpt = None,
-    question: Annotated[Optional[list[str]], typer.Option("--question", "-q", help="Only this question id; repeatable.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only answers since a date (2026-11-01) or a span (7d, 2w, today).")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")] = 50,
-    follow_ups: Annotated[bool, typer.Option("--follow-ups", help="Include follow-up answers.")] = False,
+    question: Annotated[Optional[list[str]], typer.Option("--question", "-q", metavar="ID", help="Only this question id; repeatable.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="WHEN", help="Only answers since a date (2026-11-01) or a span (7d, 2w, today).")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1, help="At most this many rows.")] = 50,
+    follow_ups: Annotated[bool, typer.Option("--follow-ups", metavar="N", help="Include follow-up answers.")] = False,
 ) -> None:
     """Past answers, newest first: date, principle, question, length against target, key scores."""
     catalog = _catalog(None)
@@ -197,9 +197,9 @@ def _play_hint(record) -> str:
 
 
 def play(
-    ref: Annotated[str, typer.Argument(help="An answer id, or 'latest'.")],
-    start: Annotated[Optional[str], typer.Option("--from", help="Start here, e.g. 1:05.")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Speaker: index or part of the name.")] = None,
+    ref: Annotated[str, typer.Argument(metavar="ID", help="An answer id, or 'latest'.")],
+    start: Annotated[Optional[str], typer.Option("--from", metavar="M:SS", help="Start here, e.g. 1:05.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="DEVICE", help="Speaker: index or part of the name.")] = None,
 ) -> None:
     """Play an answer's recording; Enter stops it."""
     from interviewer.audio.player import SoundDevicePlayer, read_wav
@@ -234,8 +234,8 @@ FORMATS = ("md", "json", "srt", "vtt", "html")
 
 def export(
     ref: RefArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {', '.join(FORMATS)}.")] = "md",
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Write here (a file; a folder for a session's subtitles, or a .srt/.vtt file if it has one answer). Default: standard output, or a file in the current folder for html.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help=f"One of {', '.join(FORMATS)}.")] = "md",
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="PATH", help="Write here (a file; a folder for a session's subtitles, or a .srt/.vtt file if it has one answer). Default: standard output, or a file in the current folder for html.")] = None,
     link_audio: Annotated[bool, typer.Option("--link-audio", help="HTML: refer to the recordings by relative path instead of embedding them.")] = False,
 ) -> None:
     """Export an answer or a session as Markdown, JSON, SRT or WebVTT subtitles, or a self-contained HTML report."""
@@ -353,7 +353,7 @@ def progress() -> None:
 
 def report(
     all_sessions: Annotated[bool, typer.Option("--all", help="Every session: coverage and trends (the only kind for now).")] = True,
-    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Where to write the HTML (default: progress.html beside the recordings).")] = None,
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", metavar="PATH", help="Where to write the HTML (default: progress.html beside the recordings).")] = None,
 ) -> None:
     """An HTML page with charts of all your practice: coverage per principle and trends over time."""
     from interviewer.progress import by_principle, describe
@@ -380,7 +380,7 @@ def report(
 
 
 def delete(
-    ref: Annotated[str, typer.Argument(help="A session id or an answer id.")],
+    ref: Annotated[str, typer.Argument(metavar="ID", help="A session id or an answer id.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete an answer (with its follow-ups) or a whole session: files and index rows together."""

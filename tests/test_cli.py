@@ -38,6 +38,20 @@ def test_every_command_has_help(command):
     assert leaf.help, f"{command} has no help text"
 
 
+def test_every_value_is_named_in_help():
+    """typer shows an unnamed value by its Python type ("--principle <list[str]>", "Usage: … {ref}"); each
+    option that takes a value and each argument says what to give instead ("--principle NAME", "ID")."""
+    unnamed = []
+    for command in all_commands():
+        leaf = typer.main.get_command(app)
+        for name in command:
+            leaf = leaf.commands[name]
+        for param in leaf.params:
+            if not getattr(param, "is_flag", False) and not param.metavar:
+                unnamed.append(f"{' '.join(command)} {param.name}")
+    assert not unnamed
+
+
 def test_every_command_is_listed():
     """The parametrized help test above walks the command tree; a walk that finds only the top stops
     checking the rest."""
@@ -49,7 +63,7 @@ def test_every_command_is_listed():
 @pytest.mark.parametrize(
     "args,message",
     [
-        (["play"], "Missing argument 'ref'. See '"),
+        (["play"], "Missing argument 'ID'. See '"),  # named as in its usage line
         (["stories", "show"], "Missing argument"),
         (["--nonsense"], "No such option: --nonsense"),
         (["history", "--bogus"], "No such option: --bogus. See '"),
