@@ -196,7 +196,7 @@ def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_di
             play_into_sink(answer, env)
             time.sleep(1.0)
             program.type("\r")  # Enter ends the answer
-            program.wait_for("answer it again")
+            program.wait_for("a: try again")
             if attempt == 0:
                 monitor = start_monitor_capture(heard, env)
                 time.sleep(0.3)
@@ -204,7 +204,7 @@ def test_answering_a_question_again_on_a_terminal(pulse_server, isolated_user_di
                 program.wait_for("Playing your answer")
                 time.sleep(2.0)
                 program.type("\r")  # Enter stops the playing; the choices come back
-                program.wait_for("answer it again")
+                program.wait_for("a: try again")
                 monitor.send_signal(signal.SIGINT)
                 monitor.wait(timeout=10)
             program.type("a\r" if attempt == 0 else "\r")

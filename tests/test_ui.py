@@ -121,12 +121,12 @@ def test_ctrl_c_ends_the_recording_line_without_promising_a_score():
 @pytest.mark.parametrize(
     "reply,last,can_repeat,step,offered",
     [
-        ("", False, True, "next", "Enter: next question · a then Enter: answer it again · q then Enter: stop here"),
+        ("", False, True, "next", "Enter: next question · a: try again · q: stop (then Enter)"),
         ("a", False, True, "again", None),
-        ("A", True, True, "again", "Enter: finish · a then Enter: answer it again"),
+        ("A", True, True, "again", "Enter: finish · a: try again (then Enter)"),
         ("q", False, True, "stop", None),
         ("q", True, True, "next", None),  # after the last answer there is nothing left to stop
-        ("a", False, False, "next", "Enter: next question · q then Enter: stop here"),  # a file: not offered
+        ("a", False, False, "next", "Enter: next question · q: stop (then Enter)"),  # a file: not offered
     ],
 )
 def test_after_an_answer_the_candidate_chooses_what_comes_next(monkeypatch, reply, last, can_repeat, step, offered):
@@ -159,9 +159,8 @@ def test_after_an_answer_the_candidate_can_ask_to_hear_it(monkeypatch, reply, st
     monkeypatch.setattr(console, "input", lambda prompt="": asked.append(console.render_str(prompt).plain) or reply)
     view = TerminalView(console, interactive=True)
     assert view.after_answer(last=False, can_repeat=True, can_replay=True) == step
-    offered = ("Enter: next question · p then Enter: hear your answer · a then Enter: answer it again · "
-               "q then Enter: stop here ")
-    assert asked == [offered]
+    offered = "Enter: next question · p: play it back · a: try again · q: stop (then Enter) "
+    assert asked == [offered] and len(offered) + 2 <= 80  # one line of a narrow terminal, the letter after it
     # not offered, not taken
     assert view.after_answer(last=False, can_repeat=True, can_replay=False) == ("next" if reply.lower() == "p" else step)
 

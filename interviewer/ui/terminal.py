@@ -140,13 +140,16 @@ class TerminalView:
             return "next"
         choices = ["Enter: finish" if last else f"Enter: next {self.step}"]
         if can_replay:
-            choices.append("p then Enter: hear your answer")
+            choices.append("p: play it back")
         if can_repeat:
-            choices.append("a then Enter: answer it again")
+            choices.append("a: try again")
         if not last:
-            choices.append("q then Enter: stop here")
+            choices.append("q: stop")
+        # Short enough for one line of an 80-column terminal with the letter typed after it: spelt out for
+        # each letter ("p then Enter: hear your answer · …") it wrapped on 100 columns, mid-choice.
+        letters = " (then Enter)" if len(choices) > 1 else ""
         try:
-            reply = self.console.input(f"[dim]{' · '.join(choices)}[/] ").strip().lower()
+            reply = self.console.input(f"[dim]{' · '.join(choices)}{letters}[/] ").strip().lower()
         except KeyboardInterrupt:
             self.console.print()  # end the prompt's line: what the round says next starts on its own
             raise
