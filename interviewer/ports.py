@@ -25,6 +25,7 @@ class AudioBlock:
     start_s: float  # time of its first sample, from the start of the answer
     duration_s: float
     level_db: float  # RMS level, dBFS (about -90 for digital silence, 0 for full scale)
+    backlog: bool = False  # more blocks were already waiting: the reader has fallen behind the input
 
     @property
     def end_s(self) -> float:

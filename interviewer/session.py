@@ -93,6 +93,7 @@ def capture_answer(
     reason: str | None = None
     error: InterviewerError | None = None
     pending_cues = sorted(cues)
+    enter = False
     try:
         with audio_input.open() as blocks:
             for block in blocks:
@@ -110,9 +111,13 @@ def capture_answer(
                         levels.append(round(max(bucket), 1) if bucket else -100.0)
                         bucket = []
                         next_level_at += LEVEL_STEP_S
-                pressed = stop_key.pressed() if (stop_key and audio_input.live) else False
+                enter = enter or (stop_key.pressed() if (stop_key and audio_input.live) else False)
+                # Enter ends the answer where the candidate pressed it: what the microphone had already
+                # captured is written first. The loop falls behind when the terminal holds up its output
+                # (Ctrl-S, a stalled ssh link); the audio waiting in the queue then is still the answer.
+                caught_up = block is None or not block.backlog
                 view.recording_progress(position, last_level)
-                reason = rules.check(position, last_level if block is not None else None, pressed)
+                reason = rules.check(position, last_level if block is not None else None, enter and caught_up)
                 if reason:
                     break
     except OSError as exc:

@@ -63,13 +63,15 @@ class FakeMicrophone:
     description = "fake microphone"
 
     def __init__(self, samples: np.ndarray, *, live: bool = True, block_s: float = 0.02,
-                 interrupt_at: float | None = None, fail_at: float | None = None, idle_after: bool = False):
+                 interrupt_at: float | None = None, fail_at: float | None = None, idle_after: bool = False,
+                 behind_until: float | None = None):
         self.samples = samples
         self.live = live
         self.block = int(block_s * RATE)
         self.interrupt_at = interrupt_at
         self.fail_at = fail_at
         self.idle_after = idle_after  # keep yielding heartbeats after the samples (a silent live mic)
+        self.behind_until = behind_until  # blocks before this were already queued when handed over
         self.opened = 0
 
     @contextmanager
@@ -85,7 +87,8 @@ class FakeMicrophone:
             if self.fail_at is not None and start >= self.fail_at:
                 raise DeviceError("The microphone stopped sending audio (fake).")
             chunk = self.samples[offset : offset + self.block]
-            yield AudioBlock(chunk, start, len(chunk) / RATE, rms_db(chunk))
+            behind = self.behind_until is not None and start + len(chunk) / RATE < self.behind_until
+            yield AudioBlock(chunk, start, len(chunk) / RATE, rms_db(chunk), backlog=behind)
         while self.idle_after:
             yield None
 

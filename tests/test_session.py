@@ -105,6 +105,16 @@ def test_enter_ends_a_live_answer(tmp_path):
     assert ("stopped", 2.0, "enter") in round_.parts.view.events
 
 
+def test_enter_read_late_keeps_what_the_microphone_had_already_captured(tmp_path):
+    """The terminal held the loop up (Ctrl-S, a stalled ssh link) while the candidate went on answering; the
+    Enter read after it ends the answer once the queued audio is written, not at the block the loop was at."""
+    mic = FakeMicrophone(tone(5.0), behind_until=3.0)
+    round_, catalog = make_round(tmp_path, mic=mic, stop=PressAfter(1))
+    session = round_.run([catalog.question("co-01")])
+    assert ("stopped", 3.0, "enter") in round_.parts.view.events
+    assert wav_seconds(tmp_path / "rec" / session.id / "answer-1.wav") == pytest.approx(3.0)
+
+
 def test_the_cap_ends_an_endless_answer(tmp_path):
     mic = FakeMicrophone(tone(10.0))
     round_, catalog = make_round(tmp_path, mic=mic, stop=PressAfter(None), cap=4.0)

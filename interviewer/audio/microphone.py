@@ -78,4 +78,4 @@ class SoundDeviceMicrophone:
             last_audio = time.monotonic()
             start = position / self.sample_rate
             position += len(data)
-            yield AudioBlock(data, start, len(data) / self.sample_rate, rms_db(data))
+            yield AudioBlock(data, start, len(data) / self.sample_rate, rms_db(data), backlog=not blocks.empty())
