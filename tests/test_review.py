@@ -130,6 +130,29 @@ def test_the_page_shows_the_size_of_a_part_said_only_in_passing(isolated_user_di
     assert "missing" in row and "% in passing" in row
 
 
+def test_exports_do_not_call_a_follow_ups_untold_parts_missing():
+    """A follow-up answers one probe (the round's notes do not judge its STAR parts), so the Markdown and the
+    HTML page list what it told without "missing" against the rest, as the terminal does."""
+    from interviewer.bankfiles import load_catalog
+    from interviewer.models import AnswerRecord
+    from interviewer.review.export import to_markdown
+    from interviewer.review.html import answer_view, render_answers
+    from interviewer.scoring import ScoringSettings, score_answer
+    from tests.fakes import transcript_of
+
+    text = "I was asked to cover their on-call rotation for a month on top of my own work."
+    catalog = load_catalog()
+    record = AnswerRecord("20261122-093000-1f1", "20261122-093000", 1, catalog.question("co-01"),
+                          "What did your team give up?", "answer-1-followup-1.wav", "2026-11-22T09:31:00+00:00",
+                          kind="follow-up", status="complete", duration_s=6.0, transcript=transcript_of(text).to_dict(),
+                          score=score_answer(transcript_of(text), settings=ScoringSettings(expect_star=False)).to_dict())
+    assert not record.score["star"]["action"]["present"]
+    markdown = to_markdown([record], catalog.principle_name)
+    assert "| Action | no |" in markdown and "missing" not in markdown
+    page = render_answers("t", [answer_view(record, None, catalog.principle_name)])
+    assert "missing" not in page.split('<tr class="action">')[1].split("</tr>")[0]
+
+
 def test_text_only_answers_cannot_become_subtitles(saved):
     recordings, old, new = saved
     record = recordings / new / "answer-1.json"

@@ -56,6 +56,26 @@ def test_feedback_panel_has_timing_star_notes_and_transcript():
 
 
 
+def test_a_follow_up_shows_the_parts_it_told_without_judging_it_as_a_whole_story():
+    """A follow-up answers one probe: its parts are listed, but no "missing" or "long" against the bands of a
+    whole answer (its notes leave those out too), and an empty list of notes says so instead of a bare heading."""
+    from interviewer.scoring.settings import ScoringSettings
+
+    text = ("At my last company the checkout team was short of people. I was asked to cover their on-call "
+            "rotation for a month on top of my own work.")
+    record = scored_record(text, 9.0)
+    record.kind, record.prompt = "follow-up", "What did your team give up?"
+    record.score = score_answer(transcript_of(text), settings=ScoringSettings(expect_star=False)).to_dict()
+    assert record.score["feedback"] == [] and not record.score["star"]["action"]["present"]
+    out = render(answer_panel(record))
+    star = out.split("STAR")[1].split("Notes")[0]
+    assert "Situation" in star and "✓" in star
+    assert "missing" not in star and "long" not in star and "5–25%" not in star  # no aims either
+    assert "Nothing to add." in out.split("Notes")[1].split("Transcript")[0]
+    record.kind = "answer"
+    assert "missing" in render(answer_panel(record)).split("STAR")[1].split("Notes")[0]
+
+
 def test_long_sentences_and_notes_wrap_under_their_text_not_under_the_time():
     """A sentence too long for the line goes on under its own words, so the time stamps and part letters
     down the left edge stay readable; a long note goes on under its text, not under its number."""

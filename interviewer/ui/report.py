@@ -75,28 +75,30 @@ def timing_table(score: dict[str, Any]) -> Table:
     return table
 
 
-def star_table(score: dict[str, Any]) -> Table:
+def star_table(score: dict[str, Any], *, judged: bool = True) -> Table:
+    """The five parts with their time and share; ``judged`` False for a follow-up answer, which answers one
+    probe: the parts it told, without the bands of a whole story or a "missing" for the rest."""
     table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
     table.add_column("STAR")
     table.add_column("", justify="center")
     table.add_column("time", justify="right")
     table.add_column("share", justify="right")
-    table.add_column("aim", justify="right", style="dim")
+    table.add_column("aim" if judged else "", justify="right", style="dim")
     table.add_column("")
     for label, part in score["star"].items():
         style = LABEL_STYLE[label]
         if part["present"]:
             mark = Text("✓", style="green")
-        elif label == "reflection":  # optional, but interviewers like it
+        elif label == "reflection" or not judged:  # optional, but interviewers like it
             mark = Text("–", style="dim")
         else:
             mark = Text("missing", style="bold red")
         band = part.get("band")
-        aim = f"{round(band[0] * 100)}–{round(band[1] * 100)}%" if band else ""
-        verdict = part.get("verdict", "")
+        aim = f"{round(band[0] * 100)}–{round(band[1] * 100)}%" if band and judged else ""
+        verdict = part.get("verdict", "") if judged else ""
         note = {"short": Text("short", style="yellow"), "long": Text("long", style="yellow")}.get(verdict, Text(""))
         told = part["present"] or part.get("words", 0) > 0  # a part said only in passing still shows its size
-        if told and not part["present"]:
+        if told and not part["present"] and judged:
             note = Text("in passing", style="yellow")
         if label == "result" and part["present"]:
             note = Text.assemble(note, "  ", Text("number ✓", style="green") if score["delivery"].get("quantified_result")
@@ -124,6 +126,8 @@ def notes_text(score: dict[str, Any]) -> Table:
     grid.add_column(ratio=1)
     for i, note in enumerate(score.get("feedback") or [], start=1):
         grid.add_row(f"{i}.", note)
+    if not score.get("feedback"):  # a follow-up that answered its probe in good time and pace
+        grid.add_row("", Text("Nothing to add.", style="dim"))
     return grid
 
 
@@ -184,13 +188,14 @@ def score_panel(
     heading: str | None = None,
     error: str | None = None,
     show_transcript: bool = True,
+    follow_up: bool = False,
 ) -> Panel:
     parts: list[Any] = []
     if heading:
         parts.append(Text(heading, style="italic"))
     if score:
         parts += [Text("Timing and delivery", style="bold underline"), timing_table(score), Text(""),
-                  star_table(score), Text(""), Text("Notes", style="bold underline"), notes_text(score), Text("")]
+                  star_table(score, judged=not follow_up), Text(""), Text("Notes", style="bold underline"), notes_text(score), Text("")]
     elif error:
         parts.append(Text(error, style="bold yellow"))
     if show_transcript and transcript:
@@ -231,9 +236,11 @@ def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel
     title = f"Answer {record.id}" + (" · again" if record.answered_again else "")
     if record.duration_s is not None:
         title += f" · {clock(record.duration_s)}"
-    heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
+    follow_up = record.kind == "follow-up"
+    heading = f"Follow-up: {record.prompt}" if follow_up else None
     panel = score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
-                        error=record.error or not_transcribed(record), show_transcript=show_transcript)
+                        error=record.error or not_transcribed(record), show_transcript=show_transcript,
+                        follow_up=follow_up)
     if record.story_checked:
         panel.renderable = Group(panel.renderable, Text(""), story_text(record.extra["story"]))
     return panel
