@@ -199,6 +199,8 @@ def summarize_loop(plan: LoopPlan, records: Sequence[AnswerRecord], scores: dict
         })
     for interviewer in plan.interviewers:
         rs = [r for r in main if r.extra.get("interviewer") == interviewer.name]
+        if not rs:  # the loop was stopped before they asked
+            continue
         scored = [scores[r.id] for r in rs if r.id in scores]
         follow = [r for r in records if r.kind == "follow-up" and r.extra.get("interviewer") == interviewer.name]
         notes = [next((n.text for n in s.notes if n.kind != "praise"), "") for s in scored]
@@ -257,15 +259,23 @@ class LoopRunner:
             asked: set[str] = set()
             total = sum(i.questions for i in self.plan.interviewers)
             number = 0
+            stopped = False
             for position, interviewer in enumerate(self.plan.interviewers, start=1):
+                if stopped:
+                    break
                 round_.parts.speaker = self.speakers[interviewer.name]
                 self.show_interviewer(interviewer, position, len(self.plan.interviewers))
                 round_.speak(interviewer.introduction(self.catalog.principle_name))
                 for question in self.questions_for(interviewer, asked):
                     asked.add(question.id)
                     number += 1
-                    round_.ask_with_follow_ups(number, total, question,
-                                               extra={"interviewer": interviewer.name, "role": interviewer.role})
+                    answer = round_.ask_with_follow_ups(number, total, question,
+                                                        extra={"interviewer": interviewer.name, "role": interviewer.role})
+                    # The candidate reads the feedback before the next question is spoken and its recording
+                    # starts (it used to start at once), and can end the loop there, with its summary.
+                    if number < total and round_.choose_after(answer, last=False, can_repeat=False) == "stop":
+                        stopped = True
+                        break
             self.summary = summarize_loop(self.plan, round_.records, round_.scores, self.catalog.principle_name)
             session.extra["summary"] = self.summary.to_dict()
             self.show_summary(self.summary)

@@ -193,6 +193,23 @@ def test_the_loop_summary_lists_the_principles_each_interviewer_asked_about(tmp_
     assert runner.summary.per_interviewer[0]["principles"] == catalog.principle_name(asked)
 
 
+def test_a_loop_waits_after_each_question_and_can_be_stopped_there_with_its_summary(tmp_path):
+    """The next interviewer's question used to be spoken, and its recording started, right under the last
+    answer's feedback; now the candidate reads it first, and q ends the loop with a summary of what was asked."""
+    catalog = load_catalog()
+    plan = parse_plan(PLAN.replace("questions: 2", "questions: 1").replace("follow_ups: 1", "follow_ups: 0"),
+                      "plan.yaml", catalog)
+    parts, _ = make_parts(tmp_path, [transcript_of(STORY)] * 2, [FakeMicrophone(tone(1.0), live=False) for _ in range(2)])
+    parts.view.steps = ["stop"]
+    round_ = InterviewRound(parts, RoundOptions(kind="loop"))
+    runner = LoopRunner(round_, plan, catalog, {"Ana": FakeSpeaker(), "Bo": FakeSpeaker()}, {}, lambda *a: None,
+                        lambda s: None, rng=random.Random(3))
+    session = runner.run()
+    assert [e for e in parts.view.events if e[0] == "after"] == [("after", False, False)]
+    assert len(round_.records) == 1 and session.status == "complete"
+    assert [row["name"] for row in runner.summary.per_interviewer] == ["Ana"]  # Bo never asked
+
+
 # ------------------------------------------------------------------------------------------ follow-ups
 
 
