@@ -375,6 +375,22 @@ def test_a_loops_summary_is_shown_again_in_review_and_export(tmp_path, monkeypat
     assert f"<h1>Loop session {session.id}</h1>" in html and "<h2>Loop summary</h2>" in html
 
 
+def test_the_loop_summary_puts_each_interviewers_note_under_the_table_at_80_columns():
+    from rich.console import Console
+
+    from interviewer.loop import LoopSummary
+    from interviewer.ui.terminal import loop_summary_panel
+
+    note = "You never said what the result was. End with the outcome, ideally a number: time saved, revenue."
+    summary = LoopSummary(per_interviewer=[{"name": "Priya", "principles": "Ownership", "answers": 1, "follow_ups": 1,
+                                            "impression": "needs work", "would_note": note}])
+    console = Console(width=80, record=True)
+    console.print(loop_summary_panel(summary))
+    shown = console.export_text()
+    assert "Priya would note: You never said what the result was." in shown  # one line, not a ribbon
+    assert "needs work" in shown and "would note  " not in shown
+
+
 def test_loop_impression_counts_ownership_in_the_actions():
     from interviewer.loop import impression
     from interviewer.scoring import ScoringSettings, score_answer
