@@ -45,6 +45,8 @@ def test_human_readable_report(tmp_path):
     # A typed answer has no times: its sentences start with their part letter, no empty time column.
     first_sentence = out.split("Transcript")[1].splitlines()[1]
     assert first_sentence.lstrip("│ ").startswith("S ") and first_sentence.startswith("│ S "), first_sentence
+    star_header = next(line for line in out.splitlines() if "STAR" in line and "share" in line)
+    assert "time" not in star_header  # nor a STAR column of dashes
 
 
 def test_rescore_a_saved_answer_by_id_and_latest(isolated_user_dirs):

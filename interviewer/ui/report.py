@@ -79,9 +79,11 @@ def star_table(score: dict[str, Any], *, judged: bool = True) -> Table:
     """The five parts with their time and share; ``judged`` False for a follow-up answer, which answers one
     probe: the parts it told, without the bands of a whole story or a "missing" for the rest."""
     table = Table(box=None, padding=(0, 1), show_header=True, header_style="bold")
+    timed = any(part.get("seconds") is not None for part in score["star"].values())  # a text: words only
     table.add_column("STAR")
     table.add_column("", justify="center")
-    table.add_column("time", justify="right")
+    if timed:
+        table.add_column("time", justify="right")
     table.add_column("share", justify="right")
     table.add_column("aim" if judged else "", justify="right", style="dim")
     table.add_column("")
@@ -106,7 +108,7 @@ def star_table(score: dict[str, Any], *, judged: bool = True) -> Table:
         table.add_row(
             Text(label.capitalize(), style=style),
             mark,
-            _num(part.get("seconds"), "{:.0f} s") if told else "",
+            *([_num(part.get("seconds"), "{:.0f} s") if told else ""] if timed else []),
             f"{round(part['share'] * 100)}%" if told else "",
             aim,
             note,
