@@ -80,7 +80,7 @@ def history(
     question: Annotated[Optional[list[str]], typer.Option("--question", "-q", metavar="ID", help="Only this question id; repeatable.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", metavar="WHEN", help="Only answers since a date (2026-11-01) or a span (7d, 2w, today).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", min=1, help="At most this many rows.")] = 50,
-    follow_ups: Annotated[bool, typer.Option("--follow-ups", metavar="N", help="Include follow-up answers.")] = False,
+    follow_ups: Annotated[bool, typer.Option("--follow-ups", help="Include follow-up answers.")] = False,
 ) -> None:
     """Past answers, newest first: date, principle, question, length against target, key scores."""
     catalog = _catalog(None)

@@ -47,7 +47,8 @@ def test_every_value_is_named_in_help():
         for name in command:
             leaf = leaf.commands[name]
         for param in leaf.params:
-            if not getattr(param, "is_flag", False) and not param.metavar:
+            flag = getattr(param, "is_flag", False)
+            if flag == bool(param.metavar):  # a value with no name, or a flag shown as taking one
                 unnamed.append(f"{' '.join(command)} {param.name}")
     assert not unnamed
 
