@@ -32,6 +32,10 @@ def test_recording_line_shows_elapsed_target_remaining_and_level():
     assert text.count("▮") == 8 and "stops at" not in text
     over = recording_line(130, -90, 120, 150).plain
     assert "0:10 over" in over and "stops at 2:30" in over
+    # Near the cap the line is longest; on an 80-column terminal it stays one line, its bar shorter.
+    narrow = recording_line(215, -20, 120, 240, width=80).plain
+    assert len(narrow) < 80 and "stops at 4:00" in narrow and "█" in narrow
+    assert len(recording_line(65, -20, 120, 240, width=200).plain) == len(text)  # wide: the full bar
 
 
 def test_level_meter_scale():

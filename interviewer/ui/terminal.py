@@ -36,7 +36,9 @@ def level_meter(level_db: float, width: int = METER_WIDTH) -> Text:
     return text
 
 
-def recording_line(elapsed_s: float, level_db: float, target_s: float, cap_s: float) -> Text:
+def recording_line(elapsed_s: float, level_db: float, target_s: float, cap_s: float, width: int | None = None) -> Text:
+    """One line of at most ``width`` characters: the bar gives way (down to a third) so that the line does not
+    wrap, as it did on an 80-column terminal once "stops at 4:00" joined it in the last 30 s before the cap."""
     remaining = target_s - elapsed_s
     if remaining > WARN_BEFORE_TARGET_S:
         style = "green"
@@ -44,19 +46,15 @@ def recording_line(elapsed_s: float, level_db: float, target_s: float, cap_s: fl
         style = "yellow"
     else:
         style = "red"
-    filled = min(BAR_WIDTH, round(elapsed_s / target_s * BAR_WIDTH)) if target_s else 0
-    bar = Text("█" * filled, style=style) + Text("░" * (BAR_WIDTH - filled), style="dim")
     left = f"{clock(remaining)} left" if remaining >= 0 else f"{clock(-remaining)} over"
-    line = Text.assemble(
-        Text("● REC ", style="bold red"),
-        Text(f"{clock(elapsed_s)} / {clock(target_s)}  ", style="bold"),
-        bar,
-        Text(f"  {left:>9}  ", style=style),
-        level_meter(level_db),
-    )
+    head = Text.assemble(Text("● REC ", style="bold red"), Text(f"{clock(elapsed_s)} / {clock(target_s)}  ", style="bold"))
+    tail = Text.assemble(Text(f"  {left:>9}  ", style=style), level_meter(level_db))
     if cap_s - elapsed_s <= 30:
-        line.append(f"  stops at {clock(cap_s)}", style="red")
-    return line
+        tail.append(f"  stops at {clock(cap_s)}", style="red")
+    bar_width = BAR_WIDTH if width is None else max(BAR_WIDTH // 3, min(BAR_WIDTH, width - 1 - len(head) - len(tail)))
+    filled = min(bar_width, round(elapsed_s / target_s * bar_width)) if target_s else 0
+    bar = Text("█" * filled, style=style) + Text("░" * (bar_width - filled), style="dim")
+    return Text.assemble(head, bar, tail)
 
 
 class TerminalView:
@@ -109,7 +107,8 @@ class TerminalView:
             self._live.start()
 
     def _render(self, elapsed_s: float, level_db: float) -> Group:
-        return Group(recording_line(elapsed_s, level_db, self._target, self._cap), Text("Enter: finish the answer", style="dim"))
+        return Group(recording_line(elapsed_s, level_db, self._target, self._cap, self.console.width),
+                     Text("Enter: finish the answer", style="dim"))
 
     def recording_progress(self, elapsed_s: float, level_db: float) -> None:
         if not self._live_input:
