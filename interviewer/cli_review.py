@@ -334,18 +334,28 @@ def progress() -> None:
 
     table = Table(title="Progress by principle", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
                   collapse_padding=True)
-    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=24)
+    # A trend is a phrase or two ("further from target (+32 s), less complete (-50%)"): below 100 columns its
+    # column folded it into five lines a row, so there it goes under the table, one line per principle, and
+    # the principles' names get the room ("Insist on the Highest Standards" whole at 80 columns).
+    trend_below = console.width < 100
+    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=max(24, console.width - 47) if trend_below else 24)
     table.add_column("answers", no_wrap=True, min_width=7)
     table.add_column("last", no_wrap=True, min_width=5)
     table.add_column("length", no_wrap=True, min_width=6)
     table.add_column("STAR", no_wrap=True, min_width=4)
     table.add_column("history", no_wrap=True, max_width=8)  # progress.SPARK_SHOWN answers, the latest
-    table.add_column("trend", overflow="fold", min_width=14)
+    if not trend_below:
+        table.add_column("trend", overflow="fold", min_width=14)
     for row in rows:
         style = "" if row["answers"] else "dim"
         table.add_row(row["name"], str(row["answers"]) if row["answers"] else "not yet", (row["last"] or "–")[5:] or "–",
-                      row["average_duration"] or "–", row["completeness"] or "–", row["spark"], row["trend"], style=style)
+                      row["average_duration"] or "–", row["completeness"] or "–", row["spark"],
+                      *([] if trend_below else [row["trend"]]), style=style)
     console.print(table)
+    if trend_below:
+        for row in rows:
+            if row["trend"]:
+                console.print(Text.assemble((f"{row['name']}: ", "bold"), row["trend"]))
     practised = sum(1 for r in rows if r["answers"])
     console.print(f"{practised} of {len(rows)} principles practised. 'interviewer practice -p NAME' targets one; "
                   "'interviewer report --all' draws the charts.", soft_wrap=True)

@@ -169,6 +169,12 @@ def test_progress_and_report(saved, tmp_path):
     out = run_cli(["progress"]).stdout
     assert "Customer Obsession" in out and "not yet" in out and "2 of 16 principles practised" in out
     assert "more complete" in out  # co: the thin answer first, the full one later
+    # Below 100 columns each trend is a line of its own under the table, not folded into a narrow column.
+    narrow = run_cli(["progress"], env=dict(os.environ, COLUMNS="80")).stdout
+    assert any(line.startswith("Customer Obsession: ") and "more complete" in line for line in narrow.splitlines())
+    assert "Insist on the Highest Standards" in narrow and all(len(line) <= 80 for line in narrow.splitlines()[:20])
+    wide = run_cli(["progress"], env=dict(os.environ, COLUMNS="120")).stdout
+    assert "trend" in wide and not any(line.startswith("Customer Obsession: ") for line in wide.splitlines())
     page = tmp_path / "all.html"
     assert run_cli(["report", "--all", "-o", str(page)]).returncode == 0
     html = page.read_text()
