@@ -252,6 +252,14 @@ def test_a_chart_writes_a_date_once_however_many_answers_it_had():
     assert re.findall(r'text-anchor="(\w+)">(\d\d-\d\d)<', svg)[-1] == ("end", "11-22")  # inside the frame
 
 
+def test_the_attempts_chart_draws_the_answers_own_target():
+    from interviewer.review.html import attempts_chart
+
+    attempts = [{"started_at": "2026-12-05T17:38", "duration_s": 21.0, "target_s": 60.0},
+                {"started_at": "2026-12-05T17:42", "duration_s": 65.0, "target_s": 120.0}]  # a later try, aimed at 2:00
+    assert "target 1:00" in attempts_chart(attempts, 60.0) and "target 2:00" not in attempts_chart(attempts, 60.0)
+
+
 def test_a_principles_sparkline_shows_its_latest_answers():
     from interviewer.models import Principle
     from interviewer.progress import SPARK_SHOWN, Attempt, by_principle, describe

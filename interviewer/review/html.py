@@ -129,13 +129,15 @@ def _figures(record: AnswerRecord) -> list[tuple[str, str]]:
     return figures
 
 
-def attempts_chart(attempts: list[dict[str, Any]]) -> str | None:
-    """Scores across attempts at the same question (rows from the index), when there is more than one."""
+def attempts_chart(attempts: list[dict[str, Any]], target_s: float | None = None) -> str | None:
+    """Scores across attempts at the same question (rows from the index), when there is more than one; the
+    target line is the answer's own (attempts may have had others: the latest one's was drawn under an
+    answer aimed at 1:00 as "target 2:00")."""
     scored = [a for a in attempts if a.get("duration_s") is not None]
     if len(scored) < 2:
         return None
     labels = [a["started_at"][5:10] if a.get("started_at") else str(i + 1) for i, a in enumerate(scored)]
-    target = scored[-1].get("target_s") or 120
+    target = target_s or scored[-1].get("target_s") or 120
     duration = line_chart("Duration across attempts (s)", labels, {"duration": [a["duration_s"] for a in scored]},
                           reference=target, reference_label=f"target {clock(target)}")
     quality = line_chart(
@@ -188,7 +190,7 @@ def answer_view(record: AnswerRecord, audio_path: Path | None, principle_name: C
         "again": record.answered_again,
         "has_story": record.story_checked,
         "story": record.extra.get("story"),
-        "attempts_chart": attempts_chart(attempts or []) if record.kind == "answer" else None,
+        "attempts_chart": attempts_chart(attempts or [], record.target_s) if record.kind == "answer" else None,
     }
 
 
