@@ -2,6 +2,7 @@
 
 import json
 import random
+import re
 import textwrap
 
 import pytest
@@ -46,6 +47,27 @@ def test_drill_summary_judges_parts_and_tracks_the_best():
     assert now.message == "Closest to the target so far (off by 20 s; best before 30 s). Trim the Situation."
     assert [a.label for a in now.history] == ["11-01", "1", "2"]
     assert summarize(attempt("3", 125), history, ScoringSettings()).message == "Within 10 s of the target."
+
+
+def test_the_drills_table_shows_targets_when_earlier_attempts_had_others():
+    from dataclasses import replace
+
+    from rich.console import Console
+
+    from interviewer.ui.terminal import drill_panel
+
+    def shown(history):
+        console = Console(width=100, record=True)
+        console.print(drill_panel(summarize(attempt("1", 130), history, ScoringSettings()), 1, 3))
+        table = console.export_text().split("Attempts at this question")[1]
+        header = next(line for line in table.splitlines() if "attempt" in line)
+        return re.split(r"\s{2,}", header.strip("│ ")), table
+
+    columns, _ = shown([attempt("11-01", 170, earlier=True)])
+    assert "target" not in columns and "off target" in columns
+    earlier = replace(attempt("11-01", 100, earlier=True), target_s=90.0)  # +10 s against its own 1:30
+    columns, table = shown([earlier])
+    assert "target" in columns and "1:30" in table and "2:00" in table
 
 
 class FakeCues:

@@ -186,13 +186,18 @@ def drill_panel(summary, number: int, total: int) -> Panel:
         seconds = f"{check.seconds:.0f} s" if check.seconds is not None else "–"
         parts.add_row(check.part.capitalize(), seconds, f"{check.low:.0f}–{check.high:.0f} s",
                       Text(check.verdict, style=VERDICT_STYLE[check.verdict]))
+    shown = summary.history[-10:]
+    # Earlier sessions may have drilled the question against other targets: each "off target" is against its
+    # own, so the targets are shown when they differ.
+    targets = len({a.target_s for a in shown}) > 1
     trend = Table(title="Attempts at this question", box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    for column in ("attempt", "length", "off target", "S", "T", "A", "R", "wpm"):
+    for column in ("attempt", "length", *(["target"] if targets else []), "off target", "S", "T", "A", "R", "wpm"):
         trend.add_column(column, no_wrap=True)
-    for a in summary.history[-10:]:
+    for a in shown:
         style = "dim" if a.earlier else ("bold" if a is attempt else "")
         secs = [f"{a.part_seconds.get(p):.0f}" if a.part_seconds.get(p) is not None else "–" for p in ("situation", "task", "action", "result")]
-        trend.add_row(a.label, clock(a.duration_s), f"{a.off_target_s:+.0f} s" if a.off_target_s is not None else "–",
+        trend.add_row(a.label, clock(a.duration_s), *([clock(a.target_s)] if targets else []),
+                      f"{a.off_target_s:+.0f} s" if a.off_target_s is not None else "–",
                       *secs, f"{a.words_per_minute:.0f}" if a.words_per_minute else "–", style=style)
     wpm = f"Pace {attempt.words_per_minute:.0f} words/min." if attempt.words_per_minute else ""
     body = Group(headline, parts, Text(f"{summary.message} {wpm}".strip()), trend)
