@@ -338,7 +338,9 @@ def progress() -> None:
     # column folded it into five lines a row, so there it goes under the table, one line per principle, and
     # the principles' names get the room ("Insist on the Highest Standards" whole at 80 columns).
     trend_below = console.width < 100
-    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=max(24, console.width - 47) if trend_below else 24)
+    others = 47  # the other five columns with their padding
+    table.add_column("principle", no_wrap=True, overflow="ellipsis",
+                     max_width=max(24, console.width - others) if trend_below else 24)
     table.add_column("answers", no_wrap=True, min_width=7)
     table.add_column("last", no_wrap=True, min_width=5)
     table.add_column("length", no_wrap=True, min_width=6)
