@@ -96,30 +96,43 @@ def capture_answer(
     enter = False
     try:
         with audio_input.open() as blocks:
-            for block in blocks:
-                while pending_cues and position >= pending_cues[0][0] and audio_input.live:
-                    _, kind = pending_cues.pop(0)
-                    if on_cue:
-                        on_cue(kind)  # must not block: recording goes on
-                if block is not None:
+            try:
+                for block in blocks:
+                    while pending_cues and position >= pending_cues[0][0] and audio_input.live:
+                        _, kind = pending_cues.pop(0)
+                        if on_cue:
+                            on_cue(kind)  # must not block: recording goes on
+                    if block is not None:
+                        for sink in sinks:
+                            sink(block.samples)
+                        position = block.end_s
+                        last_level = block.level_db
+                        bucket.append(block.level_db)
+                        while position >= next_level_at:
+                            levels.append(round(max(bucket), 1) if bucket else -100.0)
+                            bucket = []
+                            next_level_at += LEVEL_STEP_S
+                    enter = enter or (stop_key.pressed() if (stop_key and audio_input.live) else False)
+                    # Enter ends the answer where the candidate pressed it: what the microphone had already
+                    # captured is written first. The loop falls behind when the terminal holds up its output
+                    # (Ctrl-S, a stalled ssh link); the audio waiting in the queue then is still the answer.
+                    caught_up = block is None or not block.backlog
+                    view.recording_progress(position, last_level)
+                    reason = rules.check(position, last_level if block is not None else None, enter and caught_up)
+                    if reason:
+                        break
+            except KeyboardInterrupt:
+                # Ctrl-C can land while the loop is behind (the terminal held it up): what the microphone had
+                # already captured is written before the round stops, as it is for Enter. Up to the first
+                # block with nothing queued after it: one more block (20 ms) when the loop kept up.
+                for block in blocks:
+                    if block is None:
+                        break
                     for sink in sinks:
                         sink(block.samples)
-                    position = block.end_s
-                    last_level = block.level_db
-                    bucket.append(block.level_db)
-                    while position >= next_level_at:
-                        levels.append(round(max(bucket), 1) if bucket else -100.0)
-                        bucket = []
-                        next_level_at += LEVEL_STEP_S
-                enter = enter or (stop_key.pressed() if (stop_key and audio_input.live) else False)
-                # Enter ends the answer where the candidate pressed it: what the microphone had already
-                # captured is written first. The loop falls behind when the terminal holds up its output
-                # (Ctrl-S, a stalled ssh link); the audio waiting in the queue then is still the answer.
-                caught_up = block is None or not block.backlog
-                view.recording_progress(position, last_level)
-                reason = rules.check(position, last_level if block is not None else None, enter and caught_up)
-                if reason:
-                    break
+                    if not block.backlog:
+                        break
+                raise
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             reason = "disk-full"

@@ -146,6 +146,24 @@ def test_ctrl_c_keeps_the_audio_and_marks_the_answer(tmp_path):
 
 
 
+def test_ctrl_c_while_the_loop_was_behind_keeps_what_the_microphone_had_queued(tmp_path):
+    """Ctrl-C lands while the terminal held the loop up (the display froze at 1 s; the candidate spoke on):
+    the audio already captured by then is written before the round stops, as for Enter."""
+    mic = FakeMicrophone(tone(5.0), behind_until=3.0)
+    round_, catalog = make_round(tmp_path, mic=mic, stop=PressAfter(None))
+
+    def frozen(elapsed_s, level_db):
+        if elapsed_s >= 1.0:
+            raise KeyboardInterrupt
+
+    round_.parts.view.recording_progress = frozen
+    with pytest.raises(RoundInterrupted, match="is saved in"):
+        round_.run([catalog.question("co-01")])
+    folder = tmp_path / "rec" / round_.session.id
+    assert wav_seconds(folder / "answer-1.wav") == pytest.approx(3.0)
+    assert json.loads((folder / "answer-1.json").read_text())["duration_s"] == pytest.approx(3.0)
+
+
 def test_ctrl_c_while_transcribing_keeps_the_whole_answer_and_says_how_to_score_it(tmp_path):
     round_, catalog = make_round(tmp_path, mic=FakeMicrophone(tone(6.0), live=False), transcripts=[KeyboardInterrupt()])
     with pytest.raises(RoundInterrupted, match=r"Stopped while transcribing. The answer \(0:06\) is saved in .*"
