@@ -1531,6 +1531,12 @@ def test_a_second_try_is_compared_with_the_first():
     assert "closer to the 2:00 target" not in said and "as near to the 2:00 target" in said  # 3 s apart
     assert "the Result now told" in said and "a number in the Result now" in said
     assert said.endswith(f"(previous try {sum(n.kind != 'praise' for n in first.notes)}).")
+    # an answer with nothing left to work on says so, not "0 points to work on"
+    clean = score_answer(transcript_of(told))
+    clean.notes = [n for n in clean.notes if n.kind == "praise"]
+    assert compare_tries(first, clean, 120.0).endswith(
+        f"nothing left to work on (previous try {sum(n.kind != 'praise' for n in first.notes)} points).")
+    assert compare_tries(clean, clean, 120.0).endswith("; nothing to work on, as before.")
     # the other way round: the part lost is named, no number is claimed
     back = compare_tries(again, first, 120.0)
     assert "the Result missing this time" in back and "number" not in back

@@ -6,7 +6,7 @@ from __future__ import annotations
 from interviewer.models import AnswerScore, Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
 from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
-from interviewer.units import clock
+from interviewer.units import clock, counted
 
 MISSING = {
     "result": "You never said what the result was. End with the outcome, ideally a number: time saved, revenue, errors, customers.",
@@ -211,5 +211,10 @@ def compare_tries(first: AnswerScore, again: AnswerScore, target_s: float) -> st
     if again.delivery.quantified_result and not first.delivery.quantified_result:
         said.append("a number in the Result now")
     left, before_left = (sum(note.kind != "praise" for note in score.notes) for score in (again, first))
-    said.append(f"{left} {'point' if left == 1 else 'points'} to work on (previous try {before_left})")
+    if left:
+        said.append(f"{counted(left, 'point')} to work on (previous try {before_left})")
+    elif before_left:  # not "0 points to work on"
+        said.append(f"nothing left to work on (previous try {counted(before_left, 'point')})")
+    else:
+        said.append("nothing to work on, as before")
     return "Against your previous try: " + "; ".join(said) + "."
