@@ -16,7 +16,9 @@ from interviewer import __version__
 from interviewer.errors import DeviceError, InterviewerError, ScoringError, StoreError
 from interviewer.followups import follow_up_verdict
 from interviewer.models import AnswerRecord, AnswerScore, FeedbackNote, Question, SessionRecord, Transcript
+from interviewer.scoring.delivery import NUMBER_WORDS
 from interviewer.scoring.feedback import compare_tries
+from interviewer.scoring.text import norm
 from interviewer.stories import match_story
 from interviewer.ports import AnswerPlayer, AudioInput, Clock, RoundView, Speaker, StopKey, Store, Transcriber
 from interviewer.units import clock
@@ -69,6 +71,7 @@ class Capture:
     stop_reason: str
     levels_db: list[float] = field(default_factory=list)  # one per LEVEL_STEP_S
     error: InterviewerError | None = None  # the answer ended early because of this (saved anyway)
+    cues_played: list[tuple[float, str]] = field(default_factory=list)  # (seconds into the answer, kind)
 
 
 def capture_answer(
@@ -93,6 +96,7 @@ def capture_answer(
     reason: str | None = None
     error: InterviewerError | None = None
     pending_cues = sorted(cues)
+    played: list[tuple[float, str]] = []
     enter = False
     try:
         with audio_input.open() as blocks:
@@ -102,6 +106,7 @@ def capture_answer(
                         _, kind = pending_cues.pop(0)
                         if on_cue:
                             on_cue(kind)  # must not block: recording goes on
+                            played.append((position, kind))
                     if block is not None:
                         for sink in sinks:
                             sink(block.samples)
@@ -148,7 +153,56 @@ def capture_answer(
         error = exc
     if bucket:
         levels.append(round(max(bucket), 1))
-    return Capture(position, reason or "end-of-input", levels, error)
+    return Capture(position, reason or "end-of-input", levels, error, played)
+
+
+HEARD_CUE_WINDOW_S = 4.0  # a spoken cue is looked for in the words that start this long after it was played
+
+
+def drop_heard_cues(transcript: Transcript, heard: Sequence[tuple[float, str]]) -> Transcript:
+    """Take out of the transcript the words of a spoken cue that the microphone picked up from the speaker
+    (a drill's "30 seconds", with the laptop's speakers on): left in, "30 seconds." read as a Result with a
+    number. Looked for only at the moment it was played; a number in it matches a number however Whisper
+    writes it ("30", "thirty", "twenty-five")."""
+    words = transcript.words
+    if not heard or not transcript.timed:
+        return transcript
+    dropped: set[int] = set()
+    for at, said in heard:
+        cue = [norm(token) for token in said.split()]
+        for first, word in enumerate(words):
+            if not at - 0.5 <= word.start <= at + HEARD_CUE_WINDOW_S:
+                continue
+            end = _cue_end(words, first, cue)
+            if end is not None:
+                dropped.update(range(first, end))
+                break
+    if not dropped:
+        return transcript
+    kept = [word for index, word in enumerate(words) if index not in dropped]
+    return Transcript(kept, " ".join(word.text for word in kept), transcript.duration_s, transcript.model,
+                      transcript.language)
+
+
+def _number_word(token: str) -> bool:
+    return token.isdigit() or all(part in NUMBER_WORDS for part in token.split("-") if part)
+
+
+def _cue_end(words, first: int, cue: list[str]) -> int | None:
+    """The index after the cue's words heard from ``first`` on, or None when they are not there."""
+    index = first
+    for token in cue:
+        if token.isdigit():  # "30": one to three number words ("thirty", "twenty five", "25")
+            taken = 0
+            while index < len(words) and taken < 3 and norm(words[index].text) and _number_word(norm(words[index].text)):
+                index, taken = index + 1, taken + 1
+            if not taken:
+                return None
+        elif index < len(words) and norm(words[index].text) == token:
+            index += 1
+        else:
+            return None
+    return index
 
 
 # --------------------------------------------------------------------------------------------------
@@ -164,6 +218,9 @@ class CuePlayer(Protocol):
 
     def cue(self, kind: str) -> None:
         """Start playing a cue and return at once."""
+
+    def said(self, kind: str) -> str | None:
+        """The words a cue says aloud ("30 seconds"), None for a sound without words."""
 FollowUpChooser = Callable[[Question, AnswerScore | None, int, Sequence[str]], list[str]]
 
 
@@ -420,6 +477,10 @@ class InterviewRound:
                 record, stream, f"Stopped while transcribing. The answer ({clock(capture.duration_s)}) is saved in "
                                 f"{writer.path}; score it with 'interviewer score {record.id}'.") from None
         record.processing["stop_to_transcript_s"] = parts.clock.monotonic() - stopped
+        if capture.cues_played and parts.cue_player:
+            record.extra["cues"] = [{"kind": kind, "at": round(at, 2)} for at, kind in capture.cues_played]
+            transcript = drop_heard_cues(transcript, [(at, text) for at, kind in capture.cues_played
+                                                      if (text := parts.cue_player.said(kind))])
         transcript.duration_s = capture.duration_s
         record.transcript = transcript.to_dict()
 

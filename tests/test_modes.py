@@ -17,7 +17,8 @@ from interviewer.scoring import ScoringSettings, score_text
 from interviewer.session import InterviewRound, RoundOptions, RoundParts
 from interviewer.stories import StoryBank, import_markdown, match_story, parse_stories, point_covered, content_words, reuse_warnings
 from interviewer.store import FileStore
-from tests.fakes import FakeAnswerPlayer, FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView, tone, transcript_of
+from tests.fakes import FakeAnswerPlayer, FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView, timed_words, tone, transcript_of
+from interviewer.models import Transcript
 from tests.sessions import STORY, THIN
 
 # ------------------------------------------------------------------------------------------ drills
@@ -71,8 +72,12 @@ def test_the_drills_table_shows_targets_when_earlier_attempts_had_others():
 
 
 class FakeCues:
-    def __init__(self):
+    def __init__(self, words=None):
         self.prepared, self.played = [], []
+        self.words = words or {}
+
+    def said(self, kind):
+        return self.words.get(kind)
 
     def prepare(self, kinds):
         self.prepared.append(list(kinds))
@@ -106,6 +111,43 @@ def test_a_drill_repeats_the_question_plays_cues_and_saves_summaries(tmp_path):
     record = json.loads((tmp_path / "rec" / session.id / "answer-2.json").read_text())
     assert record["extra"]["drill_round"] == 2 and record["extra"]["drill"]["off_target_s"] == pytest.approx(6.0)
     assert session.kind == "drill"
+
+
+def test_a_spoken_cue_the_microphone_picked_up_is_not_part_of_the_answer(tmp_path):
+    """With the speakers on, the drill's "20 seconds" is heard by the microphone and transcribed at its time;
+    left in, "20 seconds." read as a Result with a number. It is taken out; the recording keeps it."""
+    before = ("At my last company our checkout timed out for five percent of customers. I was responsible for "
+              "fixing it. First I traced the slow query, then I added an index and load-tested it.")
+    words = timed_words(before + " 20 seconds. Then I rewrote the retry logic with the payments team.", per_word=0.6)
+    heard_at = next(w.start for w in words if w.text == "20")
+    mics = [FakeMicrophone(tone(45.0), live=True)]
+    transcript = Transcript(words, " ".join(w.text for w in words), 45.0, "fake")
+    parts, catalog = make_parts(tmp_path, [transcript], mics)
+    parts.cue_player = FakeCues({WARNING: "20 seconds"})
+    round_ = InterviewRound(parts, RoundOptions(kind="drill", target_s=40, cap_s=80))
+    session = DrillRunner(round_, catalog.question("ow-11"), 1, [], ScoringSettings(target_s=40), lambda s: None).run()
+    record = json.loads((tmp_path / "rec" / session.id / "answer-1.json").read_text())
+    assert record["extra"]["cues"][0] == {"kind": "warning", "at": 20.0} and 20.0 <= heard_at <= 24.0
+    assert "seconds" not in record["transcript"]["text"] and "load-tested it. Then I rewrote" in record["transcript"]["text"]
+    assert not record["score"]["star"]["result"]["present"]  # it was a Result with a number
+
+
+@pytest.mark.parametrize("heard,cue,at,dropped", [
+    ("I added an index. 30 seconds. Then I rewrote it.", "30 seconds", 20.0, "30 seconds."),
+    ("I added an index. Thirty seconds. Then I rewrote it.", "30 seconds", 20.0, "Thirty seconds."),
+    ("I added an index. Twenty-five seconds. Then I rewrote it.", "25 seconds", 20.0, "Twenty-five seconds."),
+    ("I added an index. 30 seconds. Then I rewrote it.", "30 seconds", 5.0, None),  # not when the cue played
+    ("I added an index. 30 minutes. Then I rewrote it.", "30 seconds", 20.0, None),
+])
+def test_heard_cue_words_are_matched_at_their_time_only(heard, cue, at, dropped):
+    from interviewer.session import drop_heard_cues
+
+    words = timed_words(heard, start=0.0, per_word=5.0)  # a word every 5 s: the number is said at 20 s
+    cleaned = drop_heard_cues(Transcript(words, heard, 60.0), [(at, cue)])
+    if dropped is None:
+        assert cleaned.text == heard
+    else:
+        assert cleaned.text == heard.replace(dropped + " ", "") and len(cleaned.words) == len(words) - 2
 
 
 def test_a_drill_attempt_can_be_heard_back_before_the_next(tmp_path):

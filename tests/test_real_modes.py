@@ -64,7 +64,10 @@ def test_drill_through_the_virtual_sound_device_with_cues(pulse_server, isolated
 
     [record] = records(recordings)
     assert record["extra"]["drill_round"] == 1 and "off_target_s" in record["extra"]["drill"]
-    assert corpus.word_error_rate(clip.text, record["transcript"]["text"].split("10 seconds")[0]) <= 0.25
+    # The spoken "10 seconds" reached the microphone (the sink's monitor, as laptop speakers would) and is
+    # taken out of the transcript at its time: it read as a Result with a number.
+    assert record["extra"]["cues"][0]["kind"] == "warning" and "seconds" not in record["transcript"]["text"].lower()
+    assert corpus.word_error_rate(clip.text, record["transcript"]["text"]) <= 0.25
     with wave.open(str(recordings / record["session_id"] / "answer-1.wav")) as w:
         rate = w.getframerate()
         audio = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float32) / 32768

@@ -34,6 +34,7 @@ class SoundCuePlayer:
         self.target_s = target_s
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "interviewer-cues"
         self._sounds: dict[str, tuple[Any, int]] = {}
+        self._words: dict[str, str] = {}  # what a spoken cue says, to be taken out of the transcript if heard
         self.played: list[str] = []
 
     def prepare(self, kinds) -> None:
@@ -47,9 +48,13 @@ class SoundCuePlayer:
                 try:
                     path = self.speaker.render(text, self.cache_dir / f"warning-{text.replace(' ', '-')}.wav")
                     self._sounds[kind] = read_wav(path)
+                    self._words[kind] = text
                 except Exception as exc:  # noqa: BLE001 - no voice: the chime alone will do
                     log.info("spoken warning unavailable (%s); using the chime", exc)
                     self._sounds[kind] = (chime(), CHIME_RATE)
+
+    def said(self, kind: str) -> str | None:
+        return self._words.get(kind)
 
     def cue(self, kind: str) -> None:
         sound = self._sounds.get(kind)
