@@ -270,7 +270,9 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
         if record.transcript and record.transcript.get("words"):
             transcript = Transcript.from_dict(record.transcript)
         else:
-            transcript = transcriber().transcribe(read_audio(store.audio_path(record)))
+            from interviewer.session import drop_heard_cues, heard_cues
+
+            transcript = drop_heard_cues(transcriber().transcribe(read_audio(store.audio_path(record))), heard_cues(record))
             transcript.duration_s = record.duration_s
         return record.id, transcript, None, question or record.prompt, target
     if not path.exists():

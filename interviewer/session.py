@@ -184,6 +184,11 @@ def drop_heard_cues(transcript: Transcript, heard: Sequence[tuple[float, str]]) 
                       transcript.language)
 
 
+def heard_cues(record: AnswerRecord) -> list[tuple[float, str]]:
+    """The spoken cues played during an answer, as (seconds into it, words)."""
+    return [(cue["at"], cue["said"]) for cue in record.extra.get("cues") or [] if cue.get("said")]
+
+
 def _number_word(token: str) -> bool:
     return token.isdigit() or all(part in NUMBER_WORDS for part in token.split("-") if part)
 
@@ -478,9 +483,11 @@ class InterviewRound:
                                 f"{writer.path}; score it with 'interviewer score {record.id}'.") from None
         record.processing["stop_to_transcript_s"] = parts.clock.monotonic() - stopped
         if capture.cues_played and parts.cue_player:
-            record.extra["cues"] = [{"kind": kind, "at": round(at, 2)} for at, kind in capture.cues_played]
-            transcript = drop_heard_cues(transcript, [(at, text) for at, kind in capture.cues_played
-                                                      if (text := parts.cue_player.said(kind))])
+            # kept with the answer, so that transcribing its recording again ('interviewer score ID') can
+            # take them out too
+            record.extra["cues"] = [{"kind": kind, "at": round(at, 2), "said": parts.cue_player.said(kind)}
+                                    for at, kind in capture.cues_played]
+            transcript = drop_heard_cues(transcript, heard_cues(record))
         transcript.duration_s = capture.duration_s
         record.transcript = transcript.to_dict()
 

@@ -127,7 +127,7 @@ def test_a_spoken_cue_the_microphone_picked_up_is_not_part_of_the_answer(tmp_pat
     round_ = InterviewRound(parts, RoundOptions(kind="drill", target_s=40, cap_s=80))
     session = DrillRunner(round_, catalog.question("ow-11"), 1, [], ScoringSettings(target_s=40), lambda s: None).run()
     record = json.loads((tmp_path / "rec" / session.id / "answer-1.json").read_text())
-    assert record["extra"]["cues"][0] == {"kind": "warning", "at": 20.0} and 20.0 <= heard_at <= 24.0
+    assert record["extra"]["cues"][0] == {"kind": "warning", "at": 20.0, "said": "20 seconds"} and 20.0 <= heard_at <= 24.0
     assert "seconds" not in record["transcript"]["text"] and "load-tested it. Then I rewrote" in record["transcript"]["text"]
     assert not record["score"]["star"]["result"]["present"]  # it was a Result with a number
 

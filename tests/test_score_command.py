@@ -68,6 +68,35 @@ def test_rescore_a_saved_answer_by_id_and_latest(isolated_user_dirs):
         assert data["sentences"][0]["start"] is not None
 
 
+def test_an_answer_transcribed_again_loses_the_drill_cue_its_microphone_heard(isolated_user_dirs):
+    """An answer stopped before it was transcribed is transcribed from its recording by 'score ID'; the
+    spoken cue saved with it is taken out as it is in the round."""
+    from interviewer.audio.wavwriter import CrashSafeWavWriter
+    from interviewer.cli import _scoring_input
+    from tests.fakes import tone
+
+    _, recordings = isolated_user_dirs
+    store = FileStore(recordings)
+    session = store.create_session("drill", {}, ManualClock().start)
+    question = load_catalog().question("ow-11")
+    writer = CrashSafeWavWriter(store.session_dir(session) / "answer-1.wav", 16000)
+    writer.write(tone(30.0))
+    writer.close()
+    record = AnswerRecord(f"{session.id}-1", session.id, 1, question, question.text, "answer-1.wav",
+                          "2026-11-22T09:30:00+00:00", status="interrupted", duration_s=30.0, target_s=40.0,
+                          extra={"cues": [{"kind": "warning", "at": 20.0, "said": "20 seconds"}]})
+    store.save_answer(record)
+    heard = transcript_of("I added an index and load-tested it. 20 seconds. Then I rewrote the retry logic.",
+                          start=14.0, per_word=0.8)  # "20" at 20.4 s
+
+    class Heard:
+        def transcribe(self, samples):
+            return heard
+
+    _, transcript, _, _, _ = _scoring_input(record.id, store, Heard, None, None)
+    assert "seconds" not in transcript.text and "load-tested it. Then I rewrote" in transcript.text
+
+
 @pytest.mark.parametrize(
     "content,code,message",
     [
