@@ -113,6 +113,41 @@ def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
     assert "Answer ended at 1:35 (you pressed Enter). Transcribing and scoring…" in out
 
 
+def test_a_terminal_that_stops_taking_output_does_not_hold_up_the_recording():
+    """Ctrl-S, or an ssh link that stalls: the terminal's writes block. The recording loop calls
+    recording_progress for every block of audio; it must return at once, so the audio goes on reaching the
+    disk, and the display catches up when the terminal does."""
+    import threading
+
+    class StalledTerminal(io.StringIO):
+        def __init__(self):
+            super().__init__()
+            self.stalled = False
+            self.resumed = threading.Event()
+
+        def write(self, text):
+            if self.stalled:
+                self.resumed.wait()
+            return super().write(text)
+
+    terminal = StalledTerminal()
+    console = Console(file=terminal, width=100, force_terminal=True, color_system=None)
+    ticks = iter(range(10_000))
+    view = TerminalView(console, interactive=True, clock_fn=lambda: next(ticks) * 0.2)  # every call redraws
+    view.recording_started(120, 240, live=True)
+    terminal.stalled = True
+    recording = threading.Thread(target=lambda: [view.recording_progress(i * 0.02, -30) for i in range(500)])
+    recording.start()
+    recording.join(timeout=30)
+    stuck = recording.is_alive()
+    terminal.stalled = False
+    terminal.resumed.set()
+    recording.join()
+    view.recording_stopped(10.0, "enter")
+    assert not stuck  # 10 s of audio went by while nothing could be written to the terminal
+    assert terminal.getvalue().rstrip().endswith("■ Answer ended at 0:10 (you pressed Enter). Transcribing and scoring…")
+
+
 def test_the_recording_line_says_when_silence_will_end_the_answer():
     console = Console(file=io.StringIO(), width=200, force_terminal=False)
     view = TerminalView(console, interactive=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -65,6 +66,9 @@ class TerminalView:
         self.step = step  # what each answer is to the candidate: a "question", or in a drill an "attempt"
         self._clock = clock_fn
         self._live: Live | None = None
+        self._frame: tuple[float, float] | None = None  # the latest (elapsed, level) for the drawing thread
+        self._wake = threading.Event()
+        self._drawer: threading.Thread | None = None
         self._target = 120.0
         self._cap = 240.0
         self._live_input = True
@@ -105,6 +109,22 @@ class TerminalView:
                 self._render(0.0, -100.0), console=self.console, auto_refresh=False, transient=True, redirect_stdout=False
             )
             self._live.start()
+            self._frame = None
+            self._wake.clear()
+            self._drawer = threading.Thread(target=self._draw, args=(self._live,), name="recording-line", daemon=True)
+            self._drawer.start()
+
+    def _draw(self, live: Live) -> None:
+        """The recording line is written to the terminal here, not by the recording loop: a terminal that stops
+        taking output (Ctrl-S, a stalled ssh link) then holds up the display only, while the answer goes on
+        reaching the disk."""
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            frame = self._frame
+            if frame is None:  # the recording ended
+                return
+            live.update(self._render(*frame), refresh=True)
 
     def _render(self, elapsed_s: float, level_db: float) -> Group:
         return Group(recording_line(elapsed_s, level_db, self._target, self._cap, self.console.width),
@@ -117,13 +137,18 @@ class TerminalView:
             now = self._clock()
             if now - self._last_draw >= REFRESH_S:
                 self._last_draw = now
-                self._live.update(self._render(elapsed_s, level_db), refresh=True)
+                self._frame = (elapsed_s, level_db)
+                self._wake.set()  # drawn by _draw; never waits for the terminal
         elif elapsed_s - self._last_plain >= PLAIN_PROGRESS_EVERY_S:
             self._last_plain = elapsed_s
             self.console.print(f"  {clock(elapsed_s)} recorded ({clock(self._target - elapsed_s)} to the target)")
 
     def recording_stopped(self, elapsed_s: float, reason: str) -> None:
         if self._live is not None:
+            self._frame = None
+            self._wake.set()
+            if self._drawer is not None:
+                self._drawer.join()  # the recording is closed by now: waiting for the terminal costs no audio
             self._live.stop()
             self._live = None
         why = STOP_REASONS.get(reason, reason)
