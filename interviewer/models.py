@@ -388,6 +388,12 @@ class AnswerRecord:
         return self.kind == "answer" and bool(self.extra.get("again_of"))
 
     @property
+    def parts_judged(self) -> bool:
+        """Whether its STAR parts are judged as a whole story's ("missing", "long", the bands). A follow-up
+        answers one probe: its notes leave the parts alone, and so do the terminal, Markdown and HTML."""
+        return self.kind != "follow-up"
+
+    @property
     def story_checked(self) -> bool:
         """Whether the answer was compared with the prepared stories. Answers saved before an unscorable one
         (no speech) was left out of that say "no story matched" all the same; that says nothing there."""

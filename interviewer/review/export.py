@@ -121,7 +121,7 @@ def _md_answer(record: AnswerRecord, principle: str) -> list[str]:
         out += ["| STAR | present | time | share |", "|---|---|---|---|"]
         for label, part in score["star"].items():
             seconds = f"{part['seconds']:.0f} s" if part.get("seconds") is not None else "–"
-            absent = "no" if record.kind == "follow-up" else "**missing**"  # a follow-up answers one probe
+            absent = "**missing**" if record.parts_judged else "no"
             out.append(f"| {LABEL_NAMES[label]} | {'yes' if part['present'] else absent} | {seconds} | {round(part['share'] * 100)}% |")
         out += ["", "### Notes", ""] + [f"{i}. {note}" for i, note in enumerate(score.get("feedback") or [], 1)] + [""]
     if score and score.get("sentences"):

@@ -171,6 +171,7 @@ def answer_view(record: AnswerRecord, audio_path: Path | None, principle_name: C
     return {
         "id": record.id,
         "kind": record.kind,
+        "judged": record.parts_judged,
         "prompt": record.prompt,
         "question_id": record.question.id,
         "principle": principle_name(record.question.principle),

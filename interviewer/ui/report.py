@@ -190,14 +190,14 @@ def score_panel(
     heading: str | None = None,
     error: str | None = None,
     show_transcript: bool = True,
-    follow_up: bool = False,
+    judged: bool = True,
 ) -> Panel:
     parts: list[Any] = []
     if heading:
         parts.append(Text(heading, style="italic"))
     if score:
         parts += [Text("Timing and delivery", style="bold underline"), timing_table(score), Text(""),
-                  star_table(score, judged=not follow_up), Text(""), Text("Notes", style="bold underline"), notes_text(score), Text("")]
+                  star_table(score, judged=judged), Text(""), Text("Notes", style="bold underline"), notes_text(score), Text("")]
     elif error:
         parts.append(Text(error, style="bold yellow"))
     if show_transcript and transcript:
@@ -238,11 +238,10 @@ def answer_panel(record: AnswerRecord, *, show_transcript: bool = True) -> Panel
     title = f"Answer {record.id}" + (" · again" if record.answered_again else "")
     if record.duration_s is not None:
         title += f" · {clock(record.duration_s)}"
-    follow_up = record.kind == "follow-up"
-    heading = f"Follow-up: {record.prompt}" if follow_up else None
+    heading = f"Follow-up: {record.prompt}" if record.kind == "follow-up" else None
     panel = score_panel(title, record.score, record.transcript, subtitle=record.question.id, heading=heading,
                         error=record.error or not_transcribed(record), show_transcript=show_transcript,
-                        follow_up=follow_up)
+                        judged=record.parts_judged)
     if record.story_checked:
         panel.renderable = Group(panel.renderable, Text(""), story_text(record.extra["story"]))
     return panel
