@@ -244,18 +244,16 @@ def loop_summary_panel(summary) -> Panel:
     for title, headings, rows in summary.tables():
         # An interviewer's note is a sentence or two: in a column of its own it folded into a ribbon a
         # dozen characters wide on an 80-column terminal, so it goes under the table at full width.
-        noted = headings.index("would note") if "would note" in headings else None
+        shown = [i for i, heading in enumerate(headings) if heading != "would note"]
         table = Table(title=title, box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-        for heading in headings:
-            if heading != "would note":
-                table.add_column(heading, overflow="fold")
+        for i in shown:
+            table.add_column(headings[i], overflow="fold")
         notes = []
         for row in rows:
-            cells = [(heading, cell) for heading, cell in zip(headings, row) if heading != "would note"]
-            table.add_row(*(Text(cell, style=IMPRESSION_STYLE.get(cell, "")) if heading == "impression" else cell
-                            for heading, cell in cells))
-            if noted is not None and row[noted]:
-                notes.append(Text.assemble((f"{row[0]} would note: ", "bold"), row[noted]))
+            table.add_row(*(Text(row[i], style=IMPRESSION_STYLE.get(row[i], "")) if headings[i] == "impression"
+                            else row[i] for i in shown))
+            notes += [Text.assemble((f"{row[0]} would note: ", "bold"), cell)
+                      for heading, cell in zip(headings, row) if heading == "would note" and cell]
         parts.append(table)
         parts += notes
     for warning in summary.warnings:
