@@ -190,6 +190,7 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
     bullets), "### Answer" sections with outline bullets under S:/T:/A:/R: labels, and **S:** paragraphs."""
     stories: list[Story] = []
     principle: str | None = None
+    principle_level = 0  # the heading level that named it: a heading under it ("## Tell me about…") keeps it
     questions: list[str] = []
     outline: list[str] = []
     paragraphs: list[str] = []
@@ -230,9 +231,13 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             if level <= 2:
                 close()
                 try:
-                    principle = catalog.principle(name).id
+                    principle, principle_level = catalog.principle(name).id, level
                 except ConfigError:
-                    principle = None
+                    if level <= principle_level:  # a section of its own ("# About me")
+                        principle, principle_level = None, 0
+            if level > principle_level and _QUESTION.match(name):  # "## Tell me about a time…"
+                close()
+                questions.append(name)
             continue
         if line.strip() == "---":
             close()

@@ -370,6 +370,42 @@ def test_import_prep_notes_shaped_like_the_seeds():
     assert [s.id for s in round_trip.stories] == [s.id for s in stories]
 
 
+def test_import_keeps_the_principle_over_question_subheadings():
+    # "# Ownership" then "## Tell me about …" per story: each question heading ended the principle's section,
+    # so the stories were imported for no principle.
+    notes = """# About me
+
+## Tell me about yourself
+
+**S:** I build payment systems.
+
+# Ownership
+
+## Tell me about a time you took over a late project
+
+**S:** Our checkout was six weeks behind.
+**R:** We launched nine days early.
+
+## Describe a time you fixed something outside your job
+
+**S:** The build was broken for a week.
+**A:** I bisected it and fixed the flaky test.
+
+# Notes
+
+## Tell me about a failure
+
+**S:** A launch slipped.
+"""
+    stories = import_markdown(notes, load_catalog())
+    assert [(s.principles, s.questions) for s in stories] == [
+        ((), ("Tell me about yourself",)),
+        (("ownership",), ("Tell me about a time you took over a late project",)),
+        (("ownership",), ("Describe a time you fixed something outside your job",)),
+        ((), ("Tell me about a failure",)),
+    ]
+
+
 def test_reuse_warnings_in_a_loop():
     warnings = reuse_warnings([("Checkout", "Ownership", "Ana"), ("Checkout", "Dive Deep", "Bo"), ("Hiring", "Hire", "Cy")])
     assert len(warnings) == 1 and "'Checkout' story for 2 principles" in warnings[0] and "Dive Deep (Bo)" in warnings[0]
