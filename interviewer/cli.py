@@ -21,7 +21,7 @@ from interviewer.units import counted
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
     QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _settings,
-    _speaker, _split, _target, console, err_console, load_stories,
+    _speaker, _split, _target, console, err_console, escape, load_stories,
 )
 
 app = typer.Typer(
@@ -137,7 +137,7 @@ def build_round(
 def _finish_message(session, store_root: Path) -> None:
     folder = store_root / session.id
     done = len(session.answers)
-    console.print(f"\n[bold]Session {session.id}[/] saved in {folder} ({counted(done, 'recording')}).",
+    console.print(f"\n[bold]Session {session.id}[/] saved in {escape(str(folder))} ({counted(done, 'recording')}).",
                   soft_wrap=True)
 
 
@@ -242,7 +242,7 @@ def demo(
     store = FileStore(recordings_dir(settings))
     question_audio = store.session_dir(session) / "answer-1-question.wav"
     if question_audio.is_file() and not round_.speaker_heard:
-        console.print(f"The question as it would have been spoken: {question_audio}")
+        console.print(f"The question as it would have been spoken: {question_audio}", markup=False)
     _finish_message(session, store.root)
 
 
@@ -339,7 +339,8 @@ def score(
             scoring = ScoringSettings.from_overrides(settings.scoring, target_s=answer_target or settings.target_s)
             result = score_answer(transcript, question=question_text, settings=scoring, hard_breaks=breaks)
         except InterviewerError as exc:
-            err_console.print(f"[bold red]error:[/] {item}: {exc}" if item not in str(exc) else f"[bold red]error:[/] {exc}")
+            message = escape(f"{item}: {exc}" if item not in str(exc) else str(exc))
+            err_console.print(f"[bold red]error:[/] {message}")
             first_error = first_error or exc
             continue
         if json_output:
@@ -391,7 +392,7 @@ def voices(
         english = v["id"].lower().rsplit("/", 1)[-1].startswith("en") or v["name"].lower().startswith("english")
         if all_languages or english:
             mark = " (default)" if v["id"] == default else ""
-            console.print(f"{v['id']:<28} {v['name']}{mark}")
+            console.print(f"{v['id']:<28} {v['name']}{mark}", markup=False)
     if piper_installed():
         console.print("Also: --voice piper (the neural voice, installed).", markup=False)
     else:
@@ -404,10 +405,9 @@ def paths() -> None:
     from interviewer.config import cache_dir, config_file, recordings_dir, user_banks_dir
 
     settings = _settings()
-    console.print(f"settings     {config_file()}")
-    console.print(f"your banks   {user_banks_dir()}")
-    console.print(f"recordings   {recordings_dir(settings)}")
-    console.print(f"cache        {cache_dir()}")
+    for what, where in (("settings", config_file()), ("your banks", user_banks_dir()),
+                        ("recordings", recordings_dir(settings)), ("cache", cache_dir())):
+        console.print(f"{what:<12} {where}", markup=False)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -418,20 +418,21 @@ def paths() -> None:
 def banks_list(bank: BankOpt = None) -> None:
     """The banks in use and their principles."""
     from rich.table import Table
+    from rich.text import Text
 
     catalog = _catalog(bank)
     table = Table(title="Question banks")
     for column in ("bank", "title", "questions", "file"):
         table.add_column(column)
     for b in catalog.banks:
-        table.add_row(b.id, b.title, str(len(b.questions)), b.path)
+        table.add_row(Text(b.id), Text(b.title), str(len(b.questions)), Text(str(b.path)))
     console.print(table)
     principles = Table(title="Principles")
     principles.add_column("principle")
     principles.add_column("id", style="dim")
     principles.add_column("questions", justify="right")
     for p in catalog.principles.values():
-        principles.add_row(p.name, p.id, str(len(catalog.questions_for(p.id))))
+        principles.add_row(Text(p.name), Text(p.id), str(len(catalog.questions_for(p.id))))
     console.print(principles)
 
 
@@ -448,9 +449,9 @@ def banks_show(
     catalog = _catalog(bank)
     chosen = [catalog.principle(principle)] if principle else list(catalog.principles.values())
     for p in chosen:
-        console.print(f"\n[bold cyan]{p.name}[/]  [dim]{p.id}[/]")
+        console.print(f"\n[bold cyan]{escape(p.name)}[/]  [dim]{escape(p.id)}[/]")
         if p.description:
-            console.print(f"[italic]{p.description}[/]")
+            console.print(f"[italic]{escape(p.description)}[/]")
         # A long question wraps under its own text, so the ids down the left stay easy to scan.
         questions = Table.grid(padding=(0, 2, 0, 0))
         questions.add_column(style="bold", no_wrap=True)
@@ -459,7 +460,7 @@ def banks_show(
             text = Text(q.text)
             for f in q.follow_ups:
                 text.append(f"\n  → {f}", style="dim")
-            questions.add_row(q.id, text)
+            questions.add_row(Text(q.id), text)
         console.print(Padding(questions, (0, 0, 0, 2)))
 
 
@@ -480,17 +481,17 @@ def banks_validate(
         try:
             result = check_bank(path)
         except BankError as exc:
-            err_console.print(str(exc))
+            err_console.print(str(exc), markup=False)
             problems += 1
             continue
         if result.problems:
             for problem in result.problems:
-                err_console.print(str(problem))
+                err_console.print(str(problem), markup=False)
             problems += len(result.problems)
         else:
             assert result.bank is not None
-            console.print(f"{path}: ok ({len(result.bank.questions)} questions, {len(result.bank.principles)} principles)",
-                          soft_wrap=True)
+            console.print(f"{path}: ok ({counted(len(result.bank.questions), 'question')}, {counted(len(result.bank.principles), 'principle')})",
+                          soft_wrap=True, markup=False)
     if problems:
         err_console.print(f"{counted(problems, 'problem')} found.")
         raise typer.Exit(2)
@@ -571,7 +572,8 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except InterviewerError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}" if type(exc).__name__ != "RoundInterrupted" else str(exc))
+        message = escape(str(exc))  # a path or a bank's text may hold "[...]", which is not markup
+        err_console.print(f"[bold red]error:[/] {message}" if type(exc).__name__ != "RoundInterrupted" else message)
         sys.exit(exc.exit_code)
     except aborts:
         err_console.print("Stopped.")
@@ -591,14 +593,14 @@ def main() -> None:
     except OSError as exc:  # a file or folder the program could not use (a file in a folder's place, a full
         # disk, no permission): the machine's state, not a bug; commands that know the place say more
         where = f"{exc.filename}: " if exc.filename else ""
-        err_console.print(f"[bold red]error:[/] {escape(where)}{exc.strerror or exc}. Check that this place exists "
+        err_console.print(f"[bold red]error:[/] {escape(where + str(exc.strerror or exc))}. Check that this place exists "
                           "and can be written, or choose another ('interviewer paths' lists where things go).")
         sys.exit(StoreError.exit_code)
     except Exception as exc:  # a bug: one line, details on request
         if os.environ.get("INTERVIEWER_DEBUG"):
             raise
         err_console.print(
-            f"[bold red]unexpected error:[/] {type(exc).__name__}: {exc}. Run again with --debug for details, "
+            f"[bold red]unexpected error:[/] {type(exc).__name__}: {escape(str(exc))}. Run again with --debug for details, "
             "and please report it."
         )
         sys.exit(1)

@@ -8,10 +8,11 @@ from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from interviewer.cli_common import (
     AnswerFileOpt, BankOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt, SeedOpt,
-    StoriesOpt, VoiceOpt, _catalog, _settings, _split, _store, _target, console, load_stories,
+    StoriesOpt, VoiceOpt, _catalog, _settings, _split, _store, _target, console, escape, load_stories,
 )
 from interviewer.errors import ConfigError
 from interviewer.units import counted
@@ -85,7 +86,7 @@ def drill(
     runner = DrillRunner(round_, chosen, rounds, earlier, scoring,
                          show_summary=lambda s: console.print(drill_panel(s, int(s.attempt.label), rounds)))
     session = runner.run()
-    console.print(f"\n[bold]Session {session.id}[/] saved in {store.root / session.id}.", soft_wrap=True)
+    console.print(f"\n[bold]Session {session.id}[/] saved in {escape(str(store.root / session.id))}.", soft_wrap=True)
 
 
 def _loop_speakers(plan, settings, output: str | None):
@@ -110,7 +111,8 @@ def _loop_speakers(plan, settings, output: str | None):
             if "No voice named like" not in str(exc):
                 speakers[interviewer.name] = speaker  # no engine at all: the round reports it once
                 continue
-            console.print(f"! Voice '{interviewer.voice}' is not installed here; {interviewer.name} uses the default voice.")
+            console.print(f"! Voice '{interviewer.voice}' is not installed here; {interviewer.name} uses the default voice.",
+                          markup=False)
             speaker = Pyttsx3Speaker(rate=interviewer.rate, pitch=interviewer.pitch, player=player, cache_dir=cache_dir())
         speakers[interviewer.name] = speaker
     return speakers
@@ -155,7 +157,7 @@ def loop(
     speakers = _loop_speakers(loop_plan, settings, output)
     store = _store(settings)
     total = sum(i.questions for i in loop_plan.interviewers)
-    console.print(f"[bold]{loop_plan.title}:[/] {len(loop_plan.interviewers)} interviewers, {total} questions, "
+    console.print(f"[bold]{escape(loop_plan.title)}:[/] {counted(len(loop_plan.interviewers), 'interviewer')}, {counted(total, 'question')}, "
                   f"{counted(count, 'follow-up')} each.")
     runner = LoopRunner(
         round_, loop_plan, catalog, speakers, store.times_answered(),
@@ -164,7 +166,7 @@ def loop(
         rng=random.Random(seed),
     )
     session = runner.run()
-    console.print(f"\n[bold]Session {session.id}[/] saved in {store.root / session.id} "
+    console.print(f"\n[bold]Session {session.id}[/] saved in {escape(str(store.root / session.id))} "
                   f"('interviewer export {session.id} -f html' for the report).", soft_wrap=True)
 
 
@@ -188,17 +190,18 @@ def stories_list(stories: StoriesOpt = None) -> None:
     """Your stories: the principles each serves and how many outline points it has."""
     bank, file, catalog = _bank_or_empty(stories)
     if bank is None or not bank.stories:
-        console.print(f"No stories yet ({file}). Import prep notes with 'interviewer stories import NOTES.md'.", soft_wrap=True)
+        console.print(f"No stories yet ({file}). Import prep notes with 'interviewer stories import NOTES.md'.", soft_wrap=True,
+                      markup=False)
         return
     console.print(_stories_table(bank.stories, catalog, f"Stories in {file}"))
     covered = {p for s in bank.stories for p in s.principles}
     uncovered = [p.name for p in catalog.principles.values() if p.id not in covered]
     if uncovered:
-        console.print(f"No story yet for: {', '.join(uncovered)}.")
+        console.print(f"No story yet for: {', '.join(uncovered)}.", markup=False)
 
 
 def _stories_table(stories, catalog, title: str | None) -> Table:
-    table = Table(title=title)
+    table = Table(title=Text(title) if title else None)
     # One line per story: the id whole (to be copied into 'stories show ID'), the rest cut to fit.
     id_width = max(len(story.id) for story in stories)
     room = max(20, console.width - id_width - len("points") - 13)  # 13: the borders and padding of 4 columns
@@ -207,7 +210,7 @@ def _stories_table(stories, catalog, title: str | None) -> Table:
     table.add_column("principles", no_wrap=True, overflow="ellipsis", max_width=room - room * 3 // 5)
     table.add_column("points", no_wrap=True, justify="right")
     for story in stories:
-        table.add_row(story.id, story.title, ", ".join(catalog.principle_name(p) for p in story.principles) or "–",
+        table.add_row(Text(story.id), Text(story.title), Text(", ".join(catalog.principle_name(p) for p in story.principles) or "–"),
                       str(len(story.outline)))
     return table
 
@@ -221,15 +224,15 @@ def stories_show(story_id: Annotated[str, typer.Argument(metavar="STORY", help="
     if bank is None:
         raise ConfigError(f"No story bank at {file}.")
     story = bank.get(story_id)
-    console.print(f"[bold]{story.title}[/]  [dim]{story.id}[/]")
-    console.print("Principles: " + (", ".join(catalog.principle_name(p) for p in story.principles) or "–"))
+    console.print(f"[bold]{escape(story.title)}[/]  [dim]{escape(story.id)}[/]")
+    console.print("Principles: " + (", ".join(catalog.principle_name(p) for p in story.principles) or "–"), markup=False)
     # A long point wraps under its own text, so the bullets down the left stay easy to scan.
     for marker, lines, style in (("•", story.outline, ""), ("answers:", story.questions, "dim")):
         listed = Table.grid(padding=(0, 1, 0, 0))
         listed.add_column(no_wrap=True, style=style)
         listed.add_column(style=style)
         for line in lines:
-            listed.add_row(marker, line)
+            listed.add_row(marker, Text(line))
         if lines:
             console.print(Padding(listed, (0, 0, 0, 2)))
 
@@ -261,7 +264,8 @@ def stories_import(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(bank.to_yaml(), encoding="utf-8")
     console.print(f"Imported {len(added)} stor{'y' if len(added) == 1 else 'ies'} into {target}"
-                  + (f" ({len(found) - len(added)} already there)" if len(found) > len(added) else "") + ".", soft_wrap=True)
+                  + (f" ({len(found) - len(added)} already there)" if len(found) > len(added) else "") + ".", soft_wrap=True,
+                  markup=False)
     if added:
         # The same one-line-per-story table as 'stories list' (a line per story folded at 80 columns here).
         console.print(_stories_table(added, catalog, None))
@@ -273,7 +277,7 @@ def stories_validate(stories: Annotated[Optional[Path], typer.Argument(metavar="
     bank, file, _ = _bank_or_empty(stories)
     if bank is None:
         raise ConfigError(f"No story bank at {file}.")
-    console.print(f"{file}: ok ({len(bank.stories)} stories)", soft_wrap=True)
+    console.print(f"{file}: ok ({len(bank.stories)} stor{'y' if len(bank.stories) == 1 else 'ies'})", soft_wrap=True, markup=False)
 
 
 def register(app: typer.Typer) -> None:

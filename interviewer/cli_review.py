@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from interviewer.cli_common import PrincipleOpt, _catalog, _settings, _split, _store, console, err_console
+from interviewer.cli_common import PrincipleOpt, _catalog, _settings, _split, _store, console, err_console, escape
 from interviewer.errors import ConfigError, NotFoundError
 from interviewer.units import clock, counted, parse_duration, parse_since
 
@@ -52,7 +52,7 @@ def _records(store, kind: str, ref_id: str):
         session = store.load_session(ref_id)
         records, damaged = store.read_answers(ref_id)
         for problem in damaged:  # the rest of the session is still shown
-            err_console.print(f"[yellow]! {problem}[/]", soft_wrap=True)
+            err_console.print(f"[yellow]! {escape(str(problem))}[/]", soft_wrap=True)
         return session, records
     return None, [store.load_answer(ref_id)]
 
@@ -70,7 +70,7 @@ def _note_sync(store) -> None:
         err_console.print(f"[dim]Index brought up to date with the recordings folder: {', '.join(parts)}.[/]")
     if report and report.damaged:
         # Not "left out": one read before keeps its row in the index, as it was last read.
-        err_console.print(f"[yellow]Some records could not be read: {', '.join(report.damaged[:3])}"
+        err_console.print(f"[yellow]Some records could not be read: {escape(', '.join(report.damaged[:3]))}"
                           f"{' ...' if len(report.damaged) > 3 else ''}. Move them aside and run 'interviewer reindex'.[/]",
                           soft_wrap=True)
 
@@ -142,15 +142,15 @@ def history(
         cells = [
             *([(row["started_at"] or "")[5:16].replace("T", " ")] if dated else []),
             row["id"],
-            catalog.principle_name(row["principle"]),
-            f"{row['question_id']} {row['question_text'] or ''}" if wide else row["question_id"],
+            Text(catalog.principle_name(row["principle"])),
+            Text(f"{row['question_id']} {row['question_text'] or ''}" if wide else row["question_id"]),
             length,
             f"{row['words_per_minute']:.0f}" if row["words_per_minute"] else "–",
             f"{row['fillers_per_minute']:.1f}/m" if row["fillers_per_minute"] is not None else "–",
             star,
         ]
         if wide:
-            cells.append(row["first_note"] or row["error"] or row["status"] or "")
+            cells.append(Text(row["first_note"] or row["error"] or row["status"] or ""))
         table.add_row(*cells)
     console.print(table)
     console.print("[dim]STAR: green = present, red = missing, # = a number in the result. "
@@ -167,15 +167,15 @@ def review(ref: RefArg = "latest") -> None:
     kind, ref_id = _resolve(store, ref)
     session, records = _records(store, kind, ref_id)
     if session:
-        console.print(f"[bold]{session.kind.capitalize()} session {session.id}[/] · {session.started_at[:16].replace('T', ' ')}"
+        console.print(f"[bold]{session.kind.capitalize()} session {escape(session.id)}[/] · {session.started_at[:16].replace('T', ' ')}"
                       f" · {counted(len(records), 'answer')} · {session.status}")
     for record in records:
-        console.print(f"\n[bold cyan]{catalog.principle_name(record.question.principle)}[/] · {record.prompt}")
+        console.print(f"\n[bold cyan]{escape(catalog.principle_name(record.question.principle))}[/] · {escape(record.prompt)}")
         print_answer(console, record)
         if record.duration_s and store.audio_path(record).is_file():
-            console.print(f"[dim]{_play_hint(record)}[/]")
+            console.print(f"[dim]{escape(_play_hint(record))}[/]")
         elif record.duration_s:  # not a 'play' command that can only fail
-            console.print(f"[yellow]The recording {store.audio_path(record)} is missing.[/]", soft_wrap=True)
+            console.print(f"[yellow]The recording {escape(str(store.audio_path(record)))} is missing.[/]", soft_wrap=True)
     if not records:
         console.print("This session has no answers.")
     if session and session.extra.get("summary"):
@@ -224,7 +224,7 @@ def play(
         raise ConfigError(f"--from {clock(offset)} is past the end of the answer ({clock(length)}).")
     player = SoundDevicePlayer(output or _settings().output_device or None)
     if player.available():  # say "Playing" only where something will be heard
-        console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Enter stops.")
+        console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Enter stops.", markup=False)
     if not player.play_back(path, EnterKey(), offset):
         raise DeviceError(f"{player.unavailable} The recording is at {path}.")
 
@@ -265,7 +265,7 @@ def export(
             for record in records:
                 path = folder / f"{Path(record.audio_file).stem}.{fmt}"
                 path.write_text(render(record), encoding="utf-8")
-                console.print(f"wrote {path}", soft_wrap=True)
+                console.print(f"wrote {path}", soft_wrap=True, markup=False)
         return
     if fmt == "json":
         _write(ex.to_json(records, session), out)
@@ -276,7 +276,7 @@ def export(
         html = _answers_html(store, catalog, records, session, embed_audio=not link_audio, relative_to=target.resolve().parent)
         target.write_text(html, encoding="utf-8")
         console.print(f"wrote {target} ({target.stat().st_size / 1024:.0f} KiB; open it in any browser, it works offline)",
-                      soft_wrap=True)
+                      soft_wrap=True, markup=False)
 
 
 def _write(text: str, out: Path | None) -> None:
@@ -284,7 +284,7 @@ def _write(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}", soft_wrap=True)
+        console.print(f"wrote {out}", soft_wrap=True, markup=False)
 
 
 def attempts_for(store, question_id: str) -> list[dict]:
@@ -350,7 +350,7 @@ def progress() -> None:
         table.add_column("trend", overflow="fold", min_width=14)
     for row in rows:
         style = "" if row["answers"] else "dim"
-        table.add_row(row["name"], str(row["answers"]) if row["answers"] else "not yet", (row["last"] or "–")[5:] or "–",
+        table.add_row(Text(row["name"]), str(row["answers"]) if row["answers"] else "not yet", (row["last"] or "–")[5:] or "–",
                       row["average_duration"] or "–", row["completeness"] or "–", row["spark"],
                       *([] if trend_below else [row["trend"]]), style=style)
     console.print(table)
@@ -388,7 +388,7 @@ def report(
     target = out or store.root / "progress.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_overview(principles, timeline, totals), encoding="utf-8")
-    console.print(f"wrote {target}", soft_wrap=True)
+    console.print(f"wrote {target}", soft_wrap=True, markup=False)
 
 
 def delete(
@@ -414,7 +414,8 @@ def delete(
             console.print("Nothing deleted.")
             return
     removed = store.delete_session(ref_id) if kind == "session" else store.delete_answer(store.load_answer(ref_id))
-    console.print(f"Deleted {what} from {store.root}" + (f" ({len(removed)} removed)." if len(removed) != len(files) else "."))
+    console.print(f"Deleted {what} from {store.root}" + (f" ({len(removed)} removed)." if len(removed) != len(files) else "."),
+                  markup=False)
 
 
 def reindex() -> None:
@@ -425,14 +426,14 @@ def reindex() -> None:
     store.ensure_root()
     report_ = Index(store.root).rebuild()
     counts = Index(store.root).counts()
-    console.print(f"Index rebuilt from {store.root}: {counts['sessions']} sessions, {counts['answers']} answers, "
-                  f"{counts['questions']} questions, {counts['scores']} scores.", soft_wrap=True)
+    console.print(f"Index rebuilt from {store.root}: {counted(counts['sessions'], 'session')}, {counted(counts['answers'], 'answer')}, "
+                  f"{counted(counts['questions'], 'question')}, {counted(counts['scores'], 'score')}.", soft_wrap=True, markup=False)
     if report_.damaged:
         err_console.print(f"Left out {len(report_.damaged)} unreadable record file(s): {', '.join(report_.damaged)}. "
-                          "Move them aside or fix the JSON.")
+                          "Move them aside or fix the JSON.", markup=False)
     if report_.orphans:
         err_console.print(f"{len(report_.orphans)} recording(s) without a record (an interrupted save?): "
-                          f"{', '.join(report_.orphans[:5])}. Score them with 'interviewer score FILE'.")
+                          f"{', '.join(report_.orphans[:5])}. Score them with 'interviewer score FILE'.", markup=False)
 
 
 COMMANDS = (history, review, play, export, progress, report, delete, reindex)

@@ -110,8 +110,48 @@ def test_banks_validate_reports_every_problem_with_exit_2(tmp_path):
     assert result.returncode == 2
     assert f"{bad}:6: question 'q-1', field 'follow_up'" in result.stderr
     assert f"{bad}:7: question 'q-1', field 'id'" in result.stderr
-    assert f"{good}: ok (1 questions" in result.stdout
+    assert f"{good}: ok (1 question, 1 principle)" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+BRACKETS_BANK = """id: brk
+title: Brackets [/b] bank
+principles:
+  - id: own-it
+    name: Own [bold]it[/bold] [/x]
+    description: Act like [an owner] [/y].
+questions:
+  - id: q-1
+    principle: own-it
+    text: Tell me about [a time] you [/b] owned something.
+"""
+
+
+def test_text_with_square_brackets_is_shown_as_written_not_read_as_markup(tmp_path):
+    # Rich reads "[...]" as markup: a closing tag with no opening one ("[/x]" in a bank, a folder name,
+    # a transcript) ended the command with a traceback, and other brackets vanished from what was shown.
+    folder = tmp_path / "prep [" / "red]"  # a folder named "prep [", holding "red]"
+    folder.mkdir(parents=True)
+    bank = folder / "bank.yaml"
+    bank.write_text(BRACKETS_BANK)
+    shown = run_cli(["banks", "show", "--bank", str(bank)])
+    assert shown.returncode == 0, shown.stderr
+    for text in ("Own [bold]it[/bold] [/x]", "Act like [an owner] [/y].", "Tell me about [a time] you [/b] owned"):
+        assert text in shown.stdout
+    listed = run_cli(["banks", "list", "--bank", str(bank)])
+    assert listed.returncode == 0 and "Brackets [/b] bank" in listed.stdout, listed.stderr
+    assert f"{bank}: ok" in run_cli(["banks", "validate", str(bank)]).stdout
+    missing = run_cli(["score", str(folder / "none [/i].txt")])  # "[/i]" here is a folder and a file
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
+    assert f"{folder / 'none [/i].txt'}" in missing.stderr and len(missing.stderr.strip().splitlines()) == 1
+    notes = folder / "notes.md"
+    notes.write_text("# Ownership\n\n**S:** Our checkout [late] was six weeks [/x] behind.\n**R:** We shipped.\n")
+    stories = folder / "stories.yaml"
+    assert run_cli(["stories", "import", str(notes), "-o", str(stories)]).returncode == 0
+    story_id = run_cli(["stories", "list", "--stories", str(stories)])
+    assert story_id.returncode == 0 and str(stories) in " ".join(story_id.stdout.split()), story_id.stderr
+    story = run_cli(["stories", "show", "--stories", str(stories), "our-checkout-late-was-six-weeks-x-behind"])
+    assert "Our checkout [late] was six weeks [/x] behind." in story.stdout, story.stderr
 
 
 def test_practice_with_a_broken_bank_is_one_line(tmp_path):

@@ -238,6 +238,30 @@ def test_a_drill_speaks_of_attempts_not_questions(monkeypatch):
     assert asked[0].startswith("Enter: next attempt ·")
 
 
+def test_square_brackets_in_a_question_a_note_or_a_loop_summary_are_shown_as_written():
+    # Rich reads "[...]" as markup: "[/x]" with no opening tag stopped the round with a traceback, other
+    # brackets vanished. A bank's principle and question, Whisper's "[Music]", a plan's names hold them.
+    from dataclasses import replace
+
+    from interviewer.loop import LoopSummary
+    from interviewer.ui.terminal import loop_summary_panel
+
+    console = Console(file=io.StringIO(), width=100, force_terminal=False, color_system=None)
+    question = replace(load_catalog().question("co-01"), id="q-[/x]", text="Tell me [a time] [/b].")
+    TerminalView(console, interactive=False).show_question(1, 1, question, "Own [bold]it[/x]", question.text)
+    shown = console.file.getvalue()
+    assert "Question 1 of 1 · Own [bold]it[/x]" in shown and "Tell me [a time] [/b]." in shown and "q-[/x]" in shown
+    record = scored_record(STORY, 14.5)
+    record.score["feedback"] = ["You said [Music] at 0:05 [/i]."]
+    record.question = question
+    shown = render(answer_panel(record))
+    assert "1. You said [Music] at 0:05 [/i]." in shown and "q-[/x]" in shown
+    summary = LoopSummary(per_interviewer=[{"name": "Pri[/x]ya", "principles": "Own [b]it", "answers": 1,
+                                            "follow_ups": 0, "impression": "needs work", "would_note": "[/n]"}])
+    shown = render(loop_summary_panel(summary))
+    assert "Pri[/x]ya" in shown and "Own [b]it" in shown and "Pri[/x]ya would note: [/n]" in shown
+
+
 def test_a_second_try_says_so_in_its_title():
     record = scored_record(STORY, 14.5)
     assert "· again" not in render(answer_panel(record)).splitlines()[0]

@@ -127,7 +127,7 @@ def notes_text(score: dict[str, Any]) -> Table:
     grid.add_column(justify="right", style="bold", no_wrap=True)
     grid.add_column(ratio=1)
     for i, note in enumerate(score.get("feedback") or [], start=1):
-        grid.add_row(f"{i}.", note)
+        grid.add_row(f"{i}.", Text(note))  # a note may quote the transcript: "[" there is not markup
     if not score.get("feedback"):  # a follow-up that answered its probe in good time and pace
         grid.add_row("", Text("Nothing to add.", style="dim"))
     return grid
@@ -204,7 +204,7 @@ def score_panel(
         if error and not score:
             parts.append(Text(""))
         parts += [Text("Transcript", style="bold underline"), transcript_text(transcript, score)]
-    return Panel(Group(*parts), title=title, subtitle=subtitle, border_style="bright_blue")
+    return Panel(Group(*parts), title=Text(title), subtitle=Text(subtitle) if subtitle else None, border_style="bright_blue")
 
 
 def story_text(story: dict[str, Any] | None) -> Text:

@@ -83,7 +83,7 @@ class TerminalView:
         else:
             title = f"Follow-up · {principle}"
         self.console.print()
-        self.console.print(Panel(Text(prompt, style="bold"), title=title, subtitle=question.id, border_style="cyan"))
+        self.console.print(Panel(Text(prompt, style="bold"), title=Text(title), subtitle=Text(question.id), border_style="cyan"))
 
     def notice(self, message: str) -> None:
         self.notices.append(message)
@@ -250,8 +250,9 @@ def loop_summary_panel(summary) -> Panel:
             table.add_column(headings[i], overflow="fold")
         notes = []
         for row in rows:
-            table.add_row(*(Text(row[i], style=IMPRESSION_STYLE.get(row[i], "")) if headings[i] == "impression"
-                            else row[i] for i in shown))
+            # Text, not markup: a principle or an interviewer named in a plan may hold "[...]"
+            table.add_row(*(Text(row[i], style=IMPRESSION_STYLE.get(row[i], "") if headings[i] == "impression" else "")
+                            for i in shown))
             notes += [Text.assemble((f"{row[0]} would note: ", "bold"), cell)
                       for heading, cell in zip(headings, row) if heading == "would note" and cell]
         parts.append(table)
