@@ -75,6 +75,17 @@ def _note_sync(store) -> None:
                           soft_wrap=True)
 
 
+def _answered_or(store, column: str, wanted: str, find) -> str:
+    """The id of a principle or question in the banks, or one answers were given to under a bank used once
+    with --bank (so 'history -q neg-1' finds them); otherwise the banks' error, with its suggestions."""
+    try:
+        return find(wanted).id
+    except ConfigError:
+        if store.index.query(f"SELECT 1 FROM answers WHERE {column} = ? LIMIT 1", [wanted.strip()]):
+            return wanted.strip()
+        raise
+
+
 def history(
     principle: PrincipleOpt = None,
     question: Annotated[Optional[list[str]], typer.Option("--question", "-q", metavar="ID", help="Only this question id; repeatable.")] = None,
@@ -89,11 +100,11 @@ def history(
     where, params = ["1 = 1"], []
     if not follow_ups:
         where.append("a.kind = 'answer'")
-    principle_ids = [catalog.principle(name).id for name in _split(principle)]
+    principle_ids = [_answered_or(store, "principle", name, catalog.principle) for name in _split(principle)]
     if principle_ids:
         where.append(f"a.principle IN ({', '.join('?' * len(principle_ids))})")
         params += principle_ids
-    question_ids = [catalog.question(q).id if q not in (None, "") else q for q in _split(question)]
+    question_ids = [_answered_or(store, "question_id", q, catalog.question) for q in _split(question)]
     if question_ids:
         where.append(f"a.question_id IN ({', '.join('?' * len(question_ids))})")
         params += question_ids

@@ -80,10 +80,13 @@ def sparkline(values: Sequence[float], lo: float | None = None, hi: float | None
 
 
 def by_principle(principles: Sequence[Principle], attempts: Sequence[Attempt]) -> list[PrincipleProgress]:
+    """A row per principle, in the given order; a principle answered but not among them (a bank given once
+    with --bank) gets a row of its own at the end, under its id, rather than its answers going uncounted."""
     rows = {p.id: PrincipleProgress(p) for p in principles}
     for attempt in sorted(attempts, key=lambda a: a.started_at):
-        if attempt.principle in rows:
-            rows[attempt.principle].attempts.append(attempt)
+        if attempt.principle not in rows:
+            rows[attempt.principle] = PrincipleProgress(Principle(attempt.principle, attempt.principle))
+        rows[attempt.principle].attempts.append(attempt)
     return list(rows.values())
 
 

@@ -35,11 +35,11 @@ PASSING_ACTION = (
 
 
 def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago: float = 0.0, kind: str = "practice",
-                 target_s: float = 120.0, steps: list[str] | None = None) -> str:
+                 target_s: float = 120.0, steps: list[str] | None = None, catalog=None) -> str:
     """A session answering each (question id, transcript text, seconds of audio); returns its id. ``steps``:
     what the candidate chose after each answer ("again" answers the same question once more: list its
     answer with the same question id)."""
-    catalog = load_catalog()
+    catalog = catalog or load_catalog()
     clock = ManualClock()
     clock.start = clock.start - timedelta(days=days_ago)
     transcripts = [transcript_of(text, per_word=0.45) for _, text, _ in answers]

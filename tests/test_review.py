@@ -189,6 +189,25 @@ def test_progress_and_report(saved, tmp_path):
     assert "3 answers in 2 sessions" in page.read_text()
 
 
+def test_answers_to_a_bank_given_once_with_bank_are_found_and_counted(saved, tmp_path):
+    # practice --bank mine.yaml: 'history -q neg-1' said "No question with id", and progress left the
+    # answers out, since neither command reads that bank.
+    from interviewer.bankfiles import load_catalog
+
+    recordings, _, _ = saved
+    bank = tmp_path / "mine.yaml"
+    bank.write_text("id: mine\nprinciples:\n  - id: negotiation\n    name: Negotiation\nquestions:\n"
+                    "  - id: neg-1\n    principle: negotiation\n    text: Tell me about a hard negotiation.\n")
+    session = make_session(recordings, [("neg-1", STORY, 3.0)], catalog=load_catalog([bank]))
+    for args in (["-q", "neg-1"], ["-p", "negotiation"]):
+        found = run_cli(["history", *args])
+        assert found.returncode == 0 and f"{session}-1" in found.stdout and "co-01" not in found.stdout, found.stderr
+    assert "No question with id 'neg-2'" in run_cli(["history", "-q", "neg-2"]).stderr
+    out = run_cli(["progress"], env=dict(os.environ, COLUMNS="120")).stdout
+    assert "3 of 17 principles practised" in out
+    assert any(line.split()[:2] == ["negotiation", "1"] for line in out.splitlines())
+
+
 def test_delete_needs_confirmation_and_removes_files_and_rows(saved):
     recordings, old, new = saved
     refused = run_cli(["delete", f"{new}-2"])
