@@ -40,8 +40,10 @@ def test_settings_file_and_environment(isolated_user_dirs, monkeypatch, tmp_path
      ('target = "soon"', "Cannot read target"),
      # [scoring] is checked when the file is read (a wrong type used to crash in the middle of scoring)
      ("[scoring]\nbogus = 1", "Unknown scoring setting 'bogus'"),
-     ('[scoring]\nwpm_fast = "x"', "'wpm_fast' should be a number, got 'x'"),
+     ('[scoring]\nwpm_fast = "x"', "'wpm_fast' should be a number, 0 or more, got 'x'"),
      ("[scoring]\nwe_count_min = 2.5", "'we_count_min' should be a whole number"),
+     ("[scoring]\nsituation_max_s = -5", "'situation_max_s' should be a number, 0 or more, got -5"),
+     ("[scoring]\nwpm_band = [-10, 160]", "'wpm_band' should be two numbers"),
      ("[scoring]\nexpect_star = 1", "'expect_star' should be true or false"),
      ("[scoring]\nwpm_band = [160, 130]", "'wpm_band' should be two numbers, low then high"),
      ("[scoring]\nstar_bands = { actions = [0.2, 0.7] }", "'star_bands' should be a band per part")],

@@ -85,7 +85,8 @@ class ScoringSettings:
 
 
 def _number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A number a threshold can be: every one is a time, a rate, a count or a share, none below zero."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
 
 
 def _pair(value: Any) -> bool:
@@ -99,9 +100,9 @@ def _checked(key: str, value: Any, current: Any) -> Any:
     if isinstance(current, bool):
         ok, expected = isinstance(value, bool), "true or false"
     elif isinstance(current, int):
-        ok, expected = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+        ok, expected = isinstance(value, int) and _number(value), "a whole number, 0 or more"
     elif isinstance(current, float):
-        ok, expected = _number(value), "a number"
+        ok, expected = _number(value), "a number, 0 or more"
     elif isinstance(current, tuple):
         ok, expected = _pair(value), "two numbers, low then high, like [130, 160]"
     else:  # star_bands: a band per part
