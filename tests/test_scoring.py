@@ -1431,6 +1431,22 @@ def test_the_last_sentence_is_a_reflection_only_when_it_states_a_lesson(ending, 
     assert score.star["reflection"].present is reflection
 
 
+def test_a_finding_is_not_a_lesson():
+    """"I discovered two libraries we could reuse" is a step of the story (a public answer's was shown as
+    its reflection, one it did not have); "I discovered that …" can still state the lesson."""
+    story = ("Our team was split on whether to build resumable uploads for the file sharing app. "
+             "I backed the feature, because it would help students on weak connections. "
+             "A teammate worried about the extra complexity with our short timeline. "
+             "I explained the benefits and offered to build a small proof of concept first. "
+             "While breaking the project into smaller pieces, I discovered two existing libraries we could reuse. "
+             "The proof of concept doubled upload speed and our professor loved it. We shipped the feature on time.")
+    score = score_text(story)
+    assert [s.label for s in score.sentences if "libraries" in s.text] != ["reflection"]
+    assert not score.star["reflection"].present
+    lesson = score_text(story + " I discovered that small pilots win people over faster than slides do.")
+    assert lesson.sentences[-1].label == "reflection"
+
+
 @pytest.mark.parametrize(
     "run,expected",
     [
