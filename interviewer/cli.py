@@ -16,7 +16,7 @@ import typer
 
 from interviewer import __version__
 from interviewer.errors import ConfigError, InterviewerError, StoreError
-from interviewer.units import counted
+from interviewer.units import clock, counted
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
@@ -59,7 +59,7 @@ def build_round(
     cue_target_s: float | None = None,
 ):
     """The real adapters around the core round. Missing devices and models are reported before anything starts."""
-    from interviewer.config import recordings_dir
+    from interviewer.config import config_file, recordings_dir
     from interviewer.followups import choose_follow_ups
     from interviewer.scoring import ScoringSettings, score_answer
     from interviewer.session import InterviewRound, RoundOptions, RoundParts, SystemClock
@@ -71,6 +71,15 @@ def build_round(
     cap_s = max_seconds if max_seconds else (settings.max_seconds or 2 * target_s)
     if cap_s < target_s / 4:
         raise ConfigError(f"--max-seconds {cap_s:.0f} is far below the {target_s:.0f} s target; raise it or lower --target.")
+    longest = ScoringSettings.from_overrides(settings.scoring).max_answer_s
+    if cap_s > longest:  # recorded for longer than can be scored, the answer would end in an error
+        raise ConfigError(
+            f"--max-seconds {cap_s:.0f} is longer than an answer can be scored ({longest:.0f} s); give at most {longest:.0f}."
+            if max_seconds else
+            f"max_seconds = {cap_s:.0f} in {config_file()} is longer than an answer can be scored ({longest:.0f} s); "
+            f"set at most {longest:.0f}." if settings.max_seconds else
+            f"A {clock(target_s)} target lets an answer run to {clock(cap_s)} (twice the target), longer than an answer "
+            f"can be scored ({clock(longest)}); aim for {clock(longest / 2)} or less, or set --max-seconds.")
     transcriber = WhisperTranscriber(model or settings.model, compute_type=settings.compute_type, beam_size=settings.beam_size)
     transcriber.location  # noqa: B018 - a missing model is reported now, not after the first answer
     if answer_file is not None:

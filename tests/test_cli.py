@@ -168,6 +168,9 @@ def test_practice_with_a_broken_bank_is_one_line(tmp_path):
     [
         (["practice", "--principle", "nonsense-principle"], 2, "No principle matches"),
         (["practice", "--target", "soon"], 2, "Cannot read target"),
+        # recorded for longer than an answer can be scored, it would have ended in an error after 15 minutes
+        (["practice", "--target", "30:00"], 2, "A 30:00 target lets an answer run to 60:00 (twice the target), longer"),
+        (["drill", "--max-seconds", "1200"], 2, "--max-seconds 1200 is longer than an answer can be scored (900 s)"),
         (["practice", "--answer-file", "/no/such/answer.wav"], 4, "no such file"),
         (["practice", "--model", "/no/such/model"], 5, "does not exist"),
         (["banks", "show", "zzzz"], 2, "No principle matches"),
