@@ -1559,3 +1559,10 @@ def test_a_second_try_is_compared_with_the_first():
     # further from the target by more than 5 s
     long_again = score_answer(transcript_of(told, per_word=3.0))
     assert "further from the 1:00 target" in compare_tries(first, long_again, 60.0)
+
+
+def test_the_longest_answer_a_round_records_is_not_too_many_words_to_score():
+    # The cap is at most max_answer_s (refused above it before the round); a fast speaker filling it must
+    # still get a score, not "longer than one answer" after fifteen minutes of talking.
+    settings = ScoringSettings()
+    assert settings.max_words >= settings.max_answer_s / 60 * settings.wpm_fast

@@ -52,7 +52,7 @@ def check_scorable(transcript: Transcript, settings: ScoringSettings) -> None:
         )
     if len(words) > settings.max_words:
         raise ScoringError(
-            f"{len(words)} words is longer than one answer (limit {settings.max_words}, about 13 minutes); "
+            f"{len(words)} words is longer than one answer (limit {settings.max_words}, about 15 minutes); "
             "score one answer at a time."
         )
     tokens = [norm(w.text) for w in words]

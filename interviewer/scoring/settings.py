@@ -67,7 +67,7 @@ class ScoringSettings:
 
     # Input limits for scoring at all.
     min_words: int = 8
-    max_words: int = 2000  # about 13 minutes of speech; longer is not one answer
+    max_words: int = 2600  # max_answer_s at a fast 170 words a minute; longer is not one answer
     max_answer_s: float = 900.0  # audio longer than 15 minutes is not one answer
     min_english_share: float = 0.12  # English text has 0.25-0.6 function words; other languages ~0
 
