@@ -81,8 +81,9 @@ def _answered_or(store, column: str, wanted: str, find) -> str:
     try:
         return find(wanted).id
     except ConfigError:
-        if store.index.query(f"SELECT 1 FROM answers WHERE {column} = ? LIMIT 1", [wanted.strip()]):
-            return wanted.strip()
+        given = wanted.strip().lower()  # ids are lower case, as the banks' own lookups take them
+        if store.index.query(f"SELECT 1 FROM answers WHERE {column} = ? LIMIT 1", [given]):
+            return given
         raise
 
 

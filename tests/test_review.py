@@ -199,7 +199,7 @@ def test_answers_to_a_bank_given_once_with_bank_are_found_and_counted(saved, tmp
     bank.write_text("id: mine\nprinciples:\n  - id: negotiation\n    name: Negotiation\nquestions:\n"
                     "  - id: neg-1\n    principle: negotiation\n    text: Tell me about a hard negotiation.\n")
     session = make_session(recordings, [("neg-1", STORY, 3.0)], catalog=load_catalog([bank]))
-    for args in (["-q", "neg-1"], ["-p", "negotiation"]):
+    for args in (["-q", "NEG-1"], ["-p", "negotiation"]):
         found = run_cli(["history", *args])
         assert found.returncode == 0 and f"{session}-1" in found.stdout and "co-01" not in found.stdout, found.stderr
     assert "No question with id 'neg-2'" in run_cli(["history", "-q", "neg-2"]).stderr
