@@ -20,7 +20,7 @@ from interviewer.units import clock, counted
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
-    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _settings,
+    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _names_catalog, _settings,
     _speaker, _split, _target, console, err_console, escape, load_stories,
 )
 
@@ -234,7 +234,7 @@ def demo(
     from interviewer.store import FileStore
 
     settings = _settings()
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     answer = assets_dir() / "demo-answer.ogg"
     if not answer.is_file():
         raise ConfigError(f"The demo answer {answer} is missing; reinstall interviewer.")

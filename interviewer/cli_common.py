@@ -67,6 +67,21 @@ def _catalog(banks: list[Path] | None):
     return load_catalog(banks or [], only_extra=bool(banks))
 
 
+def _names_catalog():
+    """The banks for commands that only name principles and questions (history, review, progress, stories,
+    the demo's built-in question): a mistake in one of your banks is a warning there, not the end of them;
+    your banks are left out until it is fixed. Commands that ask your questions still stop on it."""
+    from interviewer.bankfiles import load_catalog
+    from interviewer.errors import BankError
+
+    try:
+        return load_catalog()
+    except BankError as exc:
+        err_console.print(f"[yellow]! {escape(str(exc))} Your banks are left out until it is fixed "
+                          "('interviewer banks validate' lists every problem).[/]")
+        return load_catalog(include_user=False)
+
+
 def _target(settings, target: str | None) -> float:
     from interviewer.units import parse_duration
 

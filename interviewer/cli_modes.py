@@ -12,7 +12,7 @@ from rich.text import Text
 
 from interviewer.cli_common import (
     AnswerFileOpt, BankOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt, SeedOpt,
-    StoriesOpt, VoiceOpt, _catalog, _settings, _split, _store, _target, console, escape, load_stories,
+    StoriesOpt, VoiceOpt, _catalog, _names_catalog, _settings, _split, _store, _target, console, escape, load_stories,
 )
 from interviewer.errors import ConfigError
 from interviewer.units import counted
@@ -180,7 +180,7 @@ def _bank_or_empty(path: Path | None):
     from interviewer.config import stories_file
 
     settings = _settings()
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     bank = load_stories(path, settings, catalog)
     return bank, Path(path) if path else stories_file(settings), catalog
 
@@ -247,7 +247,7 @@ def stories_import(
     from interviewer.stories import StoryBank, import_markdown, parse_stories
 
     settings = _settings()
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     try:
         text = notes.read_text(encoding="utf-8")
     except OSError as exc:

@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from interviewer.cli_common import PrincipleOpt, _catalog, _settings, _split, _store, console, err_console, escape
+from interviewer.cli_common import PrincipleOpt, _catalog, _names_catalog, _settings, _split, _store, console, err_console, escape
 from interviewer.errors import ConfigError, NotFoundError
 from interviewer.units import clock, counted, parse_duration, parse_since
 
@@ -95,7 +95,7 @@ def history(
     follow_ups: Annotated[bool, typer.Option("--follow-ups", help="Include follow-up answers.")] = False,
 ) -> None:
     """Past answers, newest first: date, principle, question, length against target, key scores."""
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     store = _store()
     _note_sync(store)
     where, params = ["1 = 1"], []
@@ -175,7 +175,7 @@ def review(ref: RefArg = "latest") -> None:
 
     store = _store()
     _note_sync(store)
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     kind, ref_id = _resolve(store, ref)
     session, records = _records(store, kind, ref_id)
     if session:
@@ -258,7 +258,7 @@ def export(
         raise ConfigError(f"Unknown format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
     store = _store()
     _note_sync(store)
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     kind, ref_id = _resolve(store, ref)
     session, records = _records(store, kind, ref_id)
     if not records:
@@ -340,7 +340,7 @@ def progress() -> None:
 
     store = _store()
     _note_sync(store)
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     rows = [describe(p) for p in by_principle(list(catalog.principles.values()), _attempts(store))]
     from rich import box
 
@@ -385,7 +385,7 @@ def report(
 
     store = _store()
     _note_sync(store)
-    catalog = _catalog(None)
+    catalog = _names_catalog()
     attempts = _attempts(store)
     principles = [describe(p) for p in by_principle(list(catalog.principles.values()), attempts)]
     timeline = [

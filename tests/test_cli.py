@@ -154,6 +154,19 @@ def test_text_with_square_brackets_is_shown_as_written_not_read_as_markup(tmp_pa
     assert "Our checkout [late] was six weeks [/x] behind." in story.stdout, story.stderr
 
 
+def test_a_mistake_in_your_banks_does_not_stop_looking_back(isolated_user_dirs):
+    # history, review, progress and stories only need names: a bank file with a mistake stopped them all.
+    home, _ = isolated_user_dirs
+    (home / "banks").mkdir()
+    (home / "banks" / "bad.yaml").write_text("id: mine\nquestions:\n  - id: q-1\n    principle: Ownership\n")
+    for args in (["history"], ["progress"], ["stories", "list"]):
+        result = run_cli(args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "bad.yaml:3: question 'q-1', field 'text'" in result.stderr and "Your banks are left out" in result.stderr
+    asking = run_cli(["practice", "--answer-file", "x.wav"])  # asking your questions still stops on it
+    assert asking.returncode == 2 and "bad.yaml:3" in asking.stderr
+
+
 def test_practice_with_a_broken_bank_is_one_line(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: mine\nquestions:\n  - id: q-1\n    principle: Ownership\n")
