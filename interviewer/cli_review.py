@@ -436,10 +436,14 @@ def reindex() -> None:
 
     store = _store()
     store.ensure_root()
+    restored = store.restore_missing_sessions()
     report_ = Index(store.root).rebuild()
     counts = Index(store.root).counts()
     console.print(f"Index rebuilt from {store.root}: {counted(counts['sessions'], 'session')}, {counted(counts['answers'], 'answer')}, "
                   f"{counted(counts['questions'], 'question')}, {counted(counts['scores'], 'score')}.", soft_wrap=True, markup=False)
+    if restored:
+        console.print(f"Rebuilt session.json from the answers of {counted(len(restored), 'session')} (their settings "
+                      f"are not known): {', '.join(restored)}.", soft_wrap=True, markup=False)
     if report_.damaged:
         err_console.print(f"Left out {len(report_.damaged)} unreadable record file(s): {', '.join(report_.damaged)}. "
                           "Move them aside or fix the JSON.", markup=False)

@@ -156,6 +156,33 @@ class FileStore:
         write_json_atomic(path, data)
         self._update_index("put_session", data, path)
 
+    def restore_missing_sessions(self) -> list[str]:
+        """Give a session folder whose session.json is gone (lost in a crash, or moved aside because it was
+        damaged) one rebuilt from its answer records, so that the session can be reviewed and exported again.
+        Its kind is read from the answers (a drill's cues, a loop's interviewers); its settings are lost. A
+        session.json that is there is never touched, readable or not."""
+        restored = []
+        for session_id in self.session_ids():
+            if (self.session_dir(session_id) / SESSION_FILE).exists():
+                continue
+            records, _ = self.read_answers(session_id)
+            if not records:
+                continue  # nothing to rebuild it from
+            extras = [r.extra for r in records]
+            kind = ("drill" if any("drill" in e or "cues" in e for e in extras)
+                    else "loop" if any("interviewer" in e for e in extras)
+                    else "demo" if all(r.source == "demo" for r in records) else "practice")
+            ended = [r.ended_at for r in records if r.ended_at]
+            session = SessionRecord(
+                session_id, kind, min(r.started_at for r in records), records[0].program_version or __version__,
+                answers=[r.id for r in records], ended_at=max(ended) if ended else None,
+                status="complete" if all(r.status == "complete" for r in records) else "interrupted",
+                extra={"rebuilt_from_answers": True},
+            )
+            self.save_session(session)
+            restored.append(session_id)
+        return restored
+
     # Reading ---------------------------------------------------------------------------------------
 
     def session_ids(self) -> list[str]:

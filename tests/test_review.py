@@ -208,6 +208,27 @@ def test_answers_to_a_bank_given_once_with_bank_are_found_and_counted(saved, tmp
     assert any(line.split()[:2] == ["negotiation", "1"] for line in out.splitlines())
 
 
+def test_reindex_rebuilds_a_lost_session_record_from_its_answers(saved):
+    # "session.json is missing; run 'interviewer reindex' to rebuild it from the answers" - and reindex did
+    # not, so the session could not be reviewed again whatever the user did.
+    recordings, old, new = saved
+    lost = recordings / new / "session.json"
+    original = json.loads(lost.read_text())
+    lost.unlink()
+    before = run_cli(["review", new])
+    assert before.returncode != 0 and "run 'interviewer reindex' to rebuild it" in before.stderr
+    damaged = recordings / old / "session.json"
+    damaged.write_text("{broken")
+    done = run_cli(["reindex"])
+    assert done.returncode == 0 and f"Rebuilt session.json from the answers of 1 session" in done.stdout
+    rebuilt = json.loads(lost.read_text())
+    for key in ("id", "kind", "started_at", "answers", "status"):
+        assert rebuilt[key] == original[key], key
+    assert damaged.read_text() == "{broken"  # a damaged one is never overwritten: it may be mended by hand
+    after = run_cli(["review", new])
+    assert after.returncode == 0 and f"Practice session {new}" in after.stdout
+
+
 def test_delete_needs_confirmation_and_removes_files_and_rows(saved):
     recordings, old, new = saved
     refused = run_cli(["delete", f"{new}-2"])
