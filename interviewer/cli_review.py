@@ -123,20 +123,23 @@ def history(
         return
     from rich import box
 
-    wide = console.width >= 150  # narrow terminals get the essentials; 'review ID' has the rest
+    wide = console.width >= 160  # narrow terminals get the essentials; 'review ID' has the rest
     # Under 100 columns every column does not fit, and the last (the STAR letters) was cut off: the answer
     # id already says when (20261122-093015-1), so the date goes first.
     dated = console.width >= 100
     table = Table(title="Past answers", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     if dated:
         table.add_column("when", no_wrap=True, min_width=11)
-    table.add_column("answer", no_wrap=True, min_width=17)
-    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=20 if dated else 17)
-    table.add_column("question", no_wrap=True, overflow="ellipsis", max_width=34 if wide else 8)  # "question" whole
+    # Two rounds started in the same second have ids two characters longer (20261122-093015-2-1): the
+    # principle gives those up, or the STAR column was cut to "STAR" without its "#".
+    id_width = max(17, *(len(row["id"]) for row in rows))
+    table.add_column("answer", no_wrap=True, min_width=id_width)
+    table.add_column("principle", no_wrap=True, overflow="ellipsis", max_width=(20 if dated else 17) - (id_width - 17))
+    table.add_column("question", no_wrap=True, overflow="ellipsis", max_width=30 if wide else 8)  # "question" whole
     for column, width in (("length", 9), ("wpm", 3), ("fillers", 6), ("STAR", 6)):
         table.add_column(column, no_wrap=True, min_width=width)
     if wide:
-        table.add_column("first note", no_wrap=True, overflow="ellipsis", max_width=44)
+        table.add_column("first note", no_wrap=True, overflow="ellipsis", max_width=40)  # 160 columns in all
     for row in rows:
         duration, target = row["duration_s"], row["target_s"] or 120
         length = Text(f"{clock(duration)}/{clock(target)}")

@@ -59,6 +59,17 @@ def test_history_fits_an_80_column_terminal_with_the_star_letters(saved):
         row = next(line for line in out.splitlines() if f"{new}-1" in line)
         assert len(row.rstrip()) <= columns and row.rstrip().endswith("STAR #"), (columns, row)
     assert "when" in run_cli(["history"], env={**os.environ, "COLUMNS": "120"}).stdout
+    # A second round started in the same second has longer ids ("…-2-1"): the "#" was cut off at 80, and
+    # at 150 the wide layout cut "fillers" and the principle's name.
+    twin = make_session(recordings, [("co-01", STORY, 3.0)], days_ago=1)
+    assert twin == f"{new}-2"
+    for columns in (80, 160):
+        out = run_cli(["history"], env={**os.environ, "COLUMNS": str(columns)}).stdout
+        header = next(line for line in out.splitlines() if "answer" in line and "length" in line)
+        assert "fillers" in header and "…" not in header, (columns, header)
+        row = next(line for line in out.splitlines() if f"{twin}-1" in line)
+        assert len(row.rstrip()) <= columns and "STAR #" in row, (columns, row)
+        assert ("Customer Obsession" if columns == 160 else "Customer Obses…") in row
 
 
 def test_review_shows_transcript_with_times_parts_and_feedback(saved):
