@@ -8,6 +8,7 @@ from interviewer.scoring import ScoringSettings, score_answer, score_text
 from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
 from interviewer.scoring.feedback import compare_tries
 from interviewer.scoring.star import (
+    _fragments_stay_with_the_sentence_before,
     _list_items_stay_in_the_action,
     _reflection_only_with_a_lesson,
     _told_in_the_past,
@@ -1429,6 +1430,27 @@ def test_the_last_sentence_is_a_reflection_only_when_it_states_a_lesson(ending, 
     score = score_text(story)
     assert score.sentences[-1].label == ("reflection" if reflection else "result")
     assert score.star["reflection"].present is reflection
+
+
+@pytest.mark.parametrize(
+    "before,piece,part",
+    [
+        # Whisper put a full stop mid-sentence; left alone at the end, the piece was shown as a reflection
+        ("I was asked to take over the project and ship it before Black Friday.",
+         "Without skipping the payment security review.", "task"),
+        ("Checkout errors dropped by a third.", "Including on the older Android phones.", "result"),
+        ("I met each engineer one to one.", "And, um, especially the two sceptics.", "action"),
+    ],
+)
+def test_a_piece_cut_off_its_sentence_tells_the_same_part(before, piece, part):
+    story = ("At my last company our checkout redesign was six weeks behind schedule. "
+             "The original lead had just moved to another team. ")
+    score = score_text(story + before + " " + piece)
+    labels = {s.text: s.label for s in score.sentences}
+    assert labels[piece] == labels[before] == part
+    # A time opens the sentence after it as often as it ends the one before: left to the labeler.
+    assert _fragments_stay_with_the_sentence_before(["action", "result"], [["i", "fixed", "it"], ["by", "the", "end"]]) \
+        == ["action", "result"]
 
 
 def test_a_finding_is_not_a_lesson():

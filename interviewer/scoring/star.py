@@ -919,6 +919,29 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     return relabeled
 
 
+# A piece of the sentence before, cut off by a full stop Whisper put in mid-sentence ("I was asked to ship it
+# before Black Friday. Without skipping the security review."): it opens with a preposition or a conjunction
+# and has no verb of its own, so it tells the same part as the sentence it belongs to. Left on its own at
+# the end it was taken by position for a reflection the answer did not have.
+# Not a time ("By the end of the month", "After two weeks"): such a piece opens the sentence after it as often.
+FRAGMENT_OPENERS = {"without", "with", "because", "despite", "including", "especially", "except", "instead",
+                    "rather", "plus"}
+FINITE_WORDS = {"i", "we", "he", "she", "they", "it", "you", "there", "am", "is", "are", "was", "were", "be",
+                "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
+                "must", "may", "might", "shall"} | FIRST_PERSON | WE
+
+
+def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[list[str]]) -> list[str]:
+    relabeled = list(path)
+    for i in range(1, len(tokens_list)):
+        tokens = tokens_list[i]
+        start = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))  # "and, um, without"
+        if (start < len(tokens) and tokens[start] in FRAGMENT_OPENERS
+                and not any(t in FINITE_WORDS or t in PRESENT_VERBS or _looks_past(t) for t in tokens)):
+            relabeled[i] = relabeled[i - 1]
+    return relabeled
+
+
 def _states_a_lesson(tokens: list[str]) -> bool:
     return "no_lesson_wording" not in sentence_features(tokens, 0.0, 0, 1, with_position=False)
 
@@ -1042,6 +1065,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     introduced = [words[spans[i].last].text.rstrip().endswith(":") for i in content]
     path = _list_items_stay_in_the_action(path, kept, introduced)
     path = _reflection_only_with_a_lesson(path, kept)
+    path = _fragments_stay_with_the_sentence_before(path, kept)
     place = {span_index: k for k, span_index in enumerate(content)}
     for span_index, owner in enumerate(_quoted_sentences(words, spans)):
         if owner is not None and span_index in place and owner in place:
