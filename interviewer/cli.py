@@ -563,11 +563,17 @@ def main() -> None:
 
     from rich.markup import escape
 
+    stop = _CtrlC()
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where Ctrl-C was meant to be ignored
-        signal.signal(signal.SIGINT, _CtrlC())
+        signal.signal(signal.SIGINT, stop)
         # Registered first, so run last (after the exit handlers of the voice and Whisper): from then on the
         # interpreter's own shutdown would take a Ctrl-C with the default action, killed mid-way.
         atexit.register(signal.signal, signal.SIGINT, signal.SIG_IGN)
+    # Closing the terminal window (SIGHUP) or 'kill' (SIGTERM) ends a round as Ctrl-C does: the answer being
+    # recorded is closed and the session marked interrupted, where they killed it left "running" for ever.
+    for other in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)):
+        if other is not None and signal.getsignal(other) is signal.SIG_DFL:
+            signal.signal(other, stop)
     usage_errors, aborts = _typer_exceptions()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or a file that is not UTF-8 (PYTHONIOENCODING=ascii, a cp1252 console): "·", "…", "■"

@@ -256,6 +256,25 @@ def test_ctrl_c_twice_mid_answer_keeps_the_recording_and_ends_cleanly(pulse_serv
         assert abs(w.getnframes() / w.getframerate() - record["duration_s"]) < 1.0 and record["duration_s"] > 5
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["kill", "terminal-closed"])
+def test_kill_or_closing_the_terminal_mid_answer_ends_the_round_as_ctrl_c_does(pulse_server, isolated_user_dirs, stop):
+    """'kill' or closing the terminal window killed the program where it stood: the answer's record said it
+    was still being recorded and the session "running", for ever."""
+    _, recordings = isolated_user_dirs
+    program = Program(["practice", "--count", "1", "--question", "dd-02"], pulse_env(pulse_server))
+    program.wait_for("Recording", timeout=90)
+    time.sleep(3.0)
+    program.proc.send_signal(stop)
+    assert program.finish(timeout=60) == 130, program.text
+    assert "Traceback" not in program.text, program.text
+    [record] = saved_answers(recordings)
+    assert record["status"] == "interrupted" and record["duration_s"] > 2
+    folder = recordings / record["session_id"]
+    with wave.open(str(folder / record["audio_file"])) as w:
+        assert abs(w.getnframes() / w.getframerate() - record["duration_s"]) < 1.0
+    assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
+
+
 def test_kill_9_mid_answer_leaves_a_playable_recording_and_a_record(pulse_server, isolated_user_dirs):
     _, recordings = isolated_user_dirs
     env = pulse_env(pulse_server)
