@@ -926,9 +926,10 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
 # Not a time ("By the end of the month", "After two weeks"): such a piece opens the sentence after it as often.
 FRAGMENT_OPENERS = {"without", "with", "because", "despite", "including", "especially", "except", "instead",
                     "rather", "plus"}
+# A subject or an auxiliary: with one, the piece is a clause of its own ("Without it we would have slipped").
 FINITE_WORDS = {"i", "we", "he", "she", "they", "it", "you", "there", "am", "is", "are", "was", "were", "be",
                 "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
-                "must", "may", "might", "shall"} | FIRST_PERSON | WE
+                "must", "may", "might", "shall"} | {w for w in FIRST_PERSON | WE if "'" in w}  # "i'm", "we'd"
 
 
 def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[list[str]]) -> list[str]:
