@@ -26,6 +26,8 @@ def parse_duration(text: str | float | int, *, what: str = "duration") -> float:
             seconds = float(raw)
         elif m := _CLOCK.match(raw):
             hours = int(m.group(1)) if m.group(1) else 0
+            if float(m.group(3)) >= 60 or (hours and int(m.group(2)) >= 60):  # "1:90": a typo, not 2:30
+                raise ConfigError(f"Cannot read {what} '{text}': seconds and minutes after a ':' go up to 59.")
             seconds = hours * 3600 + int(m.group(2)) * 60 + float(m.group(3))
         elif raw and (m := _UNITS.match(raw)) and (m.group(1) or m.group(2)):
             seconds = float(m.group(1) or 0) * 60 + float(m.group(2) or 0)

@@ -13,9 +13,10 @@ def test_parse_duration(text, seconds):
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["", "two minutes", "1:2:3:4", "-5", "0", "0:00"])
+@pytest.mark.parametrize("text", ["", "two minutes", "1:2:3:4", "-5", "0", "0:00", "1:90", "9:99", "1:75:00"])
 def test_parse_duration_rejects_with_a_fix(text):
-    with pytest.raises(ConfigError, match=r"minutes:seconds|longer than zero"):
+    # "1:90" was read as 2:30 and "--from 9:99" answered "--from 10:39 is past the end"
+    with pytest.raises(ConfigError, match=r"minutes:seconds|longer than zero|go up to 59"):
         parse_duration(text)
 
 
