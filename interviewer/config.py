@@ -24,10 +24,17 @@ APP = "interviewer"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _given(path: str) -> Path:
+    """A folder named in the environment, made absolute: "recordings" given relative would otherwise be a
+    different folder in each directory the program is started from, and 'interviewer paths' would not say
+    which."""
+    return Path(path).expanduser().absolute()
+
+
 def home_dir() -> Path:
     env = os.environ.get("INTERVIEWER_HOME")
     if env:
-        return Path(env).expanduser()
+        return _given(env)
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP))
@@ -36,7 +43,7 @@ def home_dir() -> Path:
 def cache_dir() -> Path:
     env = os.environ.get("INTERVIEWER_CACHE")
     if env:
-        return Path(env).expanduser()
+        return _given(env)
     if os.environ.get("INTERVIEWER_HOME"):
         return home_dir() / "cache"
     import platformdirs
@@ -140,9 +147,10 @@ def load_settings(path: Path | None = None) -> Settings:
 def recordings_dir(settings: Settings | None = None) -> Path:
     env = os.environ.get("INTERVIEWER_RECORDINGS")
     if env:
-        return Path(env).expanduser()
+        return _given(env)
     if settings and settings.recordings_dir:
-        return Path(settings.recordings_dir).expanduser()
+        # relative to the settings file, not to wherever the program is started from
+        return config_file().parent / Path(settings.recordings_dir).expanduser()
     checkout = source_checkout()
     if checkout:
         return checkout / "recordings"

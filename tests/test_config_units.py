@@ -35,6 +35,19 @@ def test_settings_file_and_environment(isolated_user_dirs, monkeypatch, tmp_path
     assert str(recordings_dir(settings)) == "/somewhere"
 
 
+def test_relative_folders_do_not_depend_on_where_the_program_starts(isolated_user_dirs, monkeypatch, tmp_path):
+    # INTERVIEWER_RECORDINGS=rec, or recordings_dir = "rec", was a different folder in every directory the
+    # program was started from, and 'interviewer paths' printed "rec"
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text('recordings_dir = "rec"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("INTERVIEWER_RECORDINGS", "here")
+    assert recordings_dir(load_settings()) == tmp_path / "here"
+    monkeypatch.delenv("INTERVIEWER_RECORDINGS")
+    monkeypatch.chdir("/")
+    assert recordings_dir(load_settings()) == home / "rec"  # beside the settings file that names it
+
+
 @pytest.mark.parametrize(
     "content,message",
     [("target = [", "not valid TOML"), ("colour = 1", "unknown setting 'colour'"), ('rate = "fast"', "should be int"),
