@@ -104,13 +104,15 @@ def test_plain_output_without_a_terminal_prints_progress_every_30_seconds():
     console = Console(file=io.StringIO(), width=100, force_terminal=False)
     view = TerminalView(console, interactive=False)
     view.recording_started(120, 240, live=True)
-    for second in range(0, 95):
+    for second in range(0, 155):
         view.recording_progress(float(second), -30)
-    view.recording_stopped(95.0, "enter")
+    view.recording_stopped(155.0, "enter")
     out = console.file.getvalue()
     assert "Press Enter when you have finished" in out
-    assert out.count("recorded (") == 3  # 0:30, 1:00, 1:30
-    assert "Answer ended at 1:35 (you pressed Enter). Transcribing and scoring…" in out
+    assert out.count("recorded (") == 5  # 0:30, 1:00, 1:30, 2:00, 2:30
+    assert "1:30 recorded (0:30 to the target)" in out and "2:00 recorded (at the target)" in out
+    assert "2:30 recorded (0:30 over the target)" in out  # not "(-0:30 to the target)"
+    assert "Answer ended at 2:35 (you pressed Enter). Transcribing and scoring…" in out
 
 
 def test_a_terminal_that_stops_taking_output_does_not_hold_up_the_recording():

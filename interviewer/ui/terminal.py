@@ -141,7 +141,10 @@ class TerminalView:
                 self._wake.set()  # drawn by _draw; never waits for the terminal
         elif elapsed_s - self._last_plain >= PLAIN_PROGRESS_EVERY_S:
             self._last_plain = elapsed_s
-            self.console.print(f"  {clock(elapsed_s)} recorded ({clock(self._target - elapsed_s)} to the target)")
+            left = self._target - elapsed_s
+            where = (f"{clock(left)} to the target" if left >= 0.5 else f"{clock(-left)} over the target" if left <= -0.5
+                     else "at the target")  # not "-0:30 to the target"
+            self.console.print(f"  {clock(elapsed_s)} recorded ({where})")
 
     def recording_stopped(self, elapsed_s: float, reason: str) -> None:
         if self._live is not None:
