@@ -20,8 +20,8 @@ from interviewer.units import clock, counted
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
-    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive, _names_catalog, _settings,
-    _speaker, _split, _target, console, err_console, escape, load_stories,
+    QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive,
+    _names_catalog, _settings, _speaker, _split, _target, console, err_console, escape, load_stories,
 )
 
 app = typer.Typer(
@@ -73,13 +73,13 @@ def build_round(
         raise ConfigError(f"--max-seconds {cap_s:.0f} is far below the {target_s:.0f} s target; raise it or lower --target.")
     longest = ScoringSettings.from_overrides(settings.scoring).max_answer_s
     if cap_s > longest:  # recorded for longer than can be scored, the answer would end in an error
-        raise ConfigError(
-            f"--max-seconds {cap_s:.0f} is longer than an answer can be scored ({longest:.0f} s); give at most {longest:.0f}."
-            if max_seconds else
-            f"max_seconds = {cap_s:.0f} in {config_file()} is longer than an answer can be scored ({longest:.0f} s); "
-            f"set at most {longest:.0f}." if settings.max_seconds else
-            f"A {clock(target_s)} target lets an answer run to {clock(cap_s)} (twice the target), longer than an answer "
-            f"can be scored ({clock(longest)}); aim for {clock(longest / 2)} or less, or set --max-seconds.")
+        too_long = f"longer than an answer can be scored ({longest:.0f} s)"
+        if max_seconds:
+            raise ConfigError(f"--max-seconds {cap_s:.0f} is {too_long}; give at most {longest:.0f}.")
+        if settings.max_seconds:
+            raise ConfigError(f"max_seconds = {cap_s:.0f} in {config_file()} is {too_long}; set at most {longest:.0f}.")
+        raise ConfigError(f"A {clock(target_s)} target lets an answer run to {clock(cap_s)} (twice the target), "
+                          f"{too_long}; aim for {clock(longest / 2)} or less, or set --max-seconds.")
     transcriber = WhisperTranscriber(model or settings.model, compute_type=settings.compute_type, beam_size=settings.beam_size)
     transcriber.location  # noqa: B018 - a missing model is reported now, not after the first answer
     if answer_file is not None:
