@@ -69,6 +69,10 @@ def drill(
     if question:
         chosen = catalog.question(question)
     principle_ids = [catalog.principle(p).id for p in _split(principle)]
+    if question and principle_ids and chosen.principle not in principle_ids:  # one question: which was meant?
+        raise ConfigError(f"{chosen.id} is a {catalog.principle_name(chosen.principle)} question, not "
+                          f"{', '.join(catalog.principle_name(p) for p in principle_ids)}; give --question or "
+                          "--principle, not both.")
     round_ = build_round(
         kind="drill", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds, auto_stop=None,
         answer_file=answer_file, realtime=realtime, input_device=input, output_device=output, voice=voice, rate=rate,

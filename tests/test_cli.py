@@ -184,6 +184,8 @@ def test_practice_with_a_broken_bank_is_one_line(tmp_path):
         # recorded for longer than an answer can be scored, it would have ended in an error after 15 minutes
         (["practice", "--target", "30:00"], 2, "A 30:00 target lets an answer run to 60:00 (twice the target), longer"),
         (["drill", "--max-seconds", "1200"], 2, "--max-seconds 1200 is longer than an answer can be scored (900 s)"),
+        # one question is drilled: a principle it is not of was ignored without a word
+        (["drill", "-q", "co-1", "-p", "ownership"], 2, "co-01 is a Customer Obsession question, not Ownership"),
         (["practice", "--answer-file", "/no/such/answer.wav"], 4, "no such file"),
         (["practice", "--model", "/no/such/model"], 5, "does not exist"),
         (["banks", "show", "zzzz"], 2, "No principle matches"),
