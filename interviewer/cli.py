@@ -289,8 +289,11 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
     if path.is_dir():
         raise AudioFileError(f"{item}: is a folder; give an audio file, a text file or an answer id.")
     if path.suffix.lower() in TEXT_SUFFIXES:
+        data = path.read_bytes()
+        # UTF-16 with its byte-order mark is what Windows PowerShell's '>' writes
+        encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
         try:
-            text = path.read_text(encoding="utf-8")
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise ScoringError(f"{item}: not UTF-8 text; save the transcript as UTF-8.") from exc
         transcript, breaks = transcript_from_text(text)

@@ -36,6 +36,19 @@ def test_text_files_as_json_lines(tmp_path):
     assert second["feedback"][0].startswith("You never said what the result was")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_transcript_saved_by_windows_tools_is_read(tmp_path, encoding):
+    # Windows PowerShell's '>' writes UTF-16 with a byte-order mark: it was refused as "not UTF-8 text".
+    path = tmp_path / "answer.txt"
+    path.write_text(STORY, encoding=encoding)
+    result = run_cli(["score", str(path), "--json"])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["transcript"].startswith("At my last company")
+    other = tmp_path / "latin.txt"
+    other.write_bytes("Só at my last company I fixed the checkout.".encode("latin-1"))
+    assert "not UTF-8 text" in run_cli(["score", str(other)]).stderr
+
+
 def test_human_readable_report(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(STORY)
