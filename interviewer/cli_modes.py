@@ -267,7 +267,7 @@ def stories_import(
     bank.stories += added
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(bank.to_yaml(), encoding="utf-8")
-    console.print(f"Imported {len(added)} stor{'y' if len(added) == 1 else 'ies'} into {target}"
+    console.print(f"Imported {counted(len(added), 'story', 'stories')} into {target}"
                   + (f" ({len(found) - len(added)} already there)" if len(found) > len(added) else "") + ".", soft_wrap=True,
                   markup=False)
     if added:
@@ -281,7 +281,7 @@ def stories_validate(stories: Annotated[Optional[Path], typer.Argument(metavar="
     bank, file, _ = _bank_or_empty(stories)
     if bank is None:
         raise ConfigError(f"No story bank at {file}.")
-    console.print(f"{file}: ok ({len(bank.stories)} stor{'y' if len(bank.stories) == 1 else 'ies'})", soft_wrap=True, markup=False)
+    console.print(f"{file}: ok ({counted(len(bank.stories), 'story', 'stories')})", soft_wrap=True, markup=False)
 
 
 def register(app: typer.Typer) -> None:

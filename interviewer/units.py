@@ -10,9 +10,9 @@ _CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)$")
 _UNITS = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*m(?:in)?)?\s*(?:(\d+(?:\.\d+)?)\s*s(?:ec)?)?$")
 
 
-def counted(count: int, noun: str) -> str:
-    """'1 answer', '3 answers': a count with its noun (regular plurals only)."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """'1 answer', '3 answers', '2 stories' (an irregular plural given): a count with its noun."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def parse_duration(text: str | float | int, *, what: str = "duration") -> float:
