@@ -19,7 +19,7 @@ from interviewer.errors import ConfigError, InterviewerError, StoreError
 from interviewer.units import clock, counted
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
-    AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
+    AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, FollowUpsOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
     QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive,
     _names_catalog, _settings, _speaker, _split, _target, console, err_console, escape, load_stories,
 )
@@ -69,15 +69,18 @@ def build_round(
     from interviewer.ui.terminal import TerminalView
 
     cap_s = max_seconds if max_seconds else (settings.max_seconds or 2 * target_s)
-    if cap_s < target_s / 4:
-        raise ConfigError(f"--max-seconds {cap_s:.0f} is far below the {target_s:.0f} s target; raise it or lower --target.")
+    cap_named = None  # where a cap was set, so that a cap that cannot work is named where it can be changed
+    if max_seconds:
+        cap_named = f"--max-seconds {cap_s:.0f}"
+    elif settings.max_seconds:
+        cap_named = f"max_seconds = {cap_s:.0f} in {config_file()}"
+    if cap_s < target_s / 4:  # only a cap that was set can be this short
+        raise ConfigError(f"{cap_named} is far below the {target_s:.0f} s target; raise it or lower the target.")
     longest = ScoringSettings.from_overrides(settings.scoring).max_answer_s
     if cap_s > longest:  # recorded for longer than can be scored, the answer would end in an error
         too_long = f"longer than an answer can be scored ({longest:.0f} s)"
-        if max_seconds:
-            raise ConfigError(f"--max-seconds {cap_s:.0f} is {too_long}; give at most {longest:.0f}.")
-        if settings.max_seconds:
-            raise ConfigError(f"max_seconds = {cap_s:.0f} in {config_file()} is {too_long}; set at most {longest:.0f}.")
+        if cap_named:
+            raise ConfigError(f"{cap_named} is {too_long}; give at most {longest:.0f}.")
         raise ConfigError(f"A {clock(target_s)} target lets an answer run to {clock(cap_s)} (twice the target), "
                           f"{too_long}; aim for {clock(longest / 2)} or less, or set --max-seconds.")
     transcriber = WhisperTranscriber(model or settings.model, compute_type=settings.compute_type, beam_size=settings.beam_size)
@@ -182,7 +185,7 @@ def practice(
     rate: RateOpt = None,
     model: ModelOpt = None,
     realtime: RealtimeOpt = False,
-    follow_ups: Annotated[Optional[int], typer.Option("--follow-ups", metavar="N", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")] = None,
+    follow_ups: FollowUpsOpt = None,
     seed: SeedOpt = None,
     stories: StoriesOpt = None,
 ) -> None:
@@ -205,7 +208,7 @@ def practice(
     round_ = build_round(  # devices and model are checked here, before anything is written
         kind="practice", settings=settings, catalog=catalog, target_s=target_s, max_seconds=max_seconds,
         auto_stop=auto_stop, answer_file=answer_file, realtime=realtime, input_device=input, output_device=output,
-        voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else 0,
+        voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else settings.follow_ups,
         stories=load_stories(stories, settings, catalog),
     )
     store = FileStore(recordings_dir(settings))

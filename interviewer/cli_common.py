@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from interviewer.config import FOLLOW_UPS_MAX, RATE_WPM
 from rich.markup import escape  # noqa: F401 - for the commands: a path or a bank's text may hold "[...]"
 
 console = Console(highlight=False)
@@ -38,11 +39,14 @@ AutoStopOpt = Annotated[
 InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", metavar="DEVICE", help="Microphone: index or part of the name (see 'interviewer devices').")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="DEVICE", help="Speaker: index or part of the name.")]
 VoiceOpt = Annotated[Optional[str], typer.Option("--voice", metavar="VOICE", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
-RateOpt = Annotated[Optional[int], typer.Option("--rate", metavar="WPM", min=80, max=400, help="Interviewer speaking rate, words per minute.")]
+RateOpt = Annotated[Optional[int], typer.Option("--rate", metavar="WPM", min=RATE_WPM[0], max=RATE_WPM[1], help="Interviewer speaking rate, words per minute.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", metavar="MODEL", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
 RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
 StoriesOpt = Annotated[
     Optional[Path], typer.Option("--stories", metavar="FILE", help="Your story bank (YAML); default: stories.yaml in the settings folder.")
+]
+FollowUpsOpt = Annotated[
+    Optional[int], typer.Option("--follow-ups", metavar="N", min=0, max=FOLLOW_UPS_MAX, help="Spoken follow-up probes after each answer (0: none).")
 ]
 SeedOpt = Annotated[Optional[int], typer.Option("--seed", metavar="N", help="Make the choice of questions repeatable.")]
 

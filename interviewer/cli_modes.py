@@ -11,13 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from interviewer.cli_common import (
-    AnswerFileOpt, BankOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt, SeedOpt,
-    StoriesOpt, VoiceOpt, _catalog, _names_catalog, _settings, _split, _store, _target, console, escape, load_stories,
+    AnswerFileOpt, BankOpt, FollowUpsOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt,
+    SeedOpt, StoriesOpt, VoiceOpt, _catalog, _names_catalog, _settings, _split, _store, _target, console, escape, load_stories,
 )
 from interviewer.errors import ConfigError
 from interviewer.units import counted
 
-FollowUpsOpt = Annotated[Optional[int], typer.Option("--follow-ups", metavar="N", min=0, max=5, help="Spoken follow-up probes after each answer (0: none).")]
 
 
 def _drill_earlier(store, question_id: str):

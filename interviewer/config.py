@@ -11,6 +11,7 @@ One resolver for every path, each overridable by an environment variable (tests 
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -88,7 +89,7 @@ class Settings:
     """User settings; every field can be set in config.toml. Command-line options win over them."""
 
     recordings_dir: str = ""
-    target: str = "2:00"  # answer length to aim for
+    target: str | float = "2:00"  # answer length to aim for; a number in the file is seconds
     max_seconds: float = 0.0  # hard cap; 0 means twice the target
     auto_stop: float = 0.0  # end an answer after this much silence; 0 = never (the default)
     voice: str = ""  # pyttsx3 voice id or name part; "" = the system default English voice
@@ -98,7 +99,7 @@ class Settings:
     beam_size: int = 1
     input_device: str = ""
     output_device: str = ""
-    follow_ups: int = 1
+    follow_ups: int = 0  # spoken probes after each answer of a practice round
     stories: str = ""  # story bank file; "" = stories.yaml in the settings folder, if it exists
     scoring: dict[str, Any] = field(default_factory=dict)  # overrides of scoring thresholds
 
@@ -109,6 +110,30 @@ class Settings:
     @property
     def max_s(self) -> float:
         return self.max_seconds if self.max_seconds > 0 else 2 * self.target_s
+
+
+# What the command-line options accept, so that the file cannot ask for what the option would refuse.
+RATE_WPM = (80, 400)
+FOLLOW_UPS_MAX = 5
+SETTING_BOUNDS = {"rate": RATE_WPM, "follow_ups": (0, FOLLOW_UPS_MAX), "beam_size": (1, None), "max_seconds": (0, None),
+                  "auto_stop": (0, None)}
+KIND_IN_TOML = {str: "text in quotes", int: "a whole number", float: "a number", dict: "a table"}
+
+
+def _checked(path: Path, key: str, value: Any, default: Any) -> Any:
+    """The value of one setting of the file, or a ConfigError that says what to write instead."""
+    if key == "target" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # seconds, as on the command line ("--target 90")
+    if isinstance(value, bool) or not isinstance(value, type(default)) and not (
+        isinstance(default, float) and isinstance(value, int)
+    ):
+        example = f", like {key} = {json.dumps(default)}" if default not in ("", {}) else ""
+        raise ConfigError(f"{path}: setting '{key}' should be {KIND_IN_TOML[type(default)]}{example}; got {value!r}.")
+    low, high = SETTING_BOUNDS.get(key, (None, None))
+    if (low is not None and value < low) or (high is not None and value > high):
+        allowed = f"from {low} to {high}" if high is not None else f"{low} or more"
+        raise ConfigError(f"{path}: setting '{key}' should be {allowed}, got {value!r}.")
+    return value
 
 
 def config_file() -> Path:
@@ -128,12 +153,7 @@ def load_settings(path: Path | None = None) -> Settings:
     for key, value in data.items():
         if key not in known:
             raise ConfigError(f"{path}: unknown setting '{key}'. Known settings: {', '.join(known)}.")
-        default = getattr(settings, key)
-        if isinstance(default, bool) or not isinstance(value, type(default)) and not (
-            isinstance(default, float) and isinstance(value, int)
-        ):
-            raise ConfigError(f"{path}: setting '{key}' should be {type(default).__name__}, got {value!r}.")
-        setattr(settings, key, value)
+        setattr(settings, key, _checked(path, key, value, getattr(settings, key)))
     from interviewer.scoring.settings import ScoringSettings
 
     try:  # checked here, so that a mistake is reported with the file it is in, before any work is done

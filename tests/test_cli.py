@@ -198,6 +198,17 @@ def test_bad_input_is_one_clear_line(args, code, message, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("content,message", [
+    ("max_seconds = 10", "max_seconds = 10 in {config} is far below the 120 s target"),  # it said '--max-seconds 10'
+    ("max_seconds = 1200", "max_seconds = 1200 in {config} is longer than an answer can be scored"),
+])
+def test_a_cap_from_the_settings_file_is_named_there(isolated_user_dirs, content, message):
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text(content)
+    result = run_cli(["practice", "--answer-file", "/no/such/answer.wav"])
+    assert result.returncode == 2 and message.format(config=home / "config.toml") in result.stderr, result.stderr
+
+
 def test_corrupt_and_empty_answer_files(tmp_path):
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")

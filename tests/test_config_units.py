@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from interviewer.config import load_settings, recordings_dir
@@ -50,7 +52,15 @@ def test_relative_folders_do_not_depend_on_where_the_program_starts(isolated_use
 
 @pytest.mark.parametrize(
     "content,message",
-    [("target = [", "not valid TOML"), ("colour = 1", "unknown setting 'colour'"), ('rate = "fast"', "should be int"),
+    [("target = [", "not valid TOML"), ("colour = 1", "unknown setting 'colour'"),
+     ('rate = "fast"', "'rate' should be a whole number, like rate = 165; got 'fast'"),
+     ("model = 1", "'model' should be text in quotes, like model = \"tiny.en\""),
+     ("max_seconds = true", "'max_seconds' should be a number, like max_seconds = 0.0"),
+     # the command-line options' bounds: a rate of 1000 garbled the question, beam_size = 0 failed only at
+     # the first transcription, and a negative auto_stop was taken as off
+     ("rate = 1000", "'rate' should be from 80 to 400, got 1000"), ("follow_ups = 9", "'follow_ups' should be from 0 to 5"),
+     ("beam_size = 0", "'beam_size' should be 1 or more"), ("auto_stop = -1", "'auto_stop' should be 0 or more"),
+     ("max_seconds = -5", "'max_seconds' should be 0 or more"), ('target = "-1:00"', "Cannot read target"),
      ('target = "soon"', "Cannot read target"),
      # [scoring] is checked when the file is read (a wrong type used to crash in the middle of scoring)
      ("[scoring]\nbogus = 1", "Unknown scoring setting 'bogus'"),
@@ -68,6 +78,29 @@ def test_bad_settings_file(isolated_user_dirs, content, message):
     with pytest.raises(ConfigError, match=message) as raised:
         load_settings()
     assert str(raised.value).startswith(str(home / "config.toml"))  # where the mistake is
+
+
+def test_target_in_the_file_may_be_seconds(isolated_user_dirs):
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text("target = 90\nfollow_ups = 2\n")
+    settings = load_settings()
+    assert settings.target_s == 90 and settings.max_s == 180 and settings.follow_ups == 2
+
+
+def test_the_readme_settings_block_is_every_setting_at_its_default(isolated_user_dirs):
+    import re
+    from dataclasses import fields
+
+    from interviewer.config import Settings
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Settings.*?```toml\n(.*?)```", readme, re.S).group(1)
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text(block)
+    settings, defaults = load_settings(), Settings()
+    assert {f.name: getattr(settings, f.name) for f in fields(Settings) if f.name != "scoring"} == {
+        f.name: getattr(defaults, f.name) for f in fields(Settings) if f.name != "scoring"}
+    assert set(re.findall(r"^(\w+) =", block, re.M)) >= {f.name for f in fields(Settings)} - {"scoring"}
 
 
 def test_scoring_settings_from_the_file_are_used(isolated_user_dirs):

@@ -161,6 +161,16 @@ def test_story_bank_commands_and_coverage_after_an_answer(no_audio_env, isolated
     assert "missed: hired two more engineers" in html
 
 
+def test_settings_file_follow_ups_and_target_in_seconds_are_used(no_audio_env, isolated_user_dirs):
+    """'follow_ups = 1' in config.toml was accepted and did nothing; 'target = 90' was refused as not text."""
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text("follow_ups = 1\ntarget = 90\n")
+    result = run_cli(["practice", "-q", "ow-11", "--answer-file", str(DEMO)], env=no_audio_env)
+    assert result.returncode == 0, result.stderr
+    assert "Follow-up:" in result.stdout and "(2 recordings)" in result.stdout
+    assert "1:05 of 1:30" in result.stdout
+
+
 def test_an_answer_exported_as_subtitles_scores_as_the_answer_did(no_audio_env, isolated_user_dirs, tmp_path):
     """The demo answer through Whisper, exported as SRT and WebVTT, then scored from the subtitle files: the
     same sentences and labels, and timing from the cues (not null as for a text transcript)."""
