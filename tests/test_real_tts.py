@@ -7,7 +7,7 @@ import pytest
 
 from interviewer.audio.player import SoundDevicePlayer
 from interviewer.audio.tts import Pyttsx3Speaker
-from tests.conftest import need, run_cli
+from tests.conftest import ROOT, need, run_cli
 
 pytestmark = pytest.mark.real
 
@@ -58,6 +58,17 @@ def test_voice_and_rate_are_applied(tmp_path):
     assert british._resolve_voice().startswith("gmw/en-gb") or "en-gb" in british._resolve_voice()
     with pytest.raises(Exception, match="No voice named like"):
         Pyttsx3Speaker(voice="klingon-opera")._resolve_voice()
+
+
+def test_a_voice_that_is_not_installed_stops_before_the_round(isolated_user_dirs):
+    """It was a notice after the first question was shown, and the round went on silent."""
+    need(espeak_available(), "libespeak-ng1")
+    _, recordings = isolated_user_dirs
+    result = run_cli(["practice", "--voice", "klingon-opera", "-n", "1",
+                      "--answer-file", str(ROOT / "interviewer" / "assets" / "demo-answer.ogg")])
+    assert result.returncode == 2, result.stderr
+    assert "No voice named like 'klingon-opera'" in result.stderr and "Traceback" not in result.stderr
+    assert not list(recordings.glob("*/session.json"))  # nothing was started
 
 
 def test_no_speaker_means_text_only_not_a_crash(no_audio_env):

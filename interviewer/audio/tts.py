@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.audio.player import SoundDevicePlayer
-from interviewer.errors import DeviceError
+from interviewer.errors import ConfigError, DeviceError
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +159,18 @@ class _RenderedVoice:
             return False
         return self.player.play_file(self.cached_render(text))
 
+    def check_voice(self) -> None:
+        """Find the voice now: one that was named and is not there is a ConfigError before the round starts,
+        not a round that goes on silent. An engine that cannot run at all is left to the round, which says
+        so once and shows the questions as text."""
+        try:
+            self._load_voice()
+        except DeviceError:
+            pass
+
+    def _load_voice(self) -> None:
+        raise NotImplementedError
+
 
 class Pyttsx3Speaker(_RenderedVoice):
     def __init__(
@@ -192,6 +204,9 @@ class Pyttsx3Speaker(_RenderedVoice):
             self._voice_id = pick_voice(voices, self.voice_query)
         return self._voice_id
 
+    def _load_voice(self) -> None:
+        self._resolve_voice()
+
     # Speaking -------------------------------------------------------------------------------------
 
     def render(self, text: str, path: Path) -> Path:
@@ -224,7 +239,7 @@ def pick_voice(voices: list[dict[str, Any]], query: str) -> str:
         if matches:
             return matches[0]["id"]
         english = ", ".join(v["name"] for v in voices if _is_english(v))[:300]
-        raise DeviceError(f"No voice named like '{query}'. English voices here: {english}. Set --voice to one of them.")
+        raise ConfigError(f"No voice named like '{query}'. English voices here: {english}. Set --voice to one of them.")
     for preference in ("en-us", "en_us", "english (america)", "en-gb", "english"):
         for v in voices:
             if preference in v["id"].lower() or preference in v["name"].lower() or any(
@@ -279,8 +294,15 @@ class PiperSpeaker(_RenderedVoice):
                 from piper import PiperVoice
             except ImportError as exc:
                 raise DeviceError("The Piper voice is not installed: pip install 'interviewer[neural-voice]'.") from exc
-            self._voice = PiperVoice.load(self.model_path)
+            try:
+                self._voice = PiperVoice.load(self.model_path)
+            except Exception as exc:  # noqa: BLE001 - a missing file, its .json, or ONNX that cannot be read
+                raise ConfigError(f"Cannot load the Piper voice {self.model_path}: {exc}. Give a Piper voice (an .onnx "
+                                  "file with its .onnx.json beside it), or 'piper' for the one installed.") from exc
         return self._voice
+
+    def _load_voice(self) -> None:
+        self._load()
 
     def render(self, text: str, path: Path) -> Path:
         text = clean_text(text)
