@@ -92,12 +92,19 @@ def _target(settings, target: str | None) -> float:
     return parse_duration(target, what="target") if target else settings.target_s
 
 
-def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
+def _player(settings, output: str | None):
     from interviewer.audio.player import SoundDevicePlayer
+
+    player = SoundDevicePlayer(output or settings.output_device or None)
+    player.check_named_device()
+    return player
+
+
+def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
     from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
     from interviewer.config import cache_dir
 
-    player = SoundDevicePlayer(output or settings.output_device or None)
+    player = _player(settings, output)
     voice = voice if voice is not None else settings.voice
     if voice and voice.lower().startswith("piper"):
         model = voice.split(":", 1)[1] if ":" in voice else None

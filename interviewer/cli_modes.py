@@ -12,7 +12,8 @@ from rich.text import Text
 
 from interviewer.cli_common import (
     AnswerFileOpt, BankOpt, FollowUpsOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt,
-    SeedOpt, StoriesOpt, VoiceOpt, _catalog, _names_catalog, _settings, _split, _store, _target, console, escape, load_stories,
+    SeedOpt, StoriesOpt, VoiceOpt, _catalog, _names_catalog, _player, _settings, _split, _store, _target, console, escape,
+    load_stories,
 )
 from interviewer.errors import ConfigError
 from interviewer.units import counted
@@ -94,11 +95,10 @@ def drill(
 
 def _loop_speakers(plan, settings, output: str | None):
     """One voice per interviewer; a voice this machine lacks falls back to the default, with a note."""
-    from interviewer.audio.player import SoundDevicePlayer
     from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
     from interviewer.config import cache_dir
 
-    player = SoundDevicePlayer(output or settings.output_device or None)
+    player = _player(settings, output)
     speakers = {}
     for interviewer in plan.interviewers:
         if interviewer.voice.lower().startswith("piper"):

@@ -9,7 +9,7 @@ import typer.main
 import yaml
 
 from interviewer.cli import app
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 
 def all_commands():
@@ -187,6 +187,9 @@ def test_practice_with_a_broken_bank_is_one_line(tmp_path):
         # one question is drilled: a principle it is not of was ignored without a word
         (["drill", "-q", "co-1", "-p", "ownership"], 2, "co-01 is a Customer Obsession question, not Ownership"),
         (["practice", "--answer-file", "/no/such/answer.wav"], 4, "no such file"),
+        # a speaker named and not there: the round went on with the questions as text
+        (["practice", "-n", "1", "--output", "zzz-no-such-speaker", "--answer-file", str(ROOT / "interviewer/assets/demo-answer.ogg")],
+         3, "No output device named like 'zzz-no-such-speaker'"),
         (["practice", "--model", "/no/such/model"], 5, "does not exist"),
         (["banks", "show", "zzzz"], 2, "No principle matches"),
     ],

@@ -45,6 +45,12 @@ class SoundDevicePlayer:
                 self.unavailable = str(exc)
         return self._device
 
+    def check_named_device(self) -> None:
+        """A device that was named and is not there raises DeviceError now, before a round starts; with none
+        named, a machine without a speaker still gets its round, with the questions as text."""
+        if self.device_spec not in (None, ""):
+            self._device = resolve_device(self.device_spec, "output")
+
     def available(self) -> bool:
         self._resolve()
         return self.unavailable is None
