@@ -134,13 +134,14 @@ def _store(settings=None):
 
 def load_stories(path: Path | None, settings, catalog):
     """The story bank: --stories, else the stories setting or file, if there is one (it is optional)."""
-    from interviewer.config import stories_file
+    from interviewer.config import config_file, stories_file
     from interviewer.errors import ConfigError
     from interviewer.stories import parse_stories
 
     file = Path(path) if path else stories_file(settings)
     if not file.is_file():
-        if path:
-            raise ConfigError(f"{file}: no such story bank. Create one with 'interviewer stories import NOTES.md'.")
+        if path or settings.stories:  # named, so meant: only the default file is optional
+            named = "" if path else f" (stories in {config_file()})"
+            raise ConfigError(f"{file}: no such story bank{named}. Create one with 'interviewer stories import NOTES.md'.")
         return None
     return parse_stories(file.read_text(encoding="utf-8"), str(file), catalog)

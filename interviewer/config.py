@@ -76,7 +76,7 @@ def user_banks_dir() -> Path:
 
 def stories_file(settings: Settings | None = None) -> Path:
     if settings and settings.stories:
-        return Path(settings.stories).expanduser()
+        return config_file().parent / Path(settings.stories).expanduser()  # beside the file that names it
     return home_dir() / "stories.yaml"
 
 

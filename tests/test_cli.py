@@ -212,6 +212,15 @@ def test_a_cap_from_the_settings_file_is_named_there(isolated_user_dirs, content
     assert result.returncode == 2 and message.format(config=home / "config.toml") in result.stderr, result.stderr
 
 
+def test_a_story_bank_named_in_the_settings_file_must_be_there(isolated_user_dirs):
+    """Only the default stories.yaml is optional; one named in config.toml and missing was passed over."""
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_text('stories = "prep/stories.yaml"\n')
+    result = run_cli(["practice", "-n", "1", "--answer-file", str(ROOT / "interviewer/assets/demo-answer.ogg")])
+    assert result.returncode == 2, result.stderr
+    assert f"{home / 'prep' / 'stories.yaml'}: no such story bank (stories in {home / 'config.toml'})" in result.stderr
+
+
 def test_corrupt_and_empty_answer_files(tmp_path):
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")
