@@ -83,7 +83,7 @@ def build_round(
             raise ConfigError(f"{cap_named} is {too_long}; give at most {longest:.0f}.")
         raise ConfigError(f"A {clock(target_s)} target lets an answer run to {clock(cap_s)} (twice the target), "
                           f"{too_long}; aim for {clock(longest / 2)} or less, or set --max-seconds.")
-    transcriber = WhisperTranscriber(model or settings.model, compute_type=settings.compute_type, beam_size=settings.beam_size)
+    transcriber = WhisperTranscriber(model or settings.model_spec, compute_type=settings.compute_type, beam_size=settings.beam_size)
     transcriber.location  # noqa: B018 - a missing model is reported now, not after the first answer
     if answer_file is not None:
         from interviewer.audio.files import FileAudioInput
@@ -343,7 +343,7 @@ def score(
 
     def transcriber():
         if not transcribers:
-            transcribers.append(WhisperTranscriber(model or settings.model, compute_type=settings.compute_type,
+            transcribers.append(WhisperTranscriber(model or settings.model_spec, compute_type=settings.compute_type,
                                                    beam_size=settings.beam_size))
         return transcribers[0]
 

@@ -105,7 +105,7 @@ def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
     from interviewer.config import cache_dir
 
     player = _player(settings, output)
-    voice = voice if voice is not None else settings.voice
+    voice = voice if voice is not None else settings.voice_spec
     if voice and voice.lower().startswith("piper"):
         model = voice.split(":", 1)[1] if ":" in voice else None
         speaker = PiperSpeaker(model=model, player=player, cache_dir=cache_dir())

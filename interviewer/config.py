@@ -111,6 +111,23 @@ class Settings:
     def max_s(self) -> float:
         return self.max_seconds if self.max_seconds > 0 else 2 * self.target_s
 
+    @property
+    def model_spec(self) -> str:
+        """The model setting, with a model folder given relative taken from beside config.toml (as
+        recordings_dir is), not from wherever the program is started."""
+        if os.sep in self.model or self.model.startswith((".", "~")):
+            return str(config_file().parent / Path(self.model).expanduser())
+        return self.model
+
+    @property
+    def voice_spec(self) -> str:
+        """The voice setting, with a Piper voice file given relative ("piper:voices/amy.onnx") taken from
+        beside config.toml."""
+        kind, colon, file = self.voice.partition(":")
+        if kind.lower() == "piper" and colon:
+            return f"{kind}:{config_file().parent / Path(file).expanduser()}"
+        return self.voice
+
 
 # What the command-line options accept, so that the file cannot ask for what the option would refuse.
 RATE_WPM = (80, 400)

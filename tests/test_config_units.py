@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.config import load_settings, recordings_dir
+from interviewer.config import load_settings, recordings_dir, stories_file
 from interviewer.errors import ConfigError
 from interviewer.units import clock, parse_duration
 
@@ -48,6 +48,19 @@ def test_relative_folders_do_not_depend_on_where_the_program_starts(isolated_use
     monkeypatch.delenv("INTERVIEWER_RECORDINGS")
     monkeypatch.chdir("/")
     assert recordings_dir(load_settings()) == home / "rec"  # beside the settings file that names it
+    # so are a story bank and a model folder (a model's name stays a name)
+    (home / "config.toml").write_text('stories = "prep/stories.yaml"\nmodel = "models/whisper-small"\n')
+    settings = load_settings()
+    assert stories_file(settings) == home / "prep" / "stories.yaml"
+    assert settings.model_spec == str(home / "models" / "whisper-small")
+    for name in ("tiny.en", "base", "/opt/whisper-small"):
+        (home / "config.toml").write_text(f'model = "{name}"\n')
+        assert load_settings().model_spec == name
+    (home / "config.toml").write_text('voice = "piper:voices/amy.onnx"\n')
+    assert load_settings().voice_spec == f"piper:{home / 'voices' / 'amy.onnx'}"
+    for voice in ("piper", "piper:/opt/amy.onnx", "en-gb"):
+        (home / "config.toml").write_text(f'voice = "{voice}"\n')
+        assert load_settings().voice_spec == voice
 
 
 @pytest.mark.parametrize(
