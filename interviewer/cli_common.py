@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from interviewer.config import FOLLOW_UPS_MAX, RATE_WPM
 from rich.markup import escape  # noqa: F401 - for the commands: a path or a bank's text may hold "[...]"
+
+from interviewer.config import FOLLOW_UPS_MAX, RATE_WPM
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line

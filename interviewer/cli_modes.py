@@ -19,7 +19,6 @@ from interviewer.errors import ConfigError
 from interviewer.units import counted
 
 
-
 def _drill_earlier(store, question_id: str):
     """Earlier attempts at this question (from the index), oldest first, for the trend."""
     from interviewer.drill import Attempt
