@@ -62,6 +62,15 @@ def timed(*spec):
         ((("decisions.", 6.1, 6.5, 0.99), ("Thank", 6.5, 6.5, 0.002), ("you", 6.5, 6.54, 0.98),
           ("very", 6.54, 6.54, 0.21), ("much.", 6.54, 6.58, 0.99), ("Then", 6.9, 7.1, 0.25)), ["decisions.", "Then"]),
         ((("opportunities.", 69.5, 70.1, 0.99), ("Please.", 70.14, 70.2, 0.24)), ["opportunities."]),
+        # a longer one, in a pause between bullets read aloud (tiny.en on the Piper voice): unsure and too fast
+        ((("timetable.", 21.44, 21.6, 0.94), ("This", 21.64, 21.64, 0.013), ("is", 21.64, 21.64, 0.6),
+          ("the", 21.64, 21.64, 0.18), ("first", 21.64, 21.64, 0.1), ("one.", 21.64, 21.68, 0.15),
+          ("Tested", 22.04, 22.46, 0.86)), ["timetable.", "Tested"]),
+        ((("nurses.", 24.92, 25.2, 0.99), *((w, 25.2, 25.22, 0.15) for w in "This is the first time I've been working on".split()),
+          ("this.", 25.24, 25.26, 0.23)), ["nurses."]),
+        # ... but five words squeezed together that Whisper is sure of were said
+        ((("done.", 1.0, 1.4, 0.99), *((w, 1.5, 1.5, 0.9) for w in "We shipped it on".split()), ("time.", 1.5, 1.6, 0.9)),
+         ["done.", "We", "shipped", "it", "on", "time."]),
         # said: sure of itself, or long enough to be speech, or inside a sentence, or opening the chunk (which
         # may start mid-sentence)
         ((("fall.", 0.0, 0.1, 0.1), ("I", 0.5, 0.6, 0.9)), ["fall.", "I"]),

@@ -44,6 +44,7 @@ VOICE_MARGIN_S = 0.1  # Whisper's word times are this loose
 MIN_WORD_S = 0.06  # never shrink a word below this
 INVENTED_SENTENCE_S = 0.35  # an unsure sentence of a few words shorter than this was not said
 SAID_WORD_MIN_S = 0.1  # a sentence faster than this per word was not said
+INVENTED_WORDS_MAX = 12  # "This is the first time I've been working on this." in 0.06 s, in a pause
 
 
 def _frame_db(samples: Any, rate: int) -> Any:
@@ -129,7 +130,9 @@ def drop_invented_sentences(words: list[Word]) -> list[Word]:
     Whisper writes "Thank you.", "Thank you for watching.", "Please.", "Sure." or "Yes." there, timed over
     the end of the word before, where ``drop_unvoiced`` cannot tell it from speech. A sentence of up to four
     words between two sentence ends was not said when it is unsure (a word under ``UNSURE_P``) and shorter
-    than ``INVENTED_SENTENCE_S``, or faster than anyone speaks (``SAID_WORD_MIN_S`` a word)."""
+    than ``INVENTED_SENTENCE_S``, or faster than anyone speaks (``SAID_WORD_MIN_S`` a word). A longer one
+    ("This is the first one.", in a pause between two bullets read aloud) must be both unsure and that fast:
+    real words whose times Whisper squeezed together are sure of themselves."""
     kept: list[Word] = []
     i = 0
     while i < len(words):
@@ -151,7 +154,7 @@ def _invented_sentence_at(words: list[Word], i: int) -> int:
 
     if i == 0 or not ends(words[i - 1]):  # a chunk may start mid-sentence: its first words were said
         return 0
-    for size, last in enumerate(words[i : i + 4], start=1):
+    for size, last in enumerate(words[i : i + INVENTED_WORDS_MAX], start=1):
         if not ends(last):
             continue
         group = words[i : i + size]
@@ -159,7 +162,10 @@ def _invented_sentence_at(words: list[Word], i: int) -> int:
             return 0
         lasts = last.end - group[0].start
         unsure = min(w.probability if w.probability is not None else 1.0 for w in group) < UNSURE_P
-        return size if (unsure and lasts < INVENTED_SENTENCE_S) or lasts < SAID_WORD_MIN_S * size else 0
+        too_fast = lasts < SAID_WORD_MIN_S * size
+        if size <= 4:
+            return size if (unsure and lasts < INVENTED_SENTENCE_S) or too_fast else 0
+        return size if unsure and too_fast else 0
     return 0
 
 
