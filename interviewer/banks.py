@@ -386,14 +386,21 @@ class Catalog:
         hint = f" Did you mean {', '.join(close)}?" if close else " Run 'interviewer banks show' to list ids."
         raise ConfigError(f"No question with id '{question_id}'.{hint}")
 
+    def principle_named(self, text: str) -> Principle | None:
+        """The principle whose id or whole name this is (case and punctuation aside), else None: no prefixes,
+        so that "Action" or "Results" in someone's notes is not taken for a principle."""
+        wanted = _normalise(text)
+        return next((p for p in self.principles.values() if wanted and wanted in (_normalise(p.id), _normalise(p.name))),
+                    None)
+
     def principle(self, query: str) -> Principle:
         """Find a principle by id, name, or an unambiguous prefix of either ("ownership", "dive", "co")."""
         wanted = _normalise(query)
         if not wanted:
             raise ConfigError("Empty principle name. Run 'interviewer banks list' to see the principles.")
-        exact = [p for p in self.principles.values() if wanted in (_normalise(p.id), _normalise(p.name))]
+        exact = self.principle_named(query)
         if exact:
-            return exact[0]
+            return exact
         squeezed = wanted.replace(" ", "")
         initials = [
             p for p in self.principles.values()

@@ -252,8 +252,8 @@ def stories_import(
         raise ConfigError(f"{notes}: cannot read ({exc.strerror}).") from exc
     found = import_markdown(text, catalog)
     if not found:
-        raise ConfigError(f"{notes}: no stories found. Stories are '### Answer' sections with S:/T:/A:/R: outline "
-                          "bullets, or **S:**/**T:**/**A:**/**R:** paragraphs (see docs/stories.md).")
+        raise ConfigError(f"{notes}: no stories found. A story is a '### Story: title' section, or points under "
+                          "Situation:/Task:/Action:/Result: (or S:/T:/A:/R:) labels, bullets or headings (see docs/stories.md).")
     target = out or stories_file(settings)
     bank = parse_stories(target.read_text(encoding="utf-8"), str(target), catalog) if target.is_file() else StoryBank([], str(target))
     existing = {s.id for s in bank.stories}

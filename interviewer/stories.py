@@ -179,37 +179,75 @@ def parse_stories(text: str, source: str, catalog: Catalog | None = None) -> Sto
 # Importing Markdown prep notes
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
-_PART = re.compile(r"^\s*>?\s*(S|T|A|R|Situation|Task|Action|Result|Reflection|Learnings?)\s*:\s*(.*)$", re.I)
+_LABELS = r"S|T|A|R|Situation|Task|Actions?|Results?|Reflection|Learnings?|Lessons?(?: learned)?"
+# "S: context", "> * T:", "- **Situation**: context", "**Result:** ..." in a bullet
+_PART = re.compile(rf"^\s*>?\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*({_LABELS})\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$", re.I)
 _BULLET = re.compile(r"^\s*>?\s*(?:[-*•]|\d+[.)])\s+(.*)$")
-_PARAGRAPH = re.compile(r"^\*\*(S|T|A|R|Reflection)\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
+_PARAGRAPH = re.compile(rf"^\*\*({_LABELS})\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
 _QUESTION = re.compile(r"^(?:tell me|describe|give (?:me )?an? example|share an example|can you tell|what|how|when|have you)\b", re.I)
+_STORY_HEADING = re.compile(r"^(?:story|example)\b\s*(?:\d+\b)?\s*[-–—:.)]?\s*", re.I)  # "Story 2 - Missed launch"
+POINT_CHARS = 140  # an outline point longer than this is cut at a word, as notes' long lines are
+_RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
+_SHORT_LABEL = {"situation": "S", "task": "T", "action": "A", "actions": "A", "result": "R", "results": "R"}
+
+
+def _label(name: str) -> str:
+    """A part label as the notes' own short form: S, T, A, R or Reflection."""
+    name = name.lower()
+    return name.upper() if len(name) == 1 else _SHORT_LABEL.get(name, "Reflection")
+
+
+def _heading_principles(name: str, catalog: Catalog) -> tuple[str, ...]:
+    """The principles a heading names: one in full ("Have Backbone; Disagree and Commit", "2. Ownership"), or
+    several joined by / & + or | ("Dive Deep / Ownership"). Only whole names: "Action" or "Results" over a
+    story's part is not Bias for Action or Deliver Results."""
+    def named(text: str) -> str | None:
+        text = re.sub(r"^\s*(?:\d+[.)]|LP\s*:)\s*|\s*\([^)]*\)\s*$", "", text, flags=re.I)  # "2. X", "X (2 stories)"
+        found = catalog.principle_named(text)
+        return found.id if found else None
+
+    whole = named(name)
+    if whole:
+        return (whole,)
+    pieces = re.split(r"\s*[/&+|]\s*", name)
+    ids = [named(piece) for piece in pieces]
+    return tuple(ids) if len(pieces) > 1 and all(ids) else ()  # type: ignore[arg-type]
 
 
 def import_markdown(text: str, catalog: Catalog) -> list[Story]:
-    """Stories from notes shaped like principle-answers.md: principle headings, questions (with follow-up
-    bullets), "### Answer" sections with outline bullets under S:/T:/A:/R: labels, and **S:** paragraphs."""
+    """Stories from Markdown prep notes (docs/stories.md): principle headings; questions (lines or headings,
+    with follow-up bullets); parts under S:/T:/A:/R: or Situation:/... labels, as lines, as "- **Situation**:"
+    bullets, or as a label line or "### Situation" heading followed by its bullets; quoted outlines under
+    "### Answer"; **S:** or **Situation:** paragraphs; and "#### Story 2 - title" sections, whose own lines
+    and bullets are the outline when they carry no labels."""
     stories: list[Story] = []
-    principle: str | None = None
+    principles: tuple[str, ...] = ()
     principle_level = 0  # the heading level that named it: a heading under it ("## Tell me about…") keeps it
     questions: list[str] = []
     outline: list[str] = []
     paragraphs: list[str] = []
     paragraph_points: list[str] = []  # bullet lines written under a **S:** paragraph label
+    plain_points: list[str] = []  # the lines and bullets of a story section, in case they carry no labels
+    section_title: str | None = None  # a "Story" heading's title ("" for none); None outside such a section
+    heading_title = ""  # another heading under the principle's: the title, if labels make a story of it
+    part_open = False  # after a part's own label line or heading ("Situation:", "### Action"): its lines follow
     in_story = False
     labelled = False  # an outline counts only with S:/T:/A:/R: labels or under an "Answer" heading
 
     def close() -> None:
-        nonlocal outline, paragraphs, paragraph_points, questions, in_story, labelled
-        if (outline and labelled) or paragraphs:
-            title = _title(questions, paragraphs, outline)
+        nonlocal outline, paragraphs, paragraph_points, plain_points, questions, section_title, heading_title
+        nonlocal in_story, labelled, part_open
+        if (outline and labelled) or paragraphs or (section_title is not None and plain_points):
+            title = section_title or heading_title or _title(questions, paragraphs, outline or plain_points)
             base = _short_id(title) or f"story-{len(stories) + 1}"
             story_id, n = base, 2
             while any(s.id == story_id for s in stories):
                 story_id, n = f"{base}-{n}", n + 1
-            points = outline or paragraph_points or [_first_sentence(p) for p in paragraphs if _first_sentence(p)]
-            stories.append(Story(story_id, title, (principle,) if principle else (), tuple(points), (),
-                                 tuple(questions), "\n\n".join(paragraphs)))
-        outline, paragraphs, paragraph_points, questions, in_story, labelled = [], [], [], [], False, False
+            points = (outline or paragraph_points or [_first_sentence(p) for p in paragraphs if _first_sentence(p)]
+                      or plain_points)
+            stories.append(Story(story_id, title, principles, tuple(points), (), tuple(questions), "\n\n".join(paragraphs)))
+        outline, paragraphs, paragraph_points, plain_points, questions = [], [], [], [], []
+        section_title, heading_title, in_story, labelled, part_open = None, "", False, False, False
 
     def add_point(text: str) -> None:
         nonlocal labelled
@@ -228,24 +266,30 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             if name.lower().startswith("answer"):
                 in_story = labelled = True
                 continue
-            if level <= 2:
-                close()
-                try:
-                    principle, principle_level = catalog.principle(name).id, level
-                except ConfigError:
-                    if level <= principle_level:  # a section of its own ("# About me")
-                        principle, principle_level = None, 0
+            if re.fullmatch(_LABELS, name.strip(" :*_"), re.I):  # "### Situation" over a part's lines
+                in_story = labelled = part_open = True
+                continue
+            close()
+            named = _heading_principles(name, catalog)
+            if named:
+                principles, principle_level = named, level
+                continue
+            if level <= principle_level:  # a section of its own ("# About me")
+                principles, principle_level = (), 0
             if level > principle_level and _QUESTION.match(name):  # "## Tell me about a time…"
-                close()
                 questions.append(name)
+            elif _STORY_HEADING.match(name):
+                section_title, in_story = _STORY_HEADING.sub("", name, count=1).strip(" .:"), True
+            elif principles and level > principle_level:
+                heading_title = name.strip(" .:")
             continue
-        if line.strip() == "---":
+        if _RULE.match(line):
             close()
             continue
         paragraph = _PARAGRAPH.match(line.strip())
         if paragraph:
-            in_story = True
-            paragraphs.append(f"{paragraph.group(1).upper()}: {paragraph.group(2).strip()}".strip())
+            in_story, part_open = True, False  # what follows is the paragraph's
+            paragraphs.append(f"{_label(paragraph.group(1))}: {paragraph.group(2).strip()}".strip())
             continue
         if in_story and paragraphs and (line.startswith(("* ", "- ")) and not line.startswith(">")):
             point = _BULLET.match(line).group(1).strip()  # bullets inside a **S:** paragraph
@@ -253,16 +297,31 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             paragraph_points.append(point)
             continue
         part = _PART.match(line)
-        if part and (line.lstrip().startswith(">") or in_story):
-            in_story = True
+        # A label spelt out ("Situation:") marks a part anywhere; a letter ("A:") only in a story or quoted, as
+        # "Q: ... A: ..." notes use it for an answer.
+        quoted = line.lstrip().startswith(">")
+        if part and (quoted or in_story or len(part.group(1)) > 1):
+            in_story, part_open = True, not quoted  # a quoted outline goes on in quoted bullets
             add_point(line.lstrip("> ").strip())
             continue
         bullet = _BULLET.match(line)
-        if bullet and line.lstrip().startswith(">"):
+        if bullet and quoted:
             in_story = True
             add_point(bullet.group(1))
             continue
         stripped = line.strip().strip("*").strip()
+        # a line or top-level bullet of a part or a "Story" section (not a picture, a link or a bold sub-heading)
+        own = (not line[:1].isspace() and re.search(r"\w", stripped) is not None
+               and not re.match(r"^(?:!?\[|<|\*\*.*\*\*$)", line.strip()))
+        if own and part_open:
+            if not bullet and stripped.endswith(":"):  # "5 Whys:": another list, not this part's
+                part_open = False
+            else:
+                outline.append(_first_sentence(bullet.group(1) if bullet else stripped))
+            continue
+        if own and section_title is not None:
+            plain_points.append(_first_sentence(bullet.group(1) if bullet else stripped))
+            continue
         if stripped and not in_story and _QUESTION.match(stripped) and not line.lstrip().startswith(("*", "-", ">")):
             if outline or paragraphs:
                 close()
@@ -281,8 +340,9 @@ def _short_id(title: str, limit: int = 40) -> str:
 
 
 def _first_sentence(text: str) -> str:
-    text = re.sub(r"^(?:[STAR]|REFLECTION|Reflection):\s*", "", text)
-    return re.split(r"(?<=[.!?])\s", text.strip())[0][:140]
+    text = re.sub(r"^(?:[STAR]|Reflection):\s*", "", text)
+    sentence = re.split(r"(?<=[.!?])\s", text.strip())[0]
+    return sentence if len(sentence) <= POINT_CHARS else sentence[:POINT_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _title(questions: Sequence[str], paragraphs: Sequence[str], outline: Sequence[str]) -> str:

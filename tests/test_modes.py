@@ -406,6 +406,84 @@ def test_import_keeps_the_principle_over_question_subheadings():
     ]
 
 
+def test_import_reads_the_common_shapes_of_star_notes():
+    """Notes shaped unlike the seeds' principle-answers.md gave "no stories found": "- **Situation**:" bullets,
+    "### Story:" headings, a heading naming two principles, part headings, and the "#### Story 1 - title"
+    sections of loop-interview-notes.md whose lines and bullets carry no labels."""
+    notes = """# My LP prep
+
+## Customer Obsession
+### Story: The refund backlog
+- **Situation**: Refund requests piled up to 3 weeks.
+- **Task**: I owned the returns desk and had to get it under 2 days.
+- **Action**: I triaged by type, wrote templates, trained two people.
+- **Result:** Under 2 days in a month; complaints halved.
+- **Learning**: Measure the queue before adding people.
+
+## Dive Deep / Ownership
+### Story: Wrong revenue chart
+S: A board chart was missing one region.
+T: Find why before the meeting.
+A: Traced the spreadsheet filter and told my manager.
+R: The report went out on time and correct.
+
+## Deliver Results (2 stories)
+### Late launch
+### Situation
+The launch slipped two weeks.
+### Action
+- Cut scope with the product manager
+### Result
+- Shipped on the new date.
+
+### Have Backbone; Disagree and Commit
+
+![[diagram.png]]
+
+#### Story 1 - Disagreed and things went your way.
+
+The CEO presented a new product vision at the offsite.
+- I asked for a week to survey our customers
+	- ten calls of twenty minutes
+- Nine of ten customers were against it
+
+**Team**
+
+- This brought everyone back to our core focus.
+
+___
+
+# Earn Trust
+Situation:
+- We had lost a client's trust.
+
+Task:
+- Win it back within a quarter.
+
+5 Whys:
+- u
+
+# Q&A
+Q: Why this company?
+A: Because I like the product.
+"""
+    stories = import_markdown(notes, load_catalog())
+    assert [(s.title, s.principles) for s in stories] == [
+        ("The refund backlog", ("customer-obsession",)),
+        ("Wrong revenue chart", ("dive-deep", "ownership")),
+        ("Late launch", ("deliver-results",)),  # its "### Action" and "### Result" are not principles
+        ("Disagreed and things went your way", ("have-backbone-disagree-and-commit",)),
+        ("We had lost a client's trust.", ("earn-trust",)),
+    ]
+    assert stories[0].outline[0] == "Refund requests piled up to 3 weeks." and len(stories[0].outline) == 5
+    assert stories[1].outline[2] == "Traced the spreadsheet filter and told my manager."
+    assert stories[2].outline == ("The launch slipped two weeks.", "Cut scope with the product manager", "Shipped on the new date.")
+    assert stories[3].outline == ("The CEO presented a new product vision at the offsite.",
+                                  "I asked for a week to survey our customers", "Nine of ten customers were against it",
+                                  "This brought everyone back to our core focus.")
+    assert stories[4].outline == ("We had lost a client's trust.", "Win it back within a quarter.")  # not the 5 whys
+
+
 def test_reuse_warnings_in_a_loop():
     warnings = reuse_warnings([("Checkout", "Ownership", "Ana"), ("Checkout", "Dive Deep", "Bo"), ("Hiring", "Hire", "Cy")])
     assert len(warnings) == 1 and "'Checkout' story for 2 principles" in warnings[0] and "Dive Deep (Bo)" in warnings[0]
