@@ -39,7 +39,7 @@ AutoStopOpt = Annotated[
 ]
 InputOpt = Annotated[Optional[str], typer.Option("--input", "-i", metavar="DEVICE", help="Microphone: index or part of the name (see 'interviewer devices').")]
 OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="DEVICE", help="Speaker: index or part of the name.")]
-VoiceOpt = Annotated[Optional[str], typer.Option("--voice", metavar="VOICE", help="Interviewer voice: a pyttsx3 voice id or part of its name, or 'piper'.")]
+VoiceOpt = Annotated[Optional[str], typer.Option("--voice", metavar="VOICE", help="Interviewer voice: a pyttsx3 voice id or part of its name, 'piper', or 'piper:FILE.onnx' (another Piper voice).")]
 RateOpt = Annotated[Optional[int], typer.Option("--rate", metavar="WPM", min=RATE_WPM[0], max=RATE_WPM[1], help="Interviewer speaking rate, words per minute.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", metavar="MODEL", help="Whisper model: tiny.en (built in), base, or a CTranslate2 folder.")]
 RealtimeOpt = Annotated[bool, typer.Option("--realtime", help="Feed --answer-file at real speed, as a live answer would arrive.")]
