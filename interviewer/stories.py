@@ -226,7 +226,7 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
     questions: list[str] = []
     outline: list[str] = []
     paragraphs: list[str] = []
-    paragraph_points: list[str] = []  # bullet lines written under a **S:** paragraph label
+    paragraph_points: list[list[str]] = []  # each paragraph's bullet lines (written under its **S:** label)
     plain_points: list[str] = []  # the lines and bullets of a story section, in case they carry no labels
     section_title: str | None = None  # a "Story" heading's title ("" for none); None outside such a section
     heading_title = ""  # another heading under the principle's: the title, if labels make a story of it
@@ -243,8 +243,10 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             story_id, n = base, 2
             while any(s.id == story_id for s in stories):
                 story_id, n = f"{base}-{n}", n + 1
-            points = (outline or paragraph_points or [_first_sentence(p) for p in paragraphs if _first_sentence(p)]
-                      or plain_points)
+            # a paragraph's points are its bullets, or else its first sentence
+            told = [point for paragraph, bullets in zip(paragraphs, paragraph_points)
+                    for point in (bullets or [_first_sentence(paragraph)]) if point]
+            points = outline or told or plain_points
             stories.append(Story(story_id, title, principles, tuple(points), (), tuple(questions), "\n\n".join(paragraphs)))
         outline, paragraphs, paragraph_points, plain_points, questions = [], [], [], [], []
         section_title, heading_title, in_story, labelled, part_open = None, "", False, False, False
@@ -290,11 +292,17 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
         if paragraph:
             in_story, part_open = True, False  # what follows is the paragraph's
             paragraphs.append(f"{_label(paragraph.group(1))}: {paragraph.group(2).strip()}".strip())
+            paragraph_points.append([])
             continue
         if in_story and paragraphs and (line.startswith(("* ", "- ")) and not line.startswith(">")):
             point = _BULLET.match(line).group(1).strip()  # bullets inside a **S:** paragraph
             paragraphs[-1] += (" " if paragraphs[-1].endswith(":") else "\n") + point
-            paragraph_points.append(point)
+            paragraph_points[-1].append(point)
+            continue
+        if (in_story and paragraphs and line.strip() and not line.startswith((">", " ", "\t"))
+                and not _PART.match(line) and not _QUESTION.match(line.strip())):
+            # the paragraph goes on ("**Situation**" on a line of its own, then its text)
+            paragraphs[-1] += (" " if paragraphs[-1].endswith(":") else "\n") + line.strip()
             continue
         part = _PART.match(line)
         # A label spelt out ("Situation:") marks a part anywhere; a letter ("A:") only in a story or quoted, as
@@ -346,8 +354,8 @@ def _first_sentence(text: str) -> str:
 
 
 def _title(questions: Sequence[str], paragraphs: Sequence[str], outline: Sequence[str]) -> str:
-    source = _first_sentence(paragraphs[0]) if paragraphs else (outline[0] if outline else (questions[0] if questions else "Story"))
-    words = source.split()
+    candidates = [_first_sentence(p) for p in paragraphs] + list(outline) + list(questions)
+    words = next((c for c in candidates if c.strip()), "Story").split()
     return " ".join(words[:9]) + ("…" if len(words) > 9 else "")
 
 

@@ -408,8 +408,9 @@ def test_import_keeps_the_principle_over_question_subheadings():
 
 def test_import_reads_the_common_shapes_of_star_notes():
     """Notes shaped unlike the seeds' principle-answers.md gave "no stories found": "- **Situation**:" bullets,
-    "### Story:" headings, a heading naming two principles, part headings, and the "#### Story 1 - title"
-    sections of loop-interview-notes.md whose lines and bullets carry no labels."""
+    "### Story:" headings, a heading naming two principles, part headings, label lines over bullets (as in
+    star-story-template.md), bold labels on lines of their own, and the "#### Story 1 - title" sections of
+    loop-interview-notes.md whose lines and bullets carry no labels."""
     notes = """# My LP prep
 
 ## Customer Obsession
@@ -463,6 +464,16 @@ Task:
 5 Whys:
 - u
 
+# Frugality
+**Situation**
+Our cloud bill doubled in a year.
+
+**Action**
+- Turned off idle clusters
+
+**Result**
+The bill fell by 40%.
+
 # Q&A
 Q: Why this company?
 A: Because I like the product.
@@ -474,6 +485,7 @@ A: Because I like the product.
         ("Late launch", ("deliver-results",)),  # its "### Action" and "### Result" are not principles
         ("Disagreed and things went your way", ("have-backbone-disagree-and-commit",)),
         ("We had lost a client's trust.", ("earn-trust",)),
+        ("Our cloud bill doubled in a year.", ("frugality",)),
     ]
     assert stories[0].outline[0] == "Refund requests piled up to 3 weeks." and len(stories[0].outline) == 5
     assert stories[1].outline[2] == "Traced the spreadsheet filter and told my manager."
@@ -482,6 +494,8 @@ A: Because I like the product.
                                   "I asked for a week to survey our customers", "Nine of ten customers were against it",
                                   "This brought everyone back to our core focus.")
     assert stories[4].outline == ("We had lost a client's trust.", "Win it back within a quarter.")  # not the 5 whys
+    # a bold label on a line of its own, then the part's text: a paragraph's points are its bullets or its text
+    assert stories[5].outline == ("Our cloud bill doubled in a year.", "Turned off idle clusters", "The bill fell by 40%.")
 
 
 def test_reuse_warnings_in_a_loop():
