@@ -16,7 +16,7 @@ BANK_SUFFIXES = (".yaml", ".yml")
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark (some Windows editors) is not text
     except FileNotFoundError as exc:
         raise BankError(f"{path}: no such bank file. Check the path given to --bank.") from exc
     except IsADirectoryError as exc:

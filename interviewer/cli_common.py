@@ -145,4 +145,4 @@ def load_stories(path: Path | None, settings, catalog):
             named = "" if path else f" (stories in {config_file()})"
             raise ConfigError(f"{file}: no such story bank{named}. Create one with 'interviewer stories import NOTES.md'.")
         return None
-    return parse_stories(file.read_text(encoding="utf-8"), str(file), catalog)
+    return parse_stories(file.read_text(encoding="utf-8-sig"), str(file), catalog)

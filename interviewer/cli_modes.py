@@ -141,7 +141,7 @@ def loop(
     catalog = _catalog(bank)
     path = plan or assets_dir() / "loop-default.yaml"
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise BankError(f"{path}: cannot read the loop plan ({exc.strerror}).") from exc
     loop_plan = parse_plan(text, str(path), catalog)
@@ -247,7 +247,7 @@ def stories_import(
     settings = _settings()
     catalog = _names_catalog()
     try:
-        text = notes.read_text(encoding="utf-8")
+        text = notes.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ConfigError(f"{notes}: cannot read ({exc.strerror}).") from exc
     found = import_markdown(text, catalog)
@@ -255,7 +255,7 @@ def stories_import(
         raise ConfigError(f"{notes}: no stories found. A story is a '### Story: title' section, or points under "
                           "Situation:/Task:/Action:/Result: (or S:/T:/A:/R:) labels, bullets or headings (see docs/stories.md).")
     target = out or stories_file(settings)
-    bank = parse_stories(target.read_text(encoding="utf-8"), str(target), catalog) if target.is_file() else StoryBank([], str(target))
+    bank = parse_stories(target.read_text(encoding="utf-8-sig"), str(target), catalog) if target.is_file() else StoryBank([], str(target))
     existing = {s.id for s in bank.stories}
     added = [s for s in found if s.id not in existing]
     bank.stories += added

@@ -163,7 +163,7 @@ def load_settings(path: Path | None = None) -> Settings:
     if not path.is_file():
         return settings
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad may start it with a byte-order mark
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}). Fix or delete the file.") from exc
     known = {f.name: f for f in fields(Settings)}

@@ -221,6 +221,21 @@ def test_a_story_bank_named_in_the_settings_file_must_be_there(isolated_user_dir
     assert f"{home / 'prep' / 'stories.yaml'}: no such story bank (stories in {home / 'config.toml'})" in result.stderr
 
 
+def test_files_you_write_may_start_with_a_byte_order_mark(isolated_user_dirs, tmp_path):
+    """Notes saved as "UTF-8 with BOM" lost their first heading's principle; banks, plans and story banks
+    are read the same way."""
+    notes = tmp_path / "notes.md"
+    notes.write_bytes("\ufeff# Ownership\n### Story: Late launch\nS: the launch was six weeks late\n".encode())
+    out = tmp_path / "stories.yaml"
+    assert run_cli(["stories", "import", str(notes), "-o", str(out)]).returncode == 0
+    out.write_bytes(b"\xef\xbb\xbf" + out.read_bytes())
+    shown = run_cli(["stories", "show", "late-launch", "--stories", str(out)])
+    assert shown.returncode == 0 and "Ownership" in shown.stdout, shown.stderr
+    bank = tmp_path / "bank.yaml"
+    bank.write_bytes("\ufeffid: mine\nquestions:\n  - id: my-1\n    principle: Ownership\n    text: Tell me.\n".encode())
+    assert run_cli(["banks", "validate", str(bank)]).returncode == 0
+
+
 def test_corrupt_and_empty_answer_files(tmp_path):
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")

@@ -116,6 +116,13 @@ def test_the_readme_settings_block_is_every_setting_at_its_default(isolated_user
     assert set(re.findall(r"^(\w+) =", block, re.M)) >= {f.name for f in fields(Settings)} - {"scoring"}
 
 
+def test_a_settings_file_with_a_byte_order_mark_is_read(isolated_user_dirs):
+    # Saved as "UTF-8 with BOM" by a Windows editor, it was "not valid TOML (Invalid statement (at line 1, column 1))".
+    home, _ = isolated_user_dirs
+    (home / "config.toml").write_bytes('\ufefftarget = "1:30"\n'.encode())
+    assert load_settings().target_s == 90
+
+
 def test_scoring_settings_from_the_file_are_used(isolated_user_dirs):
     from interviewer.scoring import ScoringSettings
 
