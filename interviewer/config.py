@@ -134,6 +134,10 @@ RATE_WPM = (80, 400)
 FOLLOW_UPS_MAX = 5
 SETTING_BOUNDS = {"rate": RATE_WPM, "follow_ups": (0, FOLLOW_UPS_MAX), "beam_size": (1, None), "max_seconds": (0, None),
                   "auto_stop": (0, None)}
+# CTranslate2's names (a typo was found only when the model loaded, after the first question); which of them
+# a CPU runs is known only then (int8 and float32 everywhere).
+SETTING_CHOICES = {"compute_type": ("int8", "float32", "int8_float32", "int16", "float16", "int8_float16", "bfloat16",
+                                    "int8_bfloat16", "auto", "default")}
 KIND_IN_TOML = {str: "text in quotes", int: "a whole number", float: "a number", dict: "a table"}
 
 
@@ -146,6 +150,8 @@ def _checked(path: Path, key: str, value: Any, default: Any) -> Any:
     ):
         example = f", like {key} = {json.dumps(default)}" if default not in ("", {}) else ""
         raise ConfigError(f"{path}: setting '{key}' should be {KIND_IN_TOML[type(default)]}{example}; got {value!r}.")
+    if key in SETTING_CHOICES and value not in SETTING_CHOICES[key]:
+        raise ConfigError(f"{path}: setting '{key}' should be one of {', '.join(SETTING_CHOICES[key])}; got {value!r}.")
     low, high = SETTING_BOUNDS.get(key, (None, None))
     if (low is not None and value < low) or (high is not None and value > high):
         allowed = f"from {low} to {high}" if high is not None else f"{low} or more"

@@ -74,6 +74,7 @@ def test_relative_folders_do_not_depend_on_where_the_program_starts(isolated_use
      ("rate = 1000", "'rate' should be from 80 to 400, got 1000"), ("follow_ups = 9", "'follow_ups' should be from 0 to 5"),
      ("beam_size = 0", "'beam_size' should be 1 or more"), ("auto_stop = -1", "'auto_stop' should be 0 or more"),
      ("max_seconds = -5", "'max_seconds' should be 0 or more"), ('target = "-1:00"', "Cannot read target"),
+     ('compute_type = "in8"', "'compute_type' should be one of int8, float32,"),
      ('target = "soon"', "Cannot read target"),
      # [scoring] is checked when the file is read (a wrong type used to crash in the middle of scoring)
      ("[scoring]\nbogus = 1", "Unknown scoring setting 'bogus'"),
