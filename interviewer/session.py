@@ -418,7 +418,14 @@ class InterviewRound:
         self.speak(prompt)
 
         audio_input = parts.new_input()
-        writer = parts.store.open_answer_audio(session, stem, audio_input.sample_rate)
+        # Before anything is written: a model that failed to load while the question was asked is reported
+        # now, not after a two-minute answer.
+        stream = parts.transcriber.stream(audio_input.sample_rate)
+        try:
+            writer = parts.store.open_answer_audio(session, stem, audio_input.sample_rate)
+        except BaseException:
+            stream.abort()
+            raise
         record = AnswerRecord(
             id=answer_id,
             session_id=session.id,
@@ -439,7 +446,6 @@ class InterviewRound:
         parts.store.save_answer(record)  # a crash from here on still leaves a record of what was asked
         parts.store.save_session(session)
 
-        stream = parts.transcriber.stream(audio_input.sample_rate)
         rules = StopRules(options.cap_s, options.auto_stop_s, options.speech_level_db)
         if parts.stop_key:
             parts.stop_key.arm()

@@ -103,11 +103,14 @@ class FakeTranscriber:
         self.transcripts = list(transcripts or [])
         self.fed_samples: list[int] = []
         self.preloaded = 0
+        self.load_error: BaseException | None = None  # raised by stream(), as a model that failed to load
 
     def preload(self) -> None:
         self.preloaded += 1
 
     def stream(self, sample_rate: int):
+        if self.load_error:
+            raise self.load_error
         transcriber = self
 
         class Stream:

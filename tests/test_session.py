@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from interviewer.bankfiles import load_catalog
-from interviewer.errors import DeviceError, StoreError
+from interviewer.errors import DeviceError, StoreError, TranscriptionError
 from interviewer.followups import choose_follow_ups
 from interviewer.scoring import ScoringSettings, score_answer
 from interviewer.session import InterviewRound, RoundInterrupted, RoundOptions, RoundParts, StopRules
@@ -204,6 +204,18 @@ class FullDiskStore(FileStore):
 
         writer.write = write
         return writer
+
+
+def test_a_model_that_failed_to_load_is_reported_before_the_answer(tmp_path):
+    """compute_type = "float16" on a CPU: the load fails while the question is asked. It was reported after
+    the candidate had answered; now before anything is recorded, and no empty answer is left behind."""
+    round_, catalog = make_round(tmp_path)
+    round_.parts.transcriber.load_error = TranscriptionError("Cannot load Whisper model x with compute type float16")
+    with pytest.raises(TranscriptionError):
+        round_.run([catalog.question("ow-11")])
+    [folder] = [f for f in (tmp_path / "rec").iterdir() if f.is_dir()]
+    assert sorted(f.name for f in folder.iterdir()) == ["answer-1-question.wav", "session.json"]
+    assert json.loads((folder / "session.json").read_text())["status"] == "failed"
 
 
 def test_full_disk_keeps_a_playable_file_and_a_consistent_record(tmp_path):

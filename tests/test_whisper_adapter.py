@@ -138,3 +138,17 @@ def test_words_over_steady_noise_are_all_dropped_and_words_over_speech_kept():
     speech = speech_with_pauses(15)
     kept = drop_unvoiced([Word("So", 0.0, 0.2, 0.9)], speech, 0.0)
     assert [w.text for w in kept] == ["So"]
+
+
+def test_a_model_that_failed_to_load_is_raised_when_an_answer_starts():
+    """Loading runs in the background while the question is asked; its failure is raised by stream(), before
+    the answer is recorded, once it is known."""
+    from interviewer.errors import TranscriptionError
+    from interviewer.transcribe.whisper import WhisperTranscriber
+
+    transcriber = WhisperTranscriber("tiny.en", compute_type="float16")
+    transcriber._loading = True  # as after preload() ...
+    transcriber._error = TranscriptionError("Cannot load Whisper model with compute type float16")
+    transcriber._loaded.set()  # ... whose load has failed
+    with pytest.raises(TranscriptionError, match="float16"):
+        transcriber.stream()

@@ -284,8 +284,9 @@ class WhisperTranscriber:
             self._error = TranscriptionError(f"faster-whisper is not installed ({exc}); pip install faster-whisper.")
         except Exception as exc:  # ctranslate2 raises RuntimeError/ValueError for bad folders or types
             self._error = TranscriptionError(
-                f"Cannot load Whisper model {self.location.path} with compute type {self.compute_type}: {exc}. "
-                "Try --model tiny.en, or a compute type this CPU supports (int8, float32)."
+                f"Cannot load Whisper model {self.location.path} with compute type {self.compute_type}: "
+                f"{str(exc).rstrip('.')}. Try --model tiny.en, or set compute_type in config.toml to one this CPU "
+                "runs (int8, float32)."
             )
         self.load_seconds = time.perf_counter() - started
         self._loaded.set()
@@ -347,6 +348,8 @@ class WhisperTranscriber:
         if sample_rate != SAMPLE_RATE:
             raise TranscriptionError(f"Whisper needs {SAMPLE_RATE} Hz audio, got {sample_rate} Hz.")
         self.preload()
+        if self._loaded.is_set() and self._error:  # it failed while the question was asked: say so before the answer
+            raise self._error
         return WhisperStream(self, live=live)
 
 
