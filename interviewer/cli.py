@@ -21,7 +21,7 @@ from interviewer.units import clock, counted
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, FollowUpsOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
     QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive,
-    _names_catalog, _settings, _speaker, _split, _target, console, err_console, escape, load_stories,
+    _names_catalog, _settings, _speaker, _split, _split_principles, _target, console, err_console, escape, load_stories,
 )
 
 app = typer.Typer(
@@ -200,7 +200,7 @@ def practice(
 
     settings = _settings()
     catalog = _catalog(bank)
-    principle_ids = [catalog.principle(name).id for name in _split(principle)]
+    principle_ids = [catalog.principle(name).id for name in _split_principles(principle, catalog)]
     target_s = _target(settings, target)
     question_ids = _split(question)
     for qid in question_ids:

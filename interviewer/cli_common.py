@@ -66,6 +66,19 @@ def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
+def _split_principles(values: list[str] | None, catalog) -> list[str]:
+    """Like _split, but a name with a comma in it ("Are Right, A Lot") stays whole."""
+    names: list[str] = []
+    for value in values or []:
+        pieces = [piece.strip() for piece in value.split(",") if piece.strip()]
+        while pieces:
+            joined = ", ".join(pieces[:2])
+            taken = 2 if len(pieces) > 1 and catalog.principle_named(joined) else 1
+            names.append(joined if taken == 2 else pieces[0])
+            del pieces[:taken]
+    return names
+
+
 def _catalog(banks: list[Path] | None):
     from interviewer.bankfiles import load_catalog
 

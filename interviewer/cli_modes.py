@@ -12,8 +12,8 @@ from rich.text import Text
 
 from interviewer.cli_common import (
     AnswerFileOpt, BankOpt, FollowUpsOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt, RateOpt, RealtimeOpt,
-    SeedOpt, StoriesOpt, VoiceOpt, _catalog, _names_catalog, _player, _settings, _split, _store, _target, console, escape,
-    load_stories,
+    SeedOpt, StoriesOpt, VoiceOpt, _catalog, _names_catalog, _player, _settings, _split, _split_principles, _store,
+    _target, console, escape, load_stories,
 )
 from interviewer.errors import ConfigError
 from interviewer.units import counted
@@ -67,7 +67,7 @@ def drill(
     target_s = _target(settings, target)
     if question:
         chosen = catalog.question(question)
-    principle_ids = [catalog.principle(p).id for p in _split(principle)]
+    principle_ids = [catalog.principle(p).id for p in _split_principles(principle, catalog)]
     if question and principle_ids and chosen.principle not in principle_ids:  # one question: which was meant?
         raise ConfigError(f"{chosen.id} is a {catalog.principle_name(chosen.principle)} question, not "
                           f"{', '.join(catalog.principle_name(p) for p in principle_ids)}; give --question or "

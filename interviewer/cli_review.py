@@ -13,7 +13,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from interviewer.cli_common import PrincipleOpt, _catalog, _names_catalog, _settings, _split, _store, console, err_console, escape
+from interviewer.cli_common import (
+    PrincipleOpt, _catalog, _names_catalog, _settings, _split, _split_principles, _store, console, err_console, escape,
+)
 from interviewer.errors import ConfigError, NotFoundError
 from interviewer.units import clock, counted, parse_duration, parse_since
 
@@ -101,7 +103,7 @@ def history(
     where, params = ["1 = 1"], []
     if not follow_ups:
         where.append("a.kind = 'answer'")
-    principle_ids = [_answered_or(store, "principle", name, catalog.principle) for name in _split(principle)]
+    principle_ids = [_answered_or(store, "principle", name, catalog.principle) for name in _split_principles(principle, catalog)]
     if principle_ids:
         where.append(f"a.principle IN ({', '.join('?' * len(principle_ids))})")
         params += principle_ids

@@ -236,6 +236,18 @@ def test_files_you_write_may_start_with_a_byte_order_mark(isolated_user_dirs, tm
     assert run_cli(["banks", "validate", str(bank)]).returncode == 0
 
 
+def test_a_principle_named_with_a_comma_is_one_principle(isolated_user_dirs):
+    """-p "Are Right, A Lot" was split at its comma: "No principle matches 'A Lot'"."""
+    from interviewer.bankfiles import load_catalog
+    from interviewer.cli_common import _split_principles
+
+    catalog = load_catalog()
+    assert _split_principles(["Are Right, A Lot", "ownership,dive deep", "Are Right, A Lot,co"], catalog) == [
+        "Are Right, A Lot", "ownership", "dive deep", "Are Right, A Lot", "co"]
+    result = run_cli(["history", "-p", "Are Right, A Lot"])
+    assert result.returncode == 0, result.stderr
+
+
 def test_corrupt_and_empty_answer_files(tmp_path):
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")
