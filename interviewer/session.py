@@ -423,28 +423,28 @@ class InterviewRound:
         stream = parts.transcriber.stream(audio_input.sample_rate)
         try:
             writer = parts.store.open_answer_audio(session, stem, audio_input.sample_rate)
-        except BaseException:
+            record = AnswerRecord(
+                id=answer_id,
+                session_id=session.id,
+                number=number,
+                question=question,
+                prompt=prompt,
+                audio_file=writer.path.name,
+                started_at=parts.clock.now().isoformat(timespec="seconds"),
+                kind=kind,
+                parent_id=parent.id if parent else None,
+                target_s=options.target_s if kind == "answer" else min(options.target_s, 60.0),
+                source=options.source,
+                program_version=__version__,
+                bank=question.bank,
+                extra=dict(extra or {}),
+            )
+            session.answers.append(answer_id)
+            parts.store.save_answer(record)  # a crash from here on still leaves a record of what was asked
+            parts.store.save_session(session)
+        except BaseException:  # nothing recorded: the stream's worker is not left waiting
             stream.abort()
             raise
-        record = AnswerRecord(
-            id=answer_id,
-            session_id=session.id,
-            number=number,
-            question=question,
-            prompt=prompt,
-            audio_file=writer.path.name,
-            started_at=parts.clock.now().isoformat(timespec="seconds"),
-            kind=kind,
-            parent_id=parent.id if parent else None,
-            target_s=options.target_s if kind == "answer" else min(options.target_s, 60.0),
-            source=options.source,
-            program_version=__version__,
-            bank=question.bank,
-            extra=dict(extra or {}),
-        )
-        session.answers.append(answer_id)
-        parts.store.save_answer(record)  # a crash from here on still leaves a record of what was asked
-        parts.store.save_session(session)
 
         rules = StopRules(options.cap_s, options.auto_stop_s, options.speech_level_db)
         if parts.stop_key:
