@@ -263,10 +263,12 @@ TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 def _scoring_input(item: str, store, transcriber, question: str | None, target_s: float | None,
                    speaker: str | None = None):
-    """What ``score`` was given -> (label, transcript, hard line breaks, question text, target seconds).
+    """What ``score`` was given -> (label, transcript, hard line breaks, question text, target seconds, the
+    saved answer it was, if any).
 
-    An answer id (or 'latest') is rescored from its saved transcript; an audio file is transcribed first;
-    a text file is read as a transcript without timings, a subtitle file (.srt, .vtt) as one with them."""
+    An answer id (or 'latest') is rescored from its saved transcript (transcribed from its recording if it
+    has none); an audio file is transcribed first; a text file is read as a transcript without timings, a
+    subtitle file (.srt, .vtt) as one with them."""
     from interviewer.audio.files import AUDIO_SUFFIXES, read_audio
     from interviewer.errors import AudioFileError, NotFoundError, ScoringError
     from interviewer.models import Transcript
@@ -286,7 +288,7 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
 
             transcript = drop_heard_cues(transcriber().transcribe(read_audio(store.audio_path(record))), heard_cues(record))
             transcript.duration_s = record.duration_s
-        return record.id, transcript, None, question or record.prompt, target
+        return record.id, transcript, None, question or record.prompt, target, record
     if not path.exists():
         raise NotFoundError(f"{item}: no such file, and not a saved answer id (they look like 20261122-093015-1).")
     if path.is_dir():
@@ -300,9 +302,9 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
         except UnicodeDecodeError as exc:
             raise ScoringError(f"{item}: not UTF-8 text; save the transcript as UTF-8.") from exc
         transcript, breaks = transcript_from_text(text)
-        return str(path), transcript, breaks, question, target_s
+        return str(path), transcript, breaks, question, target_s, None
     if path.suffix.lower() in SUBTITLE_SUFFIXES:
-        return str(path), read_subtitles(path, speaker), None, question, target_s
+        return str(path), read_subtitles(path, speaker), None, question, target_s, None
     if path.suffix.lower() not in AUDIO_SUFFIXES:
         raise AudioFileError(f"{item}: unknown kind of file; give audio ({', '.join(AUDIO_SUFFIXES[:4])}...), "
                              "text (.txt) or subtitles (.srt, .vtt).")
@@ -314,7 +316,24 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
                            f"{limit / 60:.0f} minutes); cut it to one answer.")
     transcript = transcriber().transcribe(samples)
     transcript.duration_s = seconds
-    return str(path), transcript, None, question, target_s
+    return str(path), transcript, None, question, target_s, None
+
+
+def _complete_saved_answer(store, record, transcript, settings, model_name: str) -> None:
+    """An answer saved without its transcript (Ctrl-C or a failure while transcribing, as the round's message
+    says: 'score it with interviewer score ID') gets the transcript and the score it would have had, against
+    its own question and target, so that history, review and progress show it. A saved transcript or score is
+    never replaced."""
+    from interviewer.scoring import ScoringSettings, score_answer
+
+    scoring = ScoringSettings.from_overrides(settings.scoring, target_s=record.target_s)
+    scoring.expect_star = record.kind == "answer"
+    record.transcript = transcript.to_dict()
+    record.score = score_answer(transcript, question=record.prompt, settings=scoring).to_dict()
+    record.model = model_name
+    if record.status == "failed" or (record.status == "interrupted" and record.stop_reason != "interrupted"):
+        record.status, record.error = "complete", None  # the recording was whole; only its transcript was missing
+    store.save_answer(record)
 
 
 @app.command()
@@ -350,9 +369,13 @@ def score(
     first_error: InterviewerError | None = None
     for item in paths:
         try:
-            label, transcript, breaks, question_text, answer_target = _scoring_input(item, store, transcriber, question, target_s, speaker)
+            label, transcript, breaks, question_text, answer_target, saved = _scoring_input(
+                item, store, transcriber, question, target_s, speaker)
             scoring = ScoringSettings.from_overrides(settings.scoring, target_s=answer_target or settings.target_s)
+            scoring.expect_star = saved is None or saved.kind == "answer"  # a follow-up is a short reply
             result = score_answer(transcript, question=question_text, settings=scoring, hard_breaks=breaks)
+            if saved is not None and not (saved.transcript and saved.transcript.get("words")):
+                _complete_saved_answer(store, saved, transcript, settings, transcriber().name)
         except InterviewerError as exc:
             message = escape(f"{item}: {exc}" if item not in str(exc) else str(exc))
             err_console.print(f"[bold red]error:[/] {message}")

@@ -171,6 +171,27 @@ def test_settings_file_follow_ups_and_target_in_seconds_are_used(no_audio_env, i
     assert "1:05 of 1:30" in result.stdout
 
 
+def test_an_answer_saved_without_its_transcript_is_completed_by_score(no_audio_env, isolated_user_dirs):
+    """'Stopped while transcribing ... score it with interviewer score ID': that showed a score and saved
+    nothing, so the answer stayed unscored in history, review and progress."""
+    _, recordings = isolated_user_dirs
+    assert run_cli(["practice", "-q", "ow-11", "--answer-file", str(DEMO)], env=no_audio_env).returncode == 0
+    [path] = recordings.glob("*/answer-1.json")
+    record = json.loads(path.read_text())
+    record["transcript"] = record["score"] = None
+    record["status"] = "interrupted"  # as Ctrl-C while transcribing leaves it (the recording was whole)
+    path.write_text(json.dumps(record))
+    shown = run_cli(["score", record["id"], "--target", "1:00"], env=no_audio_env)
+    assert shown.returncode == 0 and "of 1:00" in shown.stdout, shown.stderr
+    saved = json.loads(path.read_text())
+    assert saved["status"] == "complete" and saved["transcript"]["words"]
+    assert saved["score"]["timing"]["target_s"] == 120.0  # against its own target, not the one asked for
+    before = path.read_bytes()
+    assert run_cli(["score", record["id"], "--target", "1:00"], env=no_audio_env).returncode == 0
+    assert path.read_bytes() == before  # a saved transcript and score are never replaced
+    assert "STAR #" in run_cli(["history"], env=no_audio_env).stdout  # the index has its score too
+
+
 def test_an_answer_exported_as_subtitles_scores_as_the_answer_did(no_audio_env, isolated_user_dirs, tmp_path):
     """The demo answer through Whisper, exported as SRT and WebVTT, then scored from the subtitle files: the
     same sentences and labels, and timing from the cues (not null as for a text transcript)."""

@@ -106,7 +106,7 @@ def test_an_answer_transcribed_again_loses_the_drill_cue_its_microphone_heard(is
         def transcribe(self, samples):
             return heard
 
-    _, transcript, _, _, _ = _scoring_input(record.id, store, Heard, None, None)
+    _, transcript, _, _, _, _ = _scoring_input(record.id, store, Heard, None, None)
     assert "seconds" not in transcript.text and "load-tested it. Then I rewrote" in transcript.text
 
 
