@@ -123,6 +123,7 @@ def history(
     if not rows:
         console.print("No answers match." if params else "No answers yet. Start with 'interviewer practice' or 'interviewer demo'.")
         return
+    matching = store.index.query(f"SELECT COUNT(*) AS n FROM answers a WHERE {' AND '.join(where)}", params)[0]["n"]
     from rich import box
 
     wide = console.width >= 160  # narrow terminals get the essentials; 'review ID' has the rest
@@ -170,6 +171,8 @@ def history(
             cells.append(Text(row["first_note"] or row["error"] or row["status"] or ""))
         table.add_row(*cells)
     console.print(table)
+    if matching > len(rows):  # the older ones were left out without a word
+        console.print(f"The newest {len(rows)} of {matching} answers; --limit {matching} shows them all.")
     console.print("[dim]STAR: green = present, red = missing, # = a number in the result. "
                   "'interviewer review ID' shows an answer in full.[/]")
 

@@ -33,6 +33,10 @@ def test_history_lists_newest_first_and_filters(saved):
     since = run_cli(["history", "--since", "2026-11-20"]).stdout  # the fake clock's sessions: 11-12 and 11-21
     assert f"{new}-1" in since and f"{old}-1" not in since
     assert run_cli(["history", "--since", "soon"]).returncode == 2
+    # rows left out by --limit are said to be there (they were left out without a word)
+    limited = run_cli(["history", "--limit", "2"]).stdout
+    assert f"{old}-1" not in limited and "The newest 2 of 3 answers; --limit 3 shows them all." in limited
+    assert "The newest" not in out
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
