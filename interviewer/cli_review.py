@@ -6,6 +6,7 @@ the renderers together."""
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -426,7 +427,7 @@ def delete(
     else:
         record = store.load_answer(ref_id)
         files = store.answer_files_of(record)
-        what = f"answer {ref_id} ({record.prompt[:60]}; {counted(len(files), 'file')})"
+        what = f"answer {ref_id} ('{textwrap.shorten(record.prompt, 60, placeholder='…')}'; {counted(len(files), 'file')})"
     if not yes:
         if not sys.stdin.isatty():
             raise ConfigError(f"Deleting {what} needs confirmation: run it in a terminal, or add --yes.")

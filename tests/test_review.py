@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -248,6 +249,10 @@ def test_delete_needs_confirmation_and_removes_files_and_rows(saved):
     recordings, old, new = saved
     refused = run_cli(["delete", f"{new}-2"])
     assert refused.returncode == 2 and "--yes" in refused.stderr
+    # the question is named in quotes, cut at a word with "…" (it was cut mid-word: "... the competing;")
+    named = re.search(rf"answer {new}-2 \('(.+?)'; ", refused.stderr).group(1)
+    prompt = json.loads((recordings / new / "answer-2.json").read_text())["prompt"]
+    assert named == prompt or (named.endswith("…") and prompt.startswith(named[:-1]) and prompt[len(named) - 1] == " ")
     assert (recordings / new / "answer-2.wav").exists()
     done = run_cli(["delete", f"{new}-2", "--yes"])
     assert done.returncode == 0, done.stderr
