@@ -81,6 +81,23 @@ def test_rescore_a_saved_answer_by_id_and_latest(isolated_user_dirs):
         assert data["sentences"][0]["start"] is not None
 
 
+def test_a_saved_follow_up_is_rescored_as_a_short_reply(isolated_user_dirs):
+    """It was scored as a whole story: "You never said what the result was" for a reply to "What did you
+    personally do?", which the round itself does not say."""
+    _, recordings = isolated_user_dirs
+    store = FileStore(recordings)
+    session = store.create_session("practice", {}, ManualClock().start)
+    question = load_catalog().question("co-01")
+    transcript = transcript_of("I traced the slow query myself and I added the index that fixed it.")
+    record = AnswerRecord(f"{session.id}-1f1", session.id, 1, question, "What did you personally do?",
+                          "answer-1-followup-1.wav", "2026-11-22T09:30:00+00:00", kind="follow-up", status="complete",
+                          duration_s=transcript.duration_s, target_s=60.0, transcript=transcript.to_dict())
+    store.save_answer(record)
+    result = run_cli(["score", record.id, "--json"])
+    assert result.returncode == 0, result.stderr
+    assert not any("result" in note for note in json.loads(result.stdout)["feedback"])
+
+
 def test_an_answer_transcribed_again_loses_the_drill_cue_its_microphone_heard(isolated_user_dirs):
     """An answer stopped before it was transcribed is transcribed from its recording by 'score ID'; the
     spoken cue saved with it is taken out as it is in the round."""
