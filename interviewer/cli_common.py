@@ -116,13 +116,13 @@ def _player(settings, output: str | None):
 
 def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
     from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
-    from interviewer.config import cache_dir
+    from interviewer.config import cache_dir, piper_voice_file
 
     player = _player(settings, output)
     voice = voice if voice is not None else settings.voice_spec
-    if voice and voice.lower().startswith("piper"):
-        model = voice.split(":", 1)[1] if ":" in voice else None
-        speaker = PiperSpeaker(model=model, player=player, cache_dir=cache_dir())
+    piper_file = piper_voice_file(voice)
+    if piper_file is not None:
+        speaker = PiperSpeaker(model=piper_file or None, player=player, cache_dir=cache_dir())
     else:
         speaker = Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
     if voice:

@@ -96,14 +96,14 @@ def _loop_speakers(plan, settings, output: str | None):
     """One voice per interviewer; a voice this machine lacks falls back to the default, with a note. A Piper
     voice file ("piper:voices/amy.onnx") is found beside the plan."""
     from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
-    from interviewer.config import cache_dir
+    from interviewer.config import cache_dir, piper_voice_file
 
     player = _player(settings, output)
     speakers = {}
     for interviewer in plan.interviewers:
-        kind, colon, file = interviewer.voice.partition(":")
-        if kind.lower() == "piper":
-            model = str(Path(plan.source).parent / Path(file).expanduser()) if colon else None
+        piper_file = piper_voice_file(interviewer.voice)
+        if piper_file is not None:
+            model = str(Path(plan.source).parent / Path(piper_file).expanduser()) if piper_file else None
             speaker = PiperSpeaker(model=model, player=player, cache_dir=cache_dir(),
                                    length_scale=165 / max(interviewer.rate, 80))
         else:

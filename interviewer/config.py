@@ -123,10 +123,17 @@ class Settings:
     def voice_spec(self) -> str:
         """The voice setting, with a Piper voice file given relative ("piper:voices/amy.onnx") taken from
         beside config.toml."""
-        kind, colon, file = self.voice.partition(":")
-        if kind.lower() == "piper" and colon:
-            return f"{kind}:{config_file().parent / Path(file).expanduser()}"
+        file = piper_voice_file(self.voice)
+        if file:
+            return f"piper:{config_file().parent / Path(file).expanduser()}"
         return self.voice
+
+
+def piper_voice_file(voice: str) -> str | None:
+    """For a voice spelt "piper:FILE.onnx" (in an option, the settings or a loop plan), the FILE; "" for plain
+    "piper" (the voice installed with the extra); None for any other voice (a pyttsx3 one)."""
+    kind, _, file = voice.partition(":")
+    return file if kind.strip().lower() == "piper" else None
 
 
 # What the command-line options accept, so that the file cannot ask for what the option would refuse.
