@@ -16,6 +16,24 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line
 
 
+def _plain_help_types() -> None:
+    """typer 0.29 writes Python types into help: "--json <bool>", as if the flag took a value, "PATH
+    <list[str]>" beside a name that already says what to give, and "{PATH}" in the usage line, where braces
+    read as literal text. Help shows a flag bare and a value by its name, as click's own help does."""
+    core = typer.core
+    if not hasattr(core.TyperOption, "display_type_rich"):  # an older typer: click's plain help already
+        return
+    option_type = core.TyperOption.display_type_rich
+    core.TyperOption.display_type_rich = lambda self, ctx: None if self.is_flag else option_type(self, ctx)
+    argument_type = core.TyperArgument.display_type_rich
+    core.TyperArgument.display_type_rich = lambda self, ctx: None if self.metavar else argument_type(self, ctx)
+    usage_name = core.TyperArgument._usage_display_name
+    core.TyperArgument._usage_display_name = lambda self: usage_name(self).replace("{", "").replace("}", "")
+
+
+_plain_help_types()
+
+
 # --------------------------------------------------------------------------------------------------
 # Shared option types
 

@@ -1,6 +1,7 @@
 """The command line: help everywhere, fast start-up, one-line errors with exit codes."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -51,6 +52,16 @@ def test_every_value_is_named_in_help():
             if flag == bool(param.metavar):  # a value with no name, or a flag shown as taking one
                 unnamed.append(f"{' '.join(command)} {param.name}")
     assert not unnamed
+
+
+@pytest.mark.parametrize("command", [["practice"], ["score"], ["play"], ["stories", "import"]], ids=" ".join)
+def test_help_shows_no_python_types(command):
+    """Flags stand bare ("--json", not "--json <bool>") and a value goes by its name ("PATH", not
+    "PATH <list[str]>", nor "{PATH}" in the usage line, where the braces read as text to type)."""
+    result = run_cli([*command, "--help"], env={**os.environ, "COLUMNS": "150"})
+    assert result.returncode == 0, result.stderr
+    shown_types = re.findall(r"<[a-z]+(?:\[[a-z]+\])?>|\{[A-Z]+\}", result.stdout)
+    assert not shown_types, result.stdout
 
 
 def test_every_command_is_listed():
