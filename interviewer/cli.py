@@ -21,7 +21,7 @@ from interviewer.units import clock, counted
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
     AnswerFileOpt, AutoStopOpt, BankOpt, CountOpt, FollowUpsOpt, InputOpt, MaxSecondsOpt, ModelOpt, OutputOpt, PrincipleOpt,
     QuestionOpt, RateOpt, RealtimeOpt, SeedOpt, StoriesOpt, TargetOpt, VoiceOpt, _catalog, _interactive,
-    _names_catalog, _settings, _speaker, _split, _split_principles, _target, console, err_console, escape, load_stories,
+    _names_catalog, _settings, _speaker, _split, _store, _split_principles, _target, console, err_console, escape, load_stories,
 )
 
 app = typer.Typer(
@@ -59,11 +59,10 @@ def build_round(
     cue_target_s: float | None = None,
 ):
     """The real adapters around the core round. Missing devices and models are reported before anything starts."""
-    from interviewer.config import config_file, recordings_dir
+    from interviewer.config import config_file
     from interviewer.followups import choose_follow_ups
     from interviewer.scoring import ScoringSettings, score_answer
     from interviewer.session import InterviewRound, RoundOptions, RoundParts, SystemClock
-    from interviewer.store import FileStore
     from interviewer.transcribe.whisper import WhisperTranscriber
     from interviewer.ui.keys import EnterKey
     from interviewer.ui.terminal import TerminalView
@@ -115,7 +114,7 @@ def build_round(
         speaker=speaker,
         new_input=new_input,
         transcriber=transcriber,
-        store=FileStore(recordings_dir(settings)),
+        store=_store(settings),
         view=TerminalView(console, interactive=_interactive(), step="attempt" if kind == "drill" else "question"),
         stop_key=EnterKey(),
         clock=SystemClock(),
@@ -195,8 +194,6 @@ def practice(
     import random
 
     from interviewer.banks import choose_questions
-    from interviewer.config import recordings_dir
-    from interviewer.store import FileStore
 
     settings = _settings()
     catalog = _catalog(bank)
@@ -211,7 +208,7 @@ def practice(
         voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else settings.follow_ups,
         stories=load_stories(stories, settings, catalog),
     )
-    store = FileStore(recordings_dir(settings))
+    store = _store(settings)
     questions = choose_questions(
         catalog,
         # "-q ow-11" alone asks that question; "-q ow-11 -n 3" adds two more, least practised first
@@ -233,8 +230,7 @@ def demo(
     realtime: RealtimeOpt = False,
 ) -> None:
     """A complete round without a microphone: a sample spoken answer goes through the real pipeline."""
-    from interviewer.config import assets_dir, recordings_dir
-    from interviewer.store import FileStore
+    from interviewer.config import assets_dir
 
     settings = _settings()
     catalog = _names_catalog()
@@ -251,7 +247,7 @@ def demo(
         model=model, source="demo",
     )
     session = round_.run([catalog.question(DEMO_QUESTION)])
-    store = FileStore(recordings_dir(settings))
+    store = _store(settings)
     question_audio = store.session_dir(session) / "answer-1-question.wav"
     if question_audio.is_file() and not round_.speaker_heard:
         console.print(f"The question as it would have been spoken: {question_audio}", markup=False)
@@ -331,7 +327,7 @@ def _complete_saved_answer(store, record, transcript, settings, model_name: str)
     record.transcript = transcript.to_dict()
     record.score = score_answer(transcript, question=record.prompt, settings=scoring).to_dict()
     record.model = model_name
-    if record.status == "failed" or (record.status == "interrupted" and record.stop_reason != "interrupted"):
+    if record.status == "failed" or (record.status == "interrupted" and record.recorded_to_its_end):
         record.status, record.error = "complete", None  # the recording was whole; only its transcript was missing
     store.save_answer(record)
 
@@ -348,16 +344,14 @@ def score(
     """Score answers: STAR structure, timing and delivery, with an interviewer's notes."""
     import json
 
-    from interviewer.config import recordings_dir
     from interviewer.scoring import ScoringSettings, score_answer
-    from interviewer.store import FileStore
     from interviewer.transcribe.whisper import WhisperTranscriber
     from interviewer.ui.report import score_panel
     from interviewer.units import parse_duration
 
     settings = _settings()
     target_s = parse_duration(target, what="target") if target else None
-    store = FileStore(recordings_dir(settings))
+    store = _store(settings)
     transcribers: list = []
 
     def transcriber():

@@ -158,10 +158,17 @@ def _interactive() -> bool:
 
 
 def _store(settings=None):
+    """The recordings folder, with the sessions a killed or crashed program left "running" closed first, so
+    that every command sees them as interrupted (store.FileStore.recover_abandoned)."""
     from interviewer.config import recordings_dir
     from interviewer.store import FileStore
+    from interviewer.units import counted
 
-    return FileStore(recordings_dir(settings or _settings()))
+    store = FileStore(recordings_dir(settings or _settings()))
+    for session in store.recover_abandoned():
+        err_console.print(f"Session {session.id} did not finish (the program was killed or crashed): marked "
+                          f"interrupted; {counted(len(session.answers), 'recording')} kept.", markup=False)
+    return store
 
 
 def load_stories(path: Path | None, settings, catalog):

@@ -388,6 +388,12 @@ class AnswerRecord:
         return self.kind == "answer" and bool(self.extra.get("again_of"))
 
     @property
+    def recorded_to_its_end(self) -> bool:
+        """Whether the recording ended as answers end (Enter, the cap, silence, a failure that was reported)
+        rather than cut off by Ctrl-C or by the program ending mid-answer (no stop reason saved)."""
+        return self.stop_reason not in (None, "interrupted")
+
+    @property
     def parts_judged(self) -> bool:
         """Whether its STAR parts are judged as a whole story's ("missing", "long", the bands). A follow-up
         answers one probe: its notes leave the parts alone, and so do the terminal, Markdown and HTML."""

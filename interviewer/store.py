@@ -6,6 +6,7 @@ Layout::
       index.sqlite                      the index (rebuilt from the files by 'interviewer reindex')
       20261122-093015/                  one folder per session, named by its start time
         session.json
+        .lock                           held by the program while the session runs
         answer-1-question.wav           the question as spoken
         answer-1.wav                    the answer, written while it is recorded
         answer-1.json                   question, times, transcript with word timings, score, model...
@@ -35,6 +36,7 @@ from interviewer.models import AnswerRecord, SessionRecord
 log = logging.getLogger(__name__)
 
 SESSION_FILE = "session.json"
+SESSION_LOCK = ".lock"  # held while a round runs: a "running" session whose lock is free was left by a crash
 SESSION_ID = re.compile(r"^\d{8}-\d{6}(?:-\d+)?$")
 ANSWER_ID = re.compile(r"^(?P<session>\d{8}-\d{6}(?:-\d+)?)-(?P<number>\d+)(?:f(?P<follow>\d+))?$")
 
@@ -78,6 +80,7 @@ class FileStore:
         self.use_index = use_index
         self._index = None
         self.last_sync = None  # what the first use of the index found out of date (an index.SyncReport)
+        self._session_locks: dict[str, Any] = {}  # the sessions this program is running
 
     @property
     def index(self):
@@ -129,6 +132,12 @@ class FileStore:
         else:
             raise StoreError(f"Too many sessions started at {base} in {self.root}.")
         session = SessionRecord(session_id, kind, started_at.isoformat(timespec="seconds"), __version__, dict(settings))
+        lock = _session_lock(self.session_dir(session_id))
+        try:
+            lock.acquire()
+            self._session_locks[session_id] = lock
+        except OSError as exc:  # a folder that cannot be locked still records; only crash recovery misses it
+            log.warning("session %s not locked: %s", session_id, exc)
         self.save_session(session)
         return session
 
@@ -155,6 +164,53 @@ class FileStore:
         data = session.to_dict()
         write_json_atomic(path, data)
         self._update_index("put_session", data, path)
+        if session.status != "running" and session.id in self._session_locks:
+            _release(self._session_locks.pop(session.id))
+
+    def recover_abandoned(self) -> list[SessionRecord]:
+        """Sessions left "running" by a program that is gone (killed, crashed, the machine lost power) become
+        interrupted, and so does the answer each was recording, with its length read from its audio file:
+        history then shows how long it was, 'latest' finds it, and its note says the program ended while it
+        was being recorded. A round still running, in this program or another, holds its session's lock and
+        is left alone. Returns the sessions recovered."""
+        if not self.root.is_dir():
+            return []
+        recovered = []
+        # A lock file outlives the program that held it; a session that ends removes its own.
+        for lock_file in sorted(self.root.glob(f"*/{SESSION_LOCK}")):
+            session_id = lock_file.parent.name
+            if session_id in self._session_locks or not SESSION_ID.match(session_id):
+                continue
+            lock = _session_lock(lock_file.parent)
+            try:
+                lock.acquire()
+            except OSError:  # held (filelock.Timeout: a round in progress), or cannot be locked here: leave it
+                continue
+            try:
+                session = self.load_session(session_id)
+                if session.status == "running":
+                    self._close_abandoned(session)
+                    recovered.append(session)
+            except (StoreError, NotFoundError) as exc:
+                log.warning("session %s left running, not recovered: %s", session_id, exc)
+            finally:
+                _release(lock)
+        return recovered
+
+    def _close_abandoned(self, session: SessionRecord) -> None:
+        ended = []
+        for record in self.read_answers(session.id)[0]:
+            if record.status == "recording":
+                audio = self.audio_path(record)
+                record.status = "interrupted"
+                record.duration_s = _wav_seconds(audio)
+                if audio.is_file():
+                    record.ended_at = datetime.fromtimestamp(audio.stat().st_mtime).astimezone().isoformat(timespec="seconds")
+                self.save_answer(record)
+            ended.append(record.ended_at or record.started_at)
+        session.status = "interrupted"
+        session.ended_at = max(ended, default=session.started_at)
+        self.save_session(session)
 
     def restore_missing_sessions(self) -> list[str]:
         """Give a session folder whose session.json is gone (lost in a crash, or moved aside because it was
@@ -291,6 +347,32 @@ class FileStore:
         if self.use_index:
             self.index.forget(session_id=session_id)
         return files
+
+
+def _session_lock(folder: Path) -> Any:
+    import filelock
+
+    # thread_local=False: the lock belongs to the program running the round, whichever thread saves
+    return filelock.FileLock(folder / SESSION_LOCK, timeout=0, thread_local=False)
+
+
+def _release(lock: Any) -> None:
+    try:
+        lock.release()
+        Path(lock.lock_file).unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("session lock %s not removed: %s", lock.lock_file, exc)
+
+
+def _wav_seconds(path: Path) -> float | None:
+    """A recording's length from its header, which the writer keeps up to date while it records."""
+    import wave
+
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / wav.getframerate()
+    except (OSError, EOFError, wave.Error, ZeroDivisionError):
+        return None
 
 
 def _answer_sort_key(path: Path) -> tuple[int, int]:

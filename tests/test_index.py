@@ -110,3 +110,72 @@ def test_index_survives_a_read_only_failure_of_its_own(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert FileStore(tmp_path).index.counts()["answers"] == 1
     assert store  # the first store object is unaffected
+
+
+CRASHING_ROUND = """
+import os, signal, sys
+from datetime import datetime
+from pathlib import Path
+from interviewer.bankfiles import load_catalog
+from interviewer.models import AnswerRecord
+from interviewer.store import FileStore
+
+store = FileStore(Path(sys.argv[1]))
+session = store.create_session("practice", {}, datetime.now().astimezone())
+writer = store.open_answer_audio(session, "answer-1", 16000)
+record = AnswerRecord(session.id + "-1", session.id, 1, load_catalog().question("co-01"), "q", "answer-1.wav",
+                      session.started_at)
+session.answers.append(record.id)
+store.save_answer(record)
+store.save_session(session)
+writer.write([0.1] * 16000 * 3)  # three seconds recorded
+print(session.id, flush=True)
+if sys.argv[2] == "crash":
+    os.kill(os.getpid(), signal.SIGKILL)
+sys.stdin.read()  # still running, until the test lets it go
+"""
+
+
+def _round_in_child(root, how):
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", CRASHING_ROUND, str(root), how],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    return child, child.stdout.readline().strip()
+
+
+def test_a_session_left_running_by_a_crash_is_closed_as_interrupted(tmp_path):
+    """kill -9, a crash or a power cut left the session "running" and its answer "recording" for ever:
+    history showed no length, 'latest' skipped it ("No saved answers yet") and review said "running"."""
+    child, session_id = _round_in_child(tmp_path, "crash")
+    child.wait(timeout=30)
+    store = FileStore(tmp_path)
+    [session] = store.recover_abandoned()
+    assert session.id == session_id and session.status == "interrupted" and session.ended_at
+    [record] = store.load_answers(session_id)
+    assert record.status == "interrupted" and record.stop_reason is None  # not "Ctrl-C": cut by the program's end
+    assert record.duration_s == 3.0 and not record.recorded_to_its_end
+    assert store.latest_answer().id == record.id
+    assert store.load_session(session_id).status == "interrupted"
+    assert [r["status"] for r in store.index.query("SELECT status FROM answers")] == ["interrupted"]
+    assert not (tmp_path / session_id / ".lock").exists()
+    assert store.recover_abandoned() == []  # once
+
+
+def test_a_round_still_running_is_left_alone(tmp_path):
+    child, session_id = _round_in_child(tmp_path, "run")
+    try:
+        assert FileStore(tmp_path).recover_abandoned() == []
+        assert FileStore(tmp_path).load_session(session_id).status == "running"
+        [record] = FileStore(tmp_path).load_answers(session_id)
+        assert record.status == "recording"
+    finally:
+        child.communicate("", timeout=30)
+    assert [s.id for s in FileStore(tmp_path).recover_abandoned()] == [session_id]  # ended without finishing
+
+
+def test_a_session_that_finishes_leaves_no_lock_and_is_not_recovered(tmp_path):
+    session_id = make_session(tmp_path, [("co-01", STORY, 3.0)])
+    assert not (tmp_path / session_id / ".lock").exists()
+    assert FileStore(tmp_path).recover_abandoned() == []

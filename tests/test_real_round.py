@@ -275,23 +275,40 @@ def test_kill_or_closing_the_terminal_mid_answer_ends_the_round_as_ctrl_c_does(p
     assert json.loads((folder / "session.json").read_text())["status"] == "interrupted"
 
 
-def test_kill_9_mid_answer_leaves_a_playable_recording_and_a_record(pulse_server, isolated_user_dirs):
+def test_kill_9_mid_answer_leaves_a_playable_recording_and_a_record(pulse_server, isolated_user_dirs, tmp_path):
+    """... which the next command closes as interrupted: it stayed "recording" for ever, with no length in
+    history, and 'latest' skipped it. A command run while the round is still going leaves it alone."""
+    need(corpus.available(), "asterisk-core-sounds-en-wav")
     _, recordings = isolated_user_dirs
     env = pulse_env(pulse_server)
+    answer = corpus.write_wav(tmp_path / "answer.wav", corpus.joined_answer(20)[0])
     program = Program(["practice", "--count", "1", "--question", "dd-02"], env)
     program.wait_for("Recording", timeout=90)
     started = time.monotonic()
-    time.sleep(3.0)
+    speaking = subprocess.Popen(["paplay", "-d", "virt", str(answer)], env=env)
+    time.sleep(4.0)
+    assert run_cli(["history"], env=env).returncode == 0
+    [record] = saved_answers(recordings)
+    assert record["status"] == "recording"  # it says what is being answered, and the round goes on
     program.proc.send_signal(signal.SIGKILL)
     elapsed = time.monotonic() - started
     program.proc.wait(timeout=10)
-    [record] = saved_answers(recordings)
-    assert record["status"] == "recording"  # it says what was being answered
+    speaking.kill()
     audio = recordings / record["session_id"] / record["audio_file"]
     with wave.open(str(audio)) as w:
         seconds = w.getnframes() / w.getframerate()
         assert len(w.readframes(w.getnframes())) == 2 * w.getnframes()
     assert elapsed - 1.5 <= seconds <= elapsed + 0.5, (seconds, elapsed)
+
+    history = run_cli(["history"], env=env)
+    assert history.returncode == 0 and "did not finish (the program was killed or crashed)" in history.stderr
+    [record] = saved_answers(recordings)
+    assert record["status"] == "interrupted" and record["duration_s"] == pytest.approx(seconds, abs=0.01)
+    assert json.loads((audio.parent / "session.json").read_text())["status"] == "interrupted"
+    scored = run_cli(["score", "latest", "--json"], env=env)
+    assert scored.returncode == 0 and json.loads(scored.stdout)["duration_s"] == pytest.approx(seconds, abs=0.5)
+    [record] = saved_answers(recordings)
+    assert record["status"] == "interrupted" and record["transcript"]["words"]  # cut short, and scored
 
 
 def test_devices_lists_the_virtual_device(pulse_server):

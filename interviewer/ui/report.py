@@ -225,7 +225,7 @@ def not_transcribed(record: AnswerRecord) -> str | None:
     if record.score or record.transcript or record.error:
         return None
     at = f" at {clock(record.duration_s)}" if record.duration_s else ""
-    if record.status == "interrupted" and record.stop_reason not in (None, "interrupted"):
+    if record.status == "interrupted" and record.recorded_to_its_end:
         why = "Ctrl-C came while it was being transcribed"  # recorded to its end, then stopped
     elif record.stop_reason:
         why = f"it was stopped by {STOP_REASONS.get(record.stop_reason, record.stop_reason)}{at}"
