@@ -17,7 +17,7 @@ from rich.text import Text
 from interviewer.cli_common import (
     PrincipleOpt, _catalog, _names_catalog, _settings, _split, _split_principles, _store, console, err_console, escape,
 )
-from interviewer.errors import ConfigError, NotFoundError
+from interviewer.errors import ConfigError, NotFoundError, StoreError
 from interviewer.units import clock, counted, parse_duration, parse_since
 
 RefArg = Annotated[str, typer.Argument(metavar="ID", help="A session id (20261122-093015), an answer id (20261122-093015-1), or 'latest'.")]
@@ -421,6 +421,10 @@ def delete(
     if ref == "latest":
         raise ConfigError("Deleting needs an explicit id, not 'latest' ('interviewer history' lists them).")
     kind, ref_id = _resolve(store, ref)
+    session_id = ref_id if kind == "session" else store.load_answer(ref_id).session_id
+    if store.in_progress(session_id):  # its files would vanish under the round recording into them
+        raise StoreError(f"Session {session_id} is being recorded right now (a round is running); "
+                         "finish or stop that round first, then delete.")
     if kind == "session":
         files = sorted(p for p in store.session_dir(ref_id).rglob("*") if p.is_file())
         what = f"session {ref_id} ({counted(len(store.answer_files(ref_id)), 'answer')}, {counted(len(files), 'file')})"

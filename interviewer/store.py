@@ -167,6 +167,20 @@ class FileStore:
         if session.status != "running" and session.id in self._session_locks:
             _release(self._session_locks.pop(session.id))
 
+    def in_progress(self, session_id: str) -> bool:
+        """Whether a round, in this program or another, is recording into the session right now."""
+        if session_id in self._session_locks:
+            return True
+        if not (self.session_dir(session_id) / SESSION_LOCK).exists():
+            return False
+        lock = _session_lock(self.session_dir(session_id))
+        try:
+            lock.acquire()
+        except OSError:
+            return True
+        lock.release()  # the file stays: a session left running is closed by recover_abandoned
+        return False
+
     def recover_abandoned(self) -> list[SessionRecord]:
         """Sessions left "running" by a program that is gone (killed, crashed, the machine lost power) become
         interrupted, and so does the answer each was recording, with its length read from its audio file:

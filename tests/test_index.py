@@ -1,11 +1,13 @@
 """The SQLite index: migrations, and staying true to the files under recordings/."""
 
 import json
+import os
 import shutil
 import sqlite3
 
 from interviewer.index import MIGRATIONS, Index
 from interviewer.store import FileStore
+from tests.conftest import run_cli
 from tests.sessions import STORY, THIN, make_session
 
 
@@ -164,14 +166,20 @@ def test_a_session_left_running_by_a_crash_is_closed_as_interrupted(tmp_path):
 
 
 def test_a_round_still_running_is_left_alone(tmp_path):
+    """... and cannot be deleted from under it."""
     child, session_id = _round_in_child(tmp_path, "run")
     try:
         assert FileStore(tmp_path).recover_abandoned() == []
         assert FileStore(tmp_path).load_session(session_id).status == "running"
         [record] = FileStore(tmp_path).load_answers(session_id)
-        assert record.status == "recording"
+        assert record.status == "recording" and FileStore(tmp_path).in_progress(session_id)
+        for ref in (session_id, record.id):
+            refused = run_cli(["delete", ref, "--yes"], env={**os.environ, "INTERVIEWER_RECORDINGS": str(tmp_path)})
+            assert refused.returncode == 7 and "is being recorded right now" in refused.stderr, refused.stderr
+        assert (tmp_path / session_id / "answer-1.wav").exists()
     finally:
         child.communicate("", timeout=30)
+    assert not FileStore(tmp_path).in_progress(session_id)
     assert [s.id for s in FileStore(tmp_path).recover_abandoned()] == [session_id]  # ended without finishing
 
 
