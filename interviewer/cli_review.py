@@ -246,7 +246,7 @@ def play(
     player = SoundDevicePlayer(output or _settings().output_device or None)
     if player.available():  # say "Playing" only where something will be heard
         console.print(f"Playing {record.id} from {clock(offset)} of {clock(length)} ({path}). Enter stops.", markup=False)
-    if not player.play_back(path, EnterKey(), offset):
+    if not player.play_back([path], EnterKey(), offset):
         raise DeviceError(f"{player.unavailable} The recording is at {path}.")
 
 

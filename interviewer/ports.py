@@ -7,7 +7,7 @@ passes the arrays from a source to sinks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -92,8 +92,9 @@ class AnswerPlayer(Protocol):
 
     unavailable: str | None  # why nothing could be played, once known
 
-    def play_back(self, path: Path, stop: StopKey | None) -> bool:
-        """Play the recording and return when it ends or ``stop`` is pressed. False when there is no speaker."""
+    def play_back(self, paths: Sequence[Path], stop: StopKey | None) -> bool:
+        """Play the recordings one after another and return when they end or ``stop`` is pressed. False when
+        there is no speaker."""
 
 
 class StopKey(Protocol):
@@ -142,8 +143,9 @@ class RoundView(Protocol):
     def notice(self, message: str) -> None:
         """A one-line warning (a missing speaker, a voice that failed...)."""
 
-    def playing_back(self, seconds: float) -> None:
-        """The candidate's answer is being played back to them (Enter stops it)."""
+    def playing_back(self, seconds: float, replies: int = 0) -> None:
+        """The candidate's answer, and its ``replies`` to follow-ups, are being played back to them (Enter
+        stops it)."""
 
     def recording_started(self, target_s: float, cap_s: float, live: bool, auto_stop_s: float | None = None) -> None:
         """``auto_stop_s``: seconds of silence that end the answer, when the candidate asked for that."""

@@ -351,12 +351,16 @@ class InterviewRound:
             return step if (step == "again" and can_repeat) or step == "stop" else "next"
 
     def _play_back(self, answer: AnswerRecord) -> None:
+        """The answer, then the candidate's replies to its follow-ups: the whole exchange, as the interviewer
+        heard it (after the last probe, the answer alone would skip what was just said)."""
         assert self.session is not None and self.parts.answer_player is not None
         player = self.parts.answer_player
-        path = self.parts.store.session_dir(self.session) / answer.audio_file
-        self.parts.view.playing_back(answer.duration_s or 0)
-        if not player.play_back(path, self.parts.stop_key):
-            self.parts.view.notice(f"{player.unavailable or 'No speaker found.'} The recording is at {path}.")
+        folder = self.parts.store.session_dir(self.session)
+        replies = [r for r in self.records if r.parent_id == answer.id and (r.duration_s or 0) > 0]
+        self.parts.view.playing_back(sum(r.duration_s or 0 for r in [answer, *replies]), len(replies))
+        if not player.play_back([folder / r.audio_file for r in [answer, *replies]], self.parts.stop_key):
+            self.parts.view.notice(f"{player.unavailable or 'No speaker found.'} The recording is at "
+                                   f"{folder / answer.audio_file}.")
 
     # One question -----------------------------------------------------------------------------------
 

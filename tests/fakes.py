@@ -144,11 +144,11 @@ class FakeAnswerPlayer:
         self.unavailable = None
         self._available = available
 
-    def play_back(self, path, stop) -> bool:
+    def play_back(self, paths, stop) -> bool:
         if not self._available:
             self.unavailable = "No speaker found: PortAudio lists no output device."
             return False
-        self.played.append((Path(path), stop))
+        self.played.append(([Path(p) for p in paths], stop))
         return True
 
 
@@ -198,8 +198,8 @@ class RecordingView:
     def notice(self, message):
         self.notices.append(message)
 
-    def playing_back(self, seconds):
-        self.events.append(("playing", seconds))
+    def playing_back(self, seconds, replies=0):
+        self.events.append(("playing", seconds) + ((replies,) if replies else ()))
 
     def recording_started(self, target_s, cap_s, live, auto_stop_s=None):
         self.events.append(("started", target_s, cap_s, live))

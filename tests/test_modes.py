@@ -157,7 +157,7 @@ def test_a_drill_attempt_can_be_heard_back_before_the_next(tmp_path):
     parts.view.steps = ["replay", "next"]
     round_ = InterviewRound(parts, RoundOptions(kind="drill", target_s=40, cap_s=80))  # from the microphone
     session = DrillRunner(round_, catalog.question("ow-11"), 2, [], ScoringSettings(target_s=40), lambda s: None).run()
-    assert player.played == [(tmp_path / "rec" / session.id / "answer-1.wav", None)]
+    assert player.played == [([tmp_path / "rec" / session.id / "answer-1.wav"], None)]
     # between the two attempts only (the drill itself is the answering again)
     assert [e for e in parts.view.events if e[0] == "after"] == [("after", False, False, "replay")] * 2
     assert len(session.answers) == 2

@@ -385,6 +385,26 @@ def test_play_an_answer_into_the_virtual_speaker(pulse_server, isolated_user_dir
     assert past_end.returncode == 2 and "past the end" in past_end.stderr
 
 
+def test_an_answer_plays_back_with_its_follow_up_replies(pulse_server, tmp_path):
+    """The in-round 'p' after follow-ups: the answer, a short silence, the reply, all heard on the speaker."""
+    env = pulse_env(pulse_server)
+    rate = 16000
+    tone = 0.3 * np.sin(2 * np.pi * 440 * np.arange(int(1.5 * rate)) / rate)
+    files = [corpus.write_wav(tmp_path / f"{name}.wav", tone) for name in ("answer-1", "answer-1-followup-1")]
+    heard = tmp_path / "sink.raw"
+    monitor = start_monitor_capture(heard, env)
+    time.sleep(0.3)
+    played = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                             "from interviewer.audio.player import SoundDevicePlayer; "
+                             "sys.exit(0 if SoundDevicePlayer().play_back([Path(a) for a in sys.argv[1:]], None) else 1)",
+                             *map(str, files)], env=env, capture_output=True, text=True, timeout=60)
+    time.sleep(0.3)
+    monitor.send_signal(signal.SIGINT)
+    monitor.wait(timeout=10)
+    assert played.returncode == 0, played.stderr
+    assert 2.6 <= loud_seconds(heard) <= 3.4  # both recordings; the silence between them is not loud
+
+
 def test_play_without_a_speaker_says_where_the_file_is(no_audio_env, isolated_user_dirs):
     need(corpus.available(), "pocketsphinx-testdata")
     clip = corpus.librivox_clips()[0]

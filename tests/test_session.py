@@ -309,13 +309,27 @@ def test_the_candidate_hears_the_answer_back_before_going_on(tmp_path):
     session = round_.run([catalog.question("co-01"), catalog.question("co-02")])
     folder = tmp_path / "rec" / session.id
     # played twice, the first answer's own recording, stoppable with the key that ends answers
-    assert player.played == [(folder / "answer-1.wav", round_.parts.stop_key)] * 2
+    assert player.played == [([folder / "answer-1.wav"], round_.parts.stop_key)] * 2
     assert [e for e in round_.parts.view.events if e[0] == "playing"] == [("playing", 1.0)] * 2
     assert not round_.parts.view.notices  # hearing it back is no warning
     # asked again after each playing; hearing it back records nothing
     assert [e for e in round_.parts.view.events if e[0] == "after"] == [("after", False, True, "replay")] * 3 + [
         ("after", True, True, "replay")]
     assert len(session.answers) == 2
+
+
+def test_hearing_back_after_follow_ups_plays_the_replies_too(tmp_path):
+    """After the last probe, 'p' played the main answer alone: the reply just given was not heard."""
+    transcripts = [transcript_of("At my last job our checkout page was slow. I traced the slow query and added an index."),
+                   transcript_of("The outcome was that timeouts dropped by forty percent.")]
+    round_, catalog = make_round(tmp_path, transcripts=transcripts, follow_ups=1, stop=PressAfter(None),
+                                 mic=FakeMicrophone(tone(1.0), live=False))
+    round_.parts.answer_player = player = FakeAnswerPlayer()
+    round_.parts.view.steps = ["replay", "next"]
+    session = round_.run([catalog.question("co-01")])
+    folder = tmp_path / "rec" / session.id
+    assert player.played == [([folder / "answer-1.wav", folder / "answer-1-followup-1.wav"], round_.parts.stop_key)]
+    assert ("playing", 2.0, 1) in round_.parts.view.events  # both lengths, and that a reply follows
 
 
 def test_without_a_speaker_hearing_back_is_offered_no_more(tmp_path):

@@ -165,7 +165,9 @@ def test_hearing_an_answer_back_is_not_shown_as_a_warning():
     view = TerminalView(console, interactive=False)
     view.playing_back(27.4)
     view.notice("No speaker found.")
-    assert console.file.getvalue().splitlines() == ["▶ Playing your answer (0:27); Enter stops it.", "! No speaker found."]
+    view.playing_back(95, 2)
+    assert console.file.getvalue().splitlines() == ["▶ Playing your answer (0:27); Enter stops it.", "! No speaker found.",
+                                                    "▶ Playing your answer and 2 follow-up replies (1:35); Enter stops it."]
 
 
 def test_ctrl_c_ends_the_recording_line_without_promising_a_score():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 import wave
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from interviewer.errors import DeviceError
 from interviewer.ports import StopKey
 
 log = logging.getLogger(__name__)
+
+REPLY_GAP_S = 0.8  # silence between an answer and each follow-up reply played after it
 
 
 def read_wav(path: Path) -> tuple[Any, int]:
@@ -88,11 +91,19 @@ class SoundDevicePlayer:
         samples, rate = read_wav(path)
         return self.play(samples[int(start_s * rate) :], rate)
 
-    def play_back(self, path: Path, stop: StopKey | None, start_s: float = 0.0) -> bool:
-        """Play a recording and return when it ends or ``stop`` (Enter) is pressed; False when there is no
-        speaker. A candidate listening to a two-minute answer again may have heard enough after ten seconds."""
-        samples, rate = read_wav(path)
-        samples = samples[int(start_s * rate) :]
+    def play_back(self, paths: Sequence[Path], stop: StopKey | None, start_s: float = 0.0) -> bool:
+        """Play recordings one after another (an answer, then its follow-up replies, a short silence between)
+        and return when they end or ``stop`` (Enter) is pressed; False when there is no speaker. A candidate
+        listening to a two-minute answer again may have heard enough after ten seconds."""
+        import numpy as np
+
+        samples, rate = read_wav(paths[0])
+        pieces = [samples[int(start_s * rate) :]]
+        for path in paths[1:]:
+            more, more_rate = read_wav(path)
+            if more_rate == rate:  # one microphone's recordings; another rate would play at the wrong pitch
+                pieces += [np.zeros(int(REPLY_GAP_S * rate), dtype=np.float32), more]
+        samples = np.concatenate(pieces)
         if not self.start(samples, rate):
             return False
         sd = sounddevice()

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from interviewer.models import AnswerRecord, AnswerScore, Question
 from interviewer.ui.report import STOP_REASONS, print_answer
-from interviewer.units import clock
+from interviewer.units import clock, counted
 
 BAR_WIDTH = 30
 METER_WIDTH = 12
@@ -89,9 +89,10 @@ class TerminalView:
         self.notices.append(message)
         self.console.print(Text.assemble(Text("! ", style="bold yellow"), Text(message)))
 
-    def playing_back(self, seconds: float) -> None:
+    def playing_back(self, seconds: float, replies: int = 0) -> None:
         # Not a warning: it was shown as one ("! Playing your answer …") when it went through notice().
-        self.console.print(f"▶ Playing your answer ({clock(seconds)}); Enter stops it.")
+        what = f"your answer and {counted(replies, 'follow-up reply', 'follow-up replies')}" if replies else "your answer"
+        self.console.print(f"▶ Playing {what} ({clock(seconds)}); Enter stops it.")
 
     def recording_started(self, target_s: float, cap_s: float, live: bool, auto_stop_s: float | None = None) -> None:
         self._target, self._cap, self._live_input = target_s, cap_s, live
