@@ -104,6 +104,9 @@ def test_text_without_punctuation_is_split_where_clauses_start():
         ("every morning for a week we went through", "the logs again with them", False),  # an object
         ("in the second week of the project we reviewed", "the design that they changed", False),
         ("by the end of the project it was the", "i mean the second release", False),  # never after "the"
+        # a sentence opened by a subordinate clause goes on with its main clause
+        ("when i joined the team as its second engineer", "the release process was manual", False),
+        ("after that my manager asked me to own the rollout", "i set up a weekly review", True),  # a time
     ],
 )
 def test_clause_starts_in_unpunctuated_text(sentence, next_words, splits):
@@ -123,6 +126,19 @@ def test_a_long_stretch_without_periods_in_a_punctuated_answer_is_split():
     stretch = " ".join(["we kept missing the truck cutoff and the night shift was tired of it"] * 6)  # 84 words
     text = f"I ran the night shift. {stretch} i rebuilt the pick schedule. It worked."
     assert "i rebuilt the pick schedule." in sentences_of(text)
+
+
+def test_a_long_run_without_even_a_comma_is_split_in_speech():
+    """Whisper at times writes two or three spoken sentences as one, without a mark: the Result was heard as
+    part of the Action. A sentence that long, spoken, gets at least a comma."""
+    said = ("I also started a Thursday night study hall during exam weeks with free coffee in the first semester "
+            "we signed up about 300 new card holders under 30 and the study hall was full every exam week.")
+    assert sentences_of(said) == [
+        "I also started a Thursday night study hall during exam weeks with free coffee in the first semester",
+        "we signed up about 300 new card holders under 30 and the study hall was full every exam week."]
+    assert len(split_sentences(words(said))) == 1  # typed, a long sentence is the writer's own
+    with_commas = said.replace("coffee in", "coffee, in").replace("30 and", "30, and")
+    assert len(sentences_of(with_commas)) == 1  # Whisper punctuated it: taken as it was written
 
 
 def test_punctuated_text_keeps_long_written_sentences_whole():
