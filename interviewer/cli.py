@@ -208,7 +208,7 @@ def practice(
         voice=voice, rate=rate, model=model, follow_ups=follow_ups if follow_ups is not None else settings.follow_ups,
         stories=load_stories(stories, settings, catalog),
     )
-    store = _store(settings)
+    store = round_.parts.store
     questions = choose_questions(
         catalog,
         # "-q ow-11" alone asks that question; "-q ow-11 -n 3" adds two more, least practised first
@@ -247,7 +247,7 @@ def demo(
         model=model, source="demo",
     )
     session = round_.run([catalog.question(DEMO_QUESTION)])
-    store = _store(settings)
+    store = round_.parts.store
     question_audio = store.session_dir(session) / "answer-1-question.wav"
     if question_audio.is_file() and not round_.speaker_heard:
         console.print(f"The question as it would have been spoken: {question_audio}", markup=False)

@@ -421,15 +421,15 @@ def delete(
     if ref == "latest":
         raise ConfigError("Deleting needs an explicit id, not 'latest' ('interviewer history' lists them).")
     kind, ref_id = _resolve(store, ref)
-    session_id = ref_id if kind == "session" else store.load_answer(ref_id).session_id
+    record = store.load_answer(ref_id) if kind == "answer" else None
+    session_id = record.session_id if record else ref_id
     if store.in_progress(session_id):  # its files would vanish under the round recording into them
         raise StoreError(f"Session {session_id} is being recorded right now (a round is running); "
                          "finish or stop that round first, then delete.")
-    if kind == "session":
+    if record is None:
         files = sorted(p for p in store.session_dir(ref_id).rglob("*") if p.is_file())
         what = f"session {ref_id} ({counted(len(store.answer_files(ref_id)), 'answer')}, {counted(len(files), 'file')})"
     else:
-        record = store.load_answer(ref_id)
         files = store.answer_files_of(record)
         what = f"answer {ref_id} ('{textwrap.shorten(record.prompt, 60, placeholder='…')}'; {counted(len(files), 'file')})"
     if not yes:
@@ -438,7 +438,7 @@ def delete(
         if not typer.confirm(f"Delete {what}? This cannot be undone", default=False):
             console.print("Nothing deleted.")
             return
-    removed = store.delete_session(ref_id) if kind == "session" else store.delete_answer(store.load_answer(ref_id))
+    removed = store.delete_session(ref_id) if record is None else store.delete_answer(record)
     console.print(f"Deleted {what} from {store.root}" + (f" ({len(removed)} removed)." if len(removed) != len(files) else "."),
                   markup=False)
 
