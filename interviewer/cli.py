@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from interviewer import __version__
-from interviewer.errors import ConfigError, InterviewerError, StoreError
+from interviewer.errors import ConfigError, InterviewerError, StopRequested, StoreError
 from interviewer.units import clock, counted
 
 from interviewer.cli_common import (  # noqa: E402 - shared options and helpers
@@ -572,8 +572,14 @@ class _CtrlC:
         self.presses = 0
 
     def __call__(self, signum: int, frame: object) -> None:
+        import signal
+
         self.presses += 1
         if self.presses == 1:
+            if signum == getattr(signal, "SIGTERM", None):
+                raise StopRequested("terminated")
+            if signum == getattr(signal, "SIGHUP", None):
+                raise StopRequested("hangup")
             raise KeyboardInterrupt
         if self.presses >= 3:
             os._exit(STOPPED)  # everything written so far is on disk already (see store.py, audio/wavwriter.py)

@@ -54,3 +54,12 @@ class NotFoundError(InterviewerError):
     """A saved session, answer or question id does not exist."""
 
     exit_code = 8
+
+
+class StopRequested(KeyboardInterrupt):
+    """The program was told to stop other than by Ctrl-C: 'kill' (SIGTERM) or its terminal closing (SIGHUP).
+    Handled as Ctrl-C is (a KeyboardInterrupt); an answer it cuts short records ``stop_reason``."""
+
+    def __init__(self, stop_reason: str):
+        super().__init__(stop_reason)
+        self.stop_reason = stop_reason

@@ -354,6 +354,10 @@ class AnswerScore:
 # Saved records
 
 
+# Stop reasons of an answer cut off before the candidate ended it: Ctrl-C, 'kill', the terminal closing.
+CUT_SHORT = ("interrupted", "terminated", "hangup")
+
+
 @dataclass
 class AnswerRecord:
     """One recorded answer (or follow-up answer), saved as JSON beside its audio file."""
@@ -371,7 +375,7 @@ class AnswerRecord:
     ended_at: str | None = None
     duration_s: float | None = None
     target_s: float = 120.0
-    stop_reason: str | None = None  # enter | cap | silence | end-of-input | interrupted | disk-full | device
+    stop_reason: str | None = None  # enter | cap | silence | end-of-input | disk-full | device, or one of CUT_SHORT
     source: str = "microphone"  # microphone | file:<path> | demo
     transcript: dict[str, Any] | None = None
     score: dict[str, Any] | None = None
@@ -391,7 +395,7 @@ class AnswerRecord:
     def recorded_to_its_end(self) -> bool:
         """Whether the recording ended as answers end (Enter, the cap, silence, a failure that was reported)
         rather than cut off by Ctrl-C or by the program ending mid-answer (no stop reason saved)."""
-        return self.stop_reason not in (None, "interrupted")
+        return self.stop_reason not in (None, *CUT_SHORT)
 
     @property
     def parts_judged(self) -> bool:

@@ -460,14 +460,14 @@ class InterviewRound:
         try:
             capture = capture_answer(audio_input, [writer.write, stream.feed], rules, parts.stop_key, parts.view,
                                      cues=cues, on_cue=parts.cue_player.cue if parts.cue_player else None)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             self._close(writer)
-            record.stop_reason = "interrupted"
+            record.stop_reason = getattr(exc, "stop_reason", "interrupted")  # Ctrl-C, or kill / terminal closed
             record.duration_s = writer.frames_written / audio_input.sample_rate
             record.ended_at = parts.clock.now().isoformat(timespec="seconds")
             interrupted = self._kept_after_ctrl_c(
                 record, stream, f"Stopped. The answer so far ({record.duration_s:.0f} s) is saved in {writer.path}.")
-            parts.view.recording_stopped(record.duration_s, "interrupted")  # the live display ends cleanly too
+            parts.view.recording_stopped(record.duration_s, record.stop_reason)  # the live display ends cleanly too
             raise interrupted from None
         finally:
             if parts.stop_key:

@@ -259,7 +259,7 @@ def test_ctrl_c_twice_mid_answer_keeps_the_recording_and_ends_cleanly(pulse_serv
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["kill", "terminal-closed"])
 def test_kill_or_closing_the_terminal_mid_answer_ends_the_round_as_ctrl_c_does(pulse_server, isolated_user_dirs, stop):
     """'kill' or closing the terminal window killed the program where it stood: the answer's record said it
-    was still being recorded and the session "running", for ever."""
+    was still being recorded and the session "running", for ever. Then it said "stopped by Ctrl-C"."""
     _, recordings = isolated_user_dirs
     program = Program(["practice", "--count", "1", "--question", "dd-02"], pulse_env(pulse_server))
     program.wait_for("Recording", timeout=90)
@@ -269,6 +269,7 @@ def test_kill_or_closing_the_terminal_mid_answer_ends_the_round_as_ctrl_c_does(p
     assert "Traceback" not in program.text, program.text
     [record] = saved_answers(recordings)
     assert record["status"] == "interrupted" and record["duration_s"] > 2
+    assert record["stop_reason"] == {signal.SIGTERM: "terminated", signal.SIGHUP: "hangup"}[stop]
     folder = recordings / record["session_id"]
     with wave.open(str(folder / record["audio_file"])) as w:
         assert abs(w.getnframes() / w.getframerate() - record["duration_s"]) < 1.0

@@ -278,6 +278,8 @@ def test_a_second_try_says_so_in_its_title():
     ("interrupted", "enter", "Not transcribed: Ctrl-C came while it was being transcribed."),
     ("recording", None, "Not transcribed: the program ended while it was being recorded at 0:11."),
     ("interrupted", None, "Not transcribed: the program ended while it was being recorded at 0:11."),  # recovered
+    ("interrupted", "hangup", "Not transcribed: it was stopped by the terminal closing at 0:11."),  # not "Ctrl-C"
+    ("interrupted", "terminated", "Not transcribed: it was stopped by a kill signal at 0:11."),
 ])
 def test_an_answer_that_ended_before_it_was_transcribed_says_so_and_how_to_score_it(status, stop_reason, said):
     record = AnswerRecord("20261122-093000-1", "20261122-093000", 1, load_catalog().question("co-01"), "q",

@@ -31,6 +31,8 @@ STOP_REASONS = {
     "silence": "silence",
     "end-of-input": "the end of the recording",
     "interrupted": "Ctrl-C",
+    "terminated": "a kill signal",
+    "hangup": "the terminal closing",
     "disk-full": "the disk filling up",
     "device": "the microphone failing",
     "write-error": "a write error",

@@ -12,7 +12,7 @@ from rich.live import Live
 from rich.panel import Panel
 from rich.text import Text
 
-from interviewer.models import AnswerRecord, AnswerScore, Question
+from interviewer.models import CUT_SHORT, AnswerRecord, AnswerScore, Question
 from interviewer.ui.report import STOP_REASONS, print_answer
 from interviewer.units import clock, counted
 
@@ -157,7 +157,7 @@ class TerminalView:
             self._live = None
         why = STOP_REASONS.get(reason, reason)
         # Ctrl-C ends the round: nothing is transcribed; the round says where the recording is.
-        after = "" if reason == "interrupted" else " Transcribing and scoring…"
+        after = "" if reason in CUT_SHORT else " Transcribing and scoring…"
         self.console.print(f"■ Answer ended at {clock(elapsed_s)} ({why}).{after}")
 
     def show_feedback(self, record: AnswerRecord, score: AnswerScore | None) -> None:
