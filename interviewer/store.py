@@ -212,8 +212,16 @@ class FileStore:
         return recovered
 
     def _close_abandoned(self, session: SessionRecord) -> None:
-        ended = []
-        for record in self.read_answers(session.id)[0]:
+        ended = [record.ended_at or record.started_at for record in self._answers_closed(session.id)]
+        session.status = "interrupted"
+        session.ended_at = max(ended, default=session.started_at)
+        self.save_session(session)
+
+    def _answers_closed(self, session_id: str) -> list[AnswerRecord]:
+        """The session's answers, with any still "recording" (its program gone) saved as interrupted, their
+        length and end read from the audio file."""
+        records = self.read_answers(session_id)[0]
+        for record in records:
             if record.status == "recording":
                 audio = self.audio_path(record)
                 record.status = "interrupted"
@@ -221,10 +229,7 @@ class FileStore:
                 if audio.is_file():
                     record.ended_at = datetime.fromtimestamp(audio.stat().st_mtime).astimezone().isoformat(timespec="seconds")
                 self.save_answer(record)
-            ended.append(record.ended_at or record.started_at)
-        session.status = "interrupted"
-        session.ended_at = max(ended, default=session.started_at)
-        self.save_session(session)
+        return records
 
     def restore_missing_sessions(self) -> list[str]:
         """Give a session folder whose session.json is gone (lost in a crash, or moved aside because it was
@@ -235,7 +240,8 @@ class FileStore:
         for session_id in self.session_ids():
             if (self.session_dir(session_id) / SESSION_FILE).exists():
                 continue
-            records, _ = self.read_answers(session_id)
+            # an answer left "recording" is closed too, unless a round is recording it right now
+            records = self.read_answers(session_id)[0] if self.in_progress(session_id) else self._answers_closed(session_id)
             if not records:
                 continue  # nothing to rebuild it from
             extras = [r.extra for r in records]

@@ -187,3 +187,16 @@ def test_a_session_that_finishes_leaves_no_lock_and_is_not_recovered(tmp_path):
     session_id = make_session(tmp_path, [("co-01", STORY, 3.0)])
     assert not (tmp_path / session_id / ".lock").exists()
     assert FileStore(tmp_path).recover_abandoned() == []
+
+
+def test_a_crashed_session_that_lost_its_record_is_rebuilt_with_the_answer_closed(tmp_path):
+    """reindex rebuilt the session record but left the answer "recording", with no length, for ever."""
+    child, session_id = _round_in_child(tmp_path, "crash")
+    child.wait(timeout=30)
+    (tmp_path / session_id / "session.json").unlink()
+    store = FileStore(tmp_path)
+    assert store.recover_abandoned() == []  # nothing to recover without the session's record
+    assert store.restore_missing_sessions() == [session_id]
+    [record] = store.load_answers(session_id)
+    assert record.status == "interrupted" and record.duration_s == 3.0
+    assert store.load_session(session_id).status == "interrupted"
