@@ -271,7 +271,7 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
     from interviewer.scoring import ScoringSettings
     from interviewer.scoring.text import transcript_from_text
     from interviewer.store import ANSWER_ID
-    from interviewer.transcribe.subtitles import SUBTITLE_SUFFIXES, read_subtitles
+    from interviewer.transcribe.subtitles import SUBTITLE_SUFFIXES, read_subtitles, text_encoding
 
     path = Path(item)
     if not path.exists() and (ANSWER_ID.match(item) or item == "latest"):
@@ -291,10 +291,8 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
         raise AudioFileError(f"{item}: is a folder; give an audio file, a text file or an answer id.")
     if path.suffix.lower() in TEXT_SUFFIXES:
         data = path.read_bytes()
-        # UTF-16 with its byte-order mark is what Windows PowerShell's '>' writes
-        encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
         try:
-            text = data.decode(encoding)
+            text = data.decode(text_encoding(data))
         except UnicodeDecodeError as exc:
             raise ScoringError(f"{item}: not UTF-8 text; save the transcript as UTF-8.") from exc
         transcript, breaks = transcript_from_text(text)

@@ -205,11 +205,12 @@ cue-4
 """
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])  # UTF-16 was refused as "not UTF-8 text"
 @pytest.mark.parametrize("name,content", [("answer.srt", SRT), ("answer.vtt", VTT)])
-def test_subtitles_are_scored_with_their_times(tmp_path, name, content):
+def test_subtitles_are_scored_with_their_times(tmp_path, name, content, encoding):
     """Cue identifiers, notes and voice tags are no words; the cues' times give the timing and the pauses."""
     path = tmp_path / name
-    path.write_text(content)
+    path.write_text(content, encoding=encoding)
     result = run_cli(["score", str(path), "--json"])
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -20,20 +20,29 @@ SUBTITLE_SUFFIXES = (".srt", ".vtt")
 WRAPPED_HYPHEN = re.compile(r"(\w-)\n(\w)")
 
 
+def text_encoding(data: bytes) -> str:
+    """UTF-16 where the bytes open with its byte-order mark (what Windows PowerShell's '>' and some caption
+    tools write), else UTF-8, with or without a BOM."""
+    return "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+
+
 def read_subtitles(path: Path, speaker: str | None = None) -> Transcript:
     """The words of every cue in time order, each with a start and an end inside its cue. A meeting's
     transcript names each cue's speaker ("<v Sam Lee>"); with several speakers only ``speaker``'s cues are the
     answer (the interviewer's questions are not), and without one the choice is asked for."""
     import webvtt  # inside the function: only `score` on a subtitle file needs it
 
+    data = path.read_bytes()
+    encoding = text_encoding(data)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ScoringError(f"{path}: not UTF-8 text; save the subtitles as UTF-8.") from exc
     if not text.strip():
         raise ScoringError(f"{path}: the file is empty; export the subtitles again.")
     try:
-        captions = list(webvtt.from_srt(str(path)) if path.suffix.lower() == ".srt" else webvtt.read(str(path)))
+        read = webvtt.from_srt if path.suffix.lower() == ".srt" else webvtt.read
+        captions = list(read(str(path), encoding=encoding))
     except (webvtt.errors.MalformedFileError, webvtt.errors.MalformedCaptionError, ValueError) as exc:
         kind = path.suffix.lstrip(".").upper()
         raise ScoringError(f"{path}: not readable as {kind} subtitles ({exc}); check the file, or save the "
