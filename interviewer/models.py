@@ -394,7 +394,8 @@ class AnswerRecord:
     @property
     def recorded_to_its_end(self) -> bool:
         """Whether the recording ended as answers end (Enter, the cap, silence, a failure that was reported)
-        rather than cut off by Ctrl-C or by the program ending mid-answer (no stop reason saved)."""
+        rather than cut off by Ctrl-C, a kill or the terminal closing (CUT_SHORT), or by the program ending
+        mid-answer (no stop reason saved)."""
         return self.stop_reason not in (None, *CUT_SHORT)
 
     @property
