@@ -157,7 +157,7 @@ def _interactive() -> bool:
 
 
 
-def _store(settings=None):
+def _store(settings=None, *, every_session: bool = False):
     """The recordings folder, with the sessions a killed or crashed program left "running" closed first, so
     that every command sees them as interrupted (store.FileStore.recover_abandoned)."""
     from interviewer.config import recordings_dir
@@ -165,7 +165,7 @@ def _store(settings=None):
     from interviewer.units import counted
 
     store = FileStore(recordings_dir(settings or _settings()))
-    for session in store.recover_abandoned():
+    for session in store.recover_abandoned(every_session=every_session):
         err_console.print(f"Session {session.id} did not finish (the program was killed or crashed): marked "
                           f"interrupted; {counted(len(session.answers), 'recording')} kept.", markup=False)
     return store

@@ -447,7 +447,7 @@ def reindex() -> None:
     """Rebuild the index from the files under recordings/ (they are the source of truth)."""
     from interviewer.index import Index
 
-    store = _store()
+    store = _store(every_session=True)  # sessions left running before rounds took a lock are closed too
     store.ensure_root()
     restored = store.restore_missing_sessions()
     report_ = Index(store.root).rebuild()

@@ -181,21 +181,24 @@ class FileStore:
         lock.release()  # the file stays: a session left running is closed by recover_abandoned
         return False
 
-    def recover_abandoned(self) -> list[SessionRecord]:
+    def recover_abandoned(self, *, every_session: bool = False) -> list[SessionRecord]:
         """Sessions left "running" by a program that is gone (killed, crashed, the machine lost power) become
         interrupted, and so does the answer each was recording, with its length read from its audio file:
         history then shows how long it was, 'latest' finds it, and its note says the program ended while it
         was being recorded. A round still running, in this program or another, holds its session's lock and
-        is left alone. Returns the sessions recovered."""
+        is left alone. ``every_session`` ('interviewer reindex') looks at sessions without a lock file too:
+        those saved before rounds took one. Returns the sessions recovered."""
         if not self.root.is_dir():
             return []
         recovered = []
         # A lock file outlives the program that held it; a session that ends removes its own.
-        for lock_file in sorted(self.root.glob(f"*/{SESSION_LOCK}")):
-            session_id = lock_file.parent.name
+        locked = {p.parent.name for p in self.root.glob(f"*/{SESSION_LOCK}")}
+        for session_id in sorted(set(self.session_ids()) if every_session else locked):
             if session_id in self._session_locks or not SESSION_ID.match(session_id):
                 continue
-            lock = _session_lock(lock_file.parent)
+            if session_id not in locked and _status_of(self.session_dir(session_id) / SESSION_FILE) != "running":
+                continue  # finished long ago: no lock file to make
+            lock = _session_lock(self.session_dir(session_id))
             try:
                 lock.acquire()
             except OSError:  # held (filelock.Timeout: a round in progress), or cannot be locked here: leave it
@@ -382,6 +385,13 @@ def _release(lock: Any) -> None:
         Path(lock.lock_file).unlink(missing_ok=True)
     except OSError as exc:
         log.warning("session lock %s not removed: %s", lock.lock_file, exc)
+
+
+def _status_of(session_file: Path) -> str | None:
+    try:
+        return read_json(session_file).get("status")
+    except (StoreError, NotFoundError, AttributeError):
+        return None
 
 
 def _wav_seconds(path: Path) -> float | None:

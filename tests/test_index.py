@@ -200,3 +200,18 @@ def test_a_crashed_session_that_lost_its_record_is_rebuilt_with_the_answer_close
     [record] = store.load_answers(session_id)
     assert record.status == "interrupted" and record.duration_s == 3.0
     assert store.load_session(session_id).status == "interrupted"
+
+
+def test_reindex_closes_a_session_left_running_before_rounds_took_a_lock(tmp_path):
+    """A crash of an earlier version left no lock file: only 'reindex' (asked for) closes such a session."""
+    child, session_id = _round_in_child(tmp_path, "crash")
+    child.wait(timeout=30)
+    (tmp_path / session_id / ".lock").unlink()  # as a session saved before the lock
+    finished = make_session(tmp_path, [("co-01", STORY, 3.0)])
+    assert FileStore(tmp_path).recover_abandoned() == []
+    env = {**os.environ, "INTERVIEWER_RECORDINGS": str(tmp_path)}
+    done = run_cli(["reindex"], env=env)
+    assert done.returncode == 0 and f"Session {session_id} did not finish" in done.stderr, done.stderr
+    [record] = FileStore(tmp_path).load_answers(session_id)
+    assert record.status == "interrupted" and record.duration_s == 3.0
+    assert not (tmp_path / session_id / ".lock").exists() and not (tmp_path / finished / ".lock").exists()
