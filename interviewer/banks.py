@@ -11,7 +11,7 @@ import difflib
 import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -429,6 +429,12 @@ class Catalog:
         p = self.principles.get(principle_id)
         return p.name if p else principle_id
 
+    def with_recorded_principles(self, names: Mapping[str, str]) -> Catalog:
+        """This catalog, also naming the principles of saved answers whose banks are not loaded now (a bank
+        given once with --bank), by the names their records kept."""
+        extra = {pid: Principle(pid, name) for pid, name in names.items() if pid not in self.principles and name}
+        return replace(self, principles={**self.principles, **extra}) if extra else self
+
 
 SMALL_WORDS = {"and", "the", "to", "be", "a", "of", "on", "in"}
 
@@ -460,7 +466,8 @@ def build_catalog(banks: Sequence[Bank]) -> Catalog:
                 )
             owner[q.id] = bank
             questions.append(q)
-    return Catalog(list(by_id.values()), principles, questions)
+    named = [replace(q, principle_name=principles[q.principle].name) if q.principle in principles else q for q in questions]
+    return Catalog(list(by_id.values()), principles, named)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -103,19 +103,21 @@ def _catalog(banks: list[Path] | None):
     return load_catalog(banks or [], only_extra=bool(banks))
 
 
-def _names_catalog():
+def _names_catalog(store=None):
     """The banks for commands that only name principles and questions (history, review, progress, stories,
     the demo's built-in question): a mistake in one of your banks is a warning there, not the end of them;
-    your banks are left out until it is fixed. Commands that ask your questions still stop on it."""
+    your banks are left out until it is fixed. Commands that ask your questions still stop on it. Given the
+    recordings (``store``), it also names the principles of banks that were given once with --bank."""
     from interviewer.bankfiles import load_catalog
     from interviewer.errors import BankError
 
     try:
-        return load_catalog()
+        catalog = load_catalog()
     except BankError as exc:
         err_console.print(f"[yellow]! {escape(str(exc))} Your banks are left out until it is fixed "
                           "('interviewer banks validate' lists every problem).[/]")
-        return load_catalog(include_user=False)
+        catalog = load_catalog(include_user=False)
+    return catalog.with_recorded_principles(store.principle_names()) if store is not None else catalog
 
 
 def _target(settings, target: str | None) -> float:

@@ -98,9 +98,9 @@ def history(
     follow_ups: Annotated[bool, typer.Option("--follow-ups", help="Include follow-up answers.")] = False,
 ) -> None:
     """Past answers, newest first: date, principle, question, length against target, key scores."""
-    catalog = _names_catalog()
     store = _store()
     _note_sync(store)
+    catalog = _names_catalog(store)
     where, params = ["1 = 1"], []
     if not follow_ups:
         where.append("a.kind = 'answer'")
@@ -184,7 +184,7 @@ def review(ref: RefArg = "latest") -> None:
 
     store = _store()
     _note_sync(store)
-    catalog = _names_catalog()
+    catalog = _names_catalog(store)
     kind, ref_id = _resolve(store, ref)
     session, records = _records(store, kind, ref_id)
     if session:
@@ -267,7 +267,7 @@ def export(
         raise ConfigError(f"Unknown format '{fmt}'. Use one of: {', '.join(FORMATS)}.")
     store = _store()
     _note_sync(store)
-    catalog = _names_catalog()
+    catalog = _names_catalog(store)
     kind, ref_id = _resolve(store, ref)
     session, records = _records(store, kind, ref_id)
     if not records:
@@ -349,7 +349,7 @@ def progress() -> None:
 
     store = _store()
     _note_sync(store)
-    catalog = _names_catalog()
+    catalog = _names_catalog(store)
     rows = [describe(p) for p in by_principle(list(catalog.principles.values()), _attempts(store))]
     from rich import box
 
@@ -394,7 +394,7 @@ def report(
 
     store = _store()
     _note_sync(store)
-    catalog = _names_catalog()
+    catalog = _names_catalog(store)
     attempts = _attempts(store)
     principles = [describe(p) for p in by_principle(list(catalog.principles.values()), attempts)]
     timeline = [

@@ -76,9 +76,15 @@ def _m002_drill_and_loop(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE answers ADD COLUMN extra TEXT")
 
 
+def _m003_principle_name(db: sqlite3.Connection) -> None:
+    """Answers keep their principle's name, for banks given once with --bank (not loaded later to name it)."""
+    db.execute("ALTER TABLE answers ADD COLUMN principle_name TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_drill_and_loop", _m002_drill_and_loop),
+    ("003_principle_name", _m003_principle_name),
 ]
 
 
@@ -218,11 +224,12 @@ class Index:
             self.db.execute("INSERT OR REPLACE INTO questions VALUES (?, ?, ?, ?)",
                             (q["id"], q.get("bank"), q.get("principle"), q.get("text")))
             self.db.execute(
-                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (data["id"], data["session_id"], data["number"], data.get("kind", "answer"), data.get("parent_id"),
                  data.get("status"), q["id"], q.get("principle"), data.get("prompt"), data.get("started_at"),
                  data.get("duration_s"), data.get("target_s"), data.get("stop_reason"), data.get("audio_file"),
-                 data.get("source"), data.get("model"), data.get("error"), json.dumps(data.get("extra") or {})),
+                 data.get("source"), data.get("model"), data.get("error"), json.dumps(data.get("extra") or {}),
+                 q.get("principle_name") or None),
             )
             self.db.execute("DELETE FROM scores WHERE answer_id = ?", (data["id"],))
             row = _score_row(data["id"], data.get("score"), data.get("transcript"))

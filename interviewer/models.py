@@ -54,12 +54,16 @@ class Question:
     follow_ups: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     bank: str = ""  # id of the bank it came from
+    # The principle's name, kept in the answer record: a bank given once with --bank is not there later to
+    # name it, and its answers would be listed under the bare id.
+    principle_name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "text": self.text,
             "principle": self.principle,
+            "principle_name": self.principle_name,
             "follow_ups": list(self.follow_ups),
             "tags": list(self.tags),
             "bank": self.bank,
@@ -74,6 +78,7 @@ class Question:
             follow_ups=tuple(d.get("follow_ups", ())),
             tags=tuple(d.get("tags", ())),
             bank=d.get("bank", ""),
+            principle_name=d.get("principle_name") or "",
         )
 
 

@@ -338,6 +338,15 @@ class FileStore:
             return {row[0]: row[1] for row in rows}
         return dict(Counter(r.question.id for r in self.iter_answers() if r.kind == "answer" and r.status == "complete"))
 
+    def principle_names(self) -> dict[str, str]:
+        """The names saved answers give their principles (see Question.principle_name), by principle id."""
+        if not self.root.is_dir():
+            return {}
+        if self.use_index:
+            rows = self.index.query("SELECT DISTINCT principle, principle_name FROM answers WHERE principle_name IS NOT NULL")
+            return {row[0]: row[1] for row in rows}
+        return {r.question.principle: r.question.principle_name for r in self.iter_answers() if r.question.principle_name}
+
     # Deleting (the only place recordings are ever removed) --------------------------------------------
 
     def answer_files_of(self, record: AnswerRecord) -> list[Path]:

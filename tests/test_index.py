@@ -215,3 +215,27 @@ def test_reindex_closes_a_session_left_running_before_rounds_took_a_lock(tmp_pat
     [record] = FileStore(tmp_path).load_answers(session_id)
     assert record.status == "interrupted" and record.duration_s == 3.0
     assert not (tmp_path / session_id / ".lock").exists() and not (tmp_path / finished / ".lock").exists()
+
+
+def test_an_index_from_before_principle_names_is_migrated_and_answers_name_their_principle(tmp_path):
+    # An index made before answers kept their principle's name gains the column; the names saved answers give
+    # their principles are found with and without the index (a bank given once with --bank names nothing later).
+    from interviewer.bankfiles import load_catalog
+
+    db = sqlite3.connect(tmp_path / "index.sqlite")
+    db.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    for name, step in MIGRATIONS[:2]:
+        step(db)
+        db.execute("INSERT INTO _migrations VALUES (?, datetime('now'))", (name,))
+    db.commit()
+    db.close()
+    bank = tmp_path / "mine.yaml"
+    bank.write_text("id: mine\nprinciples:\n  - id: negotiation\n    name: Hard Negotiation\nquestions:\n"
+                    "  - id: neg-1\n    principle: negotiation\n    text: Tell me about a hard negotiation.\n")
+    session = make_session(tmp_path, [("neg-1", STORY, 3.0), ("co-01", STORY, 3.0)], catalog=load_catalog([bank]))
+    record = json.loads((tmp_path / session / "answer-1.json").read_text())
+    assert record["question"]["principle_name"] == "Hard Negotiation"
+    names = {"negotiation": "Hard Negotiation", "customer-obsession": "Customer Obsession"}
+    assert FileStore(tmp_path).principle_names() == names
+    assert FileStore(tmp_path, use_index=False).principle_names() == names
+    assert load_catalog().with_recorded_principles(names).principle_name("negotiation") == "Hard Negotiation"

@@ -215,13 +215,19 @@ def test_answers_to_a_bank_given_once_with_bank_are_found_and_counted(saved, tmp
     bank.write_text("id: mine\nprinciples:\n  - id: negotiation\n    name: Negotiation\nquestions:\n"
                     "  - id: neg-1\n    principle: negotiation\n    text: Tell me about a hard negotiation.\n")
     session = make_session(recordings, [("neg-1", STORY, 3.0)], catalog=load_catalog([bank]))
-    for args in (["-q", "NEG-1"], ["-p", "negotiation"]):
+    for args in (["-q", "NEG-1"], ["-p", "negotiation"], ["-p", "Negotiation"]):
         found = run_cli(["history", *args])
         assert found.returncode == 0 and f"{session}-1" in found.stdout and "co-01" not in found.stdout, found.stderr
     assert "No question with id 'neg-2'" in run_cli(["history", "-q", "neg-2"]).stderr
     out = run_cli(["progress"], env=dict(os.environ, COLUMNS="120")).stdout
     assert "3 of 17 principles practised" in out
-    assert any(line.split()[:2] == ["negotiation", "1"] for line in out.splitlines())
+    # ... and they are listed under the principle's name, which their records keep: the bank that named it
+    # is not loaded now ("negotiation" was shown, the bare id).
+    assert any(line.split()[:2] == ["Negotiation", "1"] for line in out.splitlines()), out
+    listed = run_cli(["history", "-q", "neg-1"]).stdout
+    assert "Negotiation" in listed and "negotiation" not in listed
+    assert "Negotiation" in run_cli(["review", f"{session}-1"]).stdout
+    assert "Negotiation" in run_cli(["export", f"{session}-1", "--format", "md"]).stdout
 
 
 def test_reindex_rebuilds_a_lost_session_record_from_its_answers(saved):
