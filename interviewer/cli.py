@@ -98,10 +98,10 @@ def build_round(
         source = source or "microphone"
     scoring_overrides = dict(settings.scoring)
 
-    def scorer(transcript, question_text, target, kind="answer"):
+    def scorer(transcript, question_text, target, kind="answer", cut_at_s=None):
         scoring = ScoringSettings.from_overrides(scoring_overrides, target_s=target)
         scoring.expect_star = kind == "answer"
-        return score_answer(transcript, question=question_text, settings=scoring)
+        return score_answer(transcript, question=question_text, settings=scoring, cut_at_s=cut_at_s)
 
     speaker = _speaker(settings, voice, rate, output_device)
     cue_player = None
@@ -323,7 +323,8 @@ def _complete_saved_answer(store, record, transcript, settings, model_name: str)
     scoring = ScoringSettings.from_overrides(settings.scoring, target_s=record.target_s)
     scoring.expect_star = record.kind == "answer"
     record.transcript = transcript.to_dict()
-    record.score = score_answer(transcript, question=record.prompt, settings=scoring).to_dict()
+    cut_at_s = record.duration_s if record.stop_reason == "cap" else None
+    record.score = score_answer(transcript, question=record.prompt, settings=scoring, cut_at_s=cut_at_s).to_dict()
     record.model = model_name
     if record.status == "failed" or (record.status == "interrupted" and record.recorded_to_its_end):
         record.status, record.error = "complete", None  # the recording was whole; only its transcript was missing

@@ -214,7 +214,8 @@ def _cue_end(words, first: int, cue: list[str]) -> int | None:
 # A round of questions
 
 
-Scorer = Callable[[Transcript, str, float, str], AnswerScore]  # transcript, question text, target seconds, kind
+# transcript, question text, target seconds, kind, and where the time cap stopped the answer (None if it did not)
+Scorer = Callable[[Transcript, str, float, str, "float | None"], AnswerScore]
 
 
 class CuePlayer(Protocol):
@@ -504,7 +505,8 @@ class InterviewRound:
         score: AnswerScore | None = None
         scored_at = parts.clock.monotonic()
         try:
-            score = parts.scorer(transcript, prompt, record.target_s, kind)
+            score = parts.scorer(transcript, prompt, record.target_s, kind,
+                                 capture.duration_s if capture.stop_reason == "cap" else None)
             if kind == "follow-up":
                 verdict = follow_up_verdict(prompt, score)
                 if verdict:

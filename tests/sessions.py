@@ -47,7 +47,7 @@ def make_session(root: Path, answers: list[tuple[str, str, float]], *, days_ago:
     parts = RoundParts(
         speaker=FakeSpeaker(), new_input=lambda: mics.pop(0), transcriber=FakeTranscriber(transcripts),
         store=FileStore(root), view=RecordingView(), stop_key=None, clock=clock,
-        scorer=lambda t, q, target, kind: score_answer(t, question=q, settings=ScoringSettings(target_s=target, expect_star=kind == 'answer')),
+        scorer=lambda t, q, target, kind, cut_at_s: score_answer(t, question=q, settings=ScoringSettings(target_s=target, expect_star=kind == 'answer'), cut_at_s=cut_at_s),
         principle_name=catalog.principle_name, follow_up_chooser=choose_follow_ups,
     )
     parts.view.steps = list(steps or [])

@@ -94,7 +94,7 @@ def make_parts(tmp_path, transcripts, mics, speaker=None, stop=None, stories=Non
     return RoundParts(
         speaker=speaker or FakeSpeaker(), new_input=lambda: mics.pop(0), transcriber=FakeTranscriber(transcripts),
         store=FileStore(tmp_path / "rec"), view=RecordingView(), stop_key=stop, clock=ManualClock(),
-        scorer=lambda t, q, target, kind: score_answer(t, question=q, settings=ScoringSettings(target_s=target, expect_star=kind == "answer")),
+        scorer=lambda t, q, target, kind, cut_at_s: score_answer(t, question=q, settings=ScoringSettings(target_s=target, expect_star=kind == "answer"), cut_at_s=cut_at_s),
         principle_name=catalog.principle_name, follow_up_chooser=choose_follow_ups, cue_player=FakeCues(), stories=stories,
     ), catalog
 

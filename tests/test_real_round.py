@@ -414,3 +414,18 @@ def test_play_without_a_speaker_says_where_the_file_is(no_audio_env, isolated_us
     assert result.returncode == 3
     assert "No speaker found" in result.stderr and "answer-1.wav" in result.stderr
     assert "Playing" not in result.stdout  # nothing is announced that will not be heard
+
+
+def test_an_answer_the_time_cap_cut_is_told_what_it_cut_off(isolated_user_dirs, no_audio_env):
+    # The demo answer's first 20 s hold its Situation and Task; cut there by --max-seconds, it was told "You
+    # never said what the result was" and "I didn't hear what you did", as if it had left them out.
+    _, recordings = isolated_user_dirs
+    demo = Path(__file__).resolve().parents[1] / "interviewer" / "assets" / "demo-answer.ogg"
+    result = run_cli(["practice", "-n", "1", "-q", "ow-01", "--answer-file", str(demo), "--target", "0:30",
+                      "--max-seconds", "20"], env=no_audio_env)
+    assert result.returncode == 0, result.stderr
+    [record] = saved_answers(recordings)
+    assert record["stop_reason"] == "cap" and record["duration_s"] == pytest.approx(20.0, abs=0.1)
+    first = record["score"]["feedback"][0]
+    assert first.startswith("The 0:20 time cap stopped you before the Action and the Result;"), record["score"]["feedback"]
+    assert "the time cap" in result.stdout and "never said what the result was" not in result.stdout

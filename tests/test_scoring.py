@@ -418,6 +418,39 @@ def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
     assert feedback_words in score.feedback[0]
 
 
+@pytest.mark.parametrize(
+    "kept,cut_off,cure",
+    [
+        ("At my last company our checkout was timing out for five percent of customers. "
+         "I was responsible for fixing it before the holidays. ", "Action and the Result", "Get to what you did sooner"),
+        (STORY.split(" As a result")[0], "Result", "Leave time for how it ended"),
+    ],
+)
+def test_parts_the_time_cap_cut_off_are_told_as_cut_off_with_what_took_the_time(kept, cut_off, cure):
+    """An answer the cap stopped did not leave out the parts it never reached ("You never said what the result
+    was", "I didn't hear what you did", and praise for a clear structure was shown beside them): one note says
+    where the cap came, what it cut off, and which part took the time."""
+    transcript = transcript_of(kept)
+    score = score_answer(transcript, cut_at_s=transcript.duration_s)
+    note = score.notes[0]
+    assert note.kind == "cut-off" and note.at == transcript.duration_s, score.feedback
+    assert f"The {clock(transcript.duration_s)} time cap stopped you before the {cut_off};" in note.text
+    assert cure in note.text
+    longest = max(("situation", "task", "action"), key=lambda p: score.star[p].seconds or 0)
+    assert f"the {longest.capitalize()} took {score.star[longest].seconds:.0f} s" in note.text
+    assert not any(n.kind.startswith("missing") or n.kind == "praise" for n in score.notes), score.feedback
+    # Not cut by the cap: the same answer is told its parts are missing.
+    assert score_answer(transcript).notes[0].kind.startswith("missing")
+
+
+def test_a_part_missing_before_the_cap_is_still_missing():
+    """Only the parts after the last one told were cut off; a Situation left out was left out."""
+    transcript = transcript_of(STORY.replace("At my last company our checkout was timing out for five percent of customers. ", "")
+                               .split(" As a result")[0])
+    kinds = [n.kind for n in score_answer(transcript, cut_at_s=transcript.duration_s).notes]
+    assert "cut-off" in kinds and "missing-situation" in kinds and "missing-result" not in kinds
+
+
 def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_such():
     """One short sentence of what the candidate did in a long answer has not told the Action; it is still an
     action (not background, not an outcome), and the note says it came up only in passing, and when."""

@@ -25,8 +25,9 @@ STORY = (
 )
 
 
-def scorer(transcript, question, target, kind="answer"):
-    return score_answer(transcript, question=question, settings=ScoringSettings(target_s=target, expect_star=kind == "answer"))
+def scorer(transcript, question, target, kind="answer", cut_at_s=None):
+    return score_answer(transcript, question=question, settings=ScoringSettings(target_s=target, expect_star=kind == "answer"),
+                        cut_at_s=cut_at_s)
 
 
 def make_round(tmp_path, *, mic=None, transcripts=None, speaker=None, stop=None, follow_ups=0, store=None, cap=240.0,
@@ -121,6 +122,22 @@ def test_the_cap_ends_an_endless_answer(tmp_path):
     session = round_.run([catalog.question("co-01")])
     assert ("stopped", 4.0, "cap") in round_.parts.view.events
     assert wav_seconds(tmp_path / "rec" / session.id / "answer-1.wav") == pytest.approx(4.0)
+
+
+def test_an_answer_the_cap_ended_is_told_what_the_cap_cut_off(tmp_path):
+    """The round tells the scorer where the cap stopped the answer: the Result it never reached is cut off,
+    not left out. An answer ended by Enter at the same point is told its Result is missing."""
+    told = STORY.split(" As a result")[0]
+    kinds = {}
+    for stop, cap in ((PressAfter(None), 4.0), (PressAfter(150), 240.0)):  # the cap at 4 s; Enter at 3 s
+        folder = tmp_path / str(cap)
+        round_, catalog = make_round(folder, mic=FakeMicrophone(tone(10.0) if cap == 4.0 else tone(3.0), idle_after=cap != 4.0),
+                                     stop=stop, cap=cap, transcripts=[transcript_of(told)])
+        session = round_.run([catalog.question("co-01")])
+        record = json.loads((folder / "rec" / session.id / "answer-1.json").read_text())
+        kinds[record["stop_reason"]] = record["score"]["feedback"][0]
+    assert kinds["cap"].startswith("The 0:04 time cap stopped you before the Result;"), kinds
+    assert kinds["enter"].startswith("You never said what the result was"), kinds
 
 
 def test_silent_answer_is_saved_with_a_clear_note_not_a_crash(tmp_path):

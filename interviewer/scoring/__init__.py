@@ -111,7 +111,9 @@ def score_answer(
     question: str | None = None,
     settings: ScoringSettings | None = None,
     hard_breaks: set[int] | None = None,
+    cut_at_s: float | None = None,
 ) -> AnswerScore:
+    """``cut_at_s``: where the time cap stopped the answer, if it did (the parts it never reached are told so)."""
     settings = settings or ScoringSettings()
     check_scorable(transcript, settings)
     words = transcript.words
@@ -125,7 +127,7 @@ def score_answer(
     delivery = measure_delivery(words, spans, labeling.labels, minutes, hypothetical)
     filler_times = [words[i].start for i in delivery.filler_word_indexes if words[i].start is not None]
     inner = long_pauses_inside_sentences(transcript, spans, settings) if transcript.timed else []
-    notes = build_feedback(sentences, star, timing, delivery, inner, filler_times, settings)
+    notes = build_feedback(sentences, star, timing, delivery, inner, filler_times, settings, cut_at_s)
     return AnswerScore(
         transcript=transcript.text,
         duration_s=transcript.duration_s,

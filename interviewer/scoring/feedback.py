@@ -19,7 +19,13 @@ IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
               "'First I…, then I…'.",
 }
-PRIORITY = {"hypothetical": 1, "missing-result": 1, "missing-action": 1, "missing-situation": 2,
+# Where the time cap stopped the answer: what to do to reach the parts it cut off, by the first of them.
+CUT_OFF_CURE = {
+    "task": "say what you had to do sooner",
+    "action": "get to what you did sooner",
+    "result": "leave time for how it ended",
+}
+PRIORITY = {"hypothetical": 1, "cut-off": 1, "missing-result": 1, "missing-action": 1, "missing-situation": 2,
             "missing-task": 2, "length": 3, "long-situation": 4, "short-action": 4, "no-number": 5, "we": 5,
             "fillers": 6, "pace": 6, "short-result": 7, "pause": 8, "hedges": 8, "reflection": 9,
             "repeats": 10}
@@ -45,6 +51,16 @@ def _opening(text: str, words: int = 6) -> str:
     return " ".join(kept[:words]).rstrip(",.;:") + ("…" if len(kept) > words else "")
 
 
+STORY_ORDER = ("situation", "task", "action", "result")
+
+
+def _cut_off(star: dict[str, StarPart]) -> list[str]:
+    """The parts missing after the last part told, in story order: those an answer stopped by the time cap
+    never reached. None when no part was told (nothing says how far the story got)."""
+    told = [i for i, part in enumerate(STORY_ORDER) if star[part].present]
+    return [p for p in STORY_ORDER[told[-1] + 1:] if not star[p].present] if told else []
+
+
 def _busiest_minute(times: list[float]) -> tuple[float, float] | None:
     """The 30-second window with the most of these moments."""
     if len(times) < 3:
@@ -65,6 +81,7 @@ def build_feedback(
     inner_pauses: list[Pause],
     filler_times: list[float],
     settings: ScoringSettings,
+    cut_at_s: float | None = None,
 ) -> list[FeedbackNote]:
     notes: list[FeedbackNote] = []
     timed = timing.speaking_s is not None
@@ -84,8 +101,19 @@ def build_feedback(
         add("hypothetical", f"You told what you would or usually do ('{said}') rather than one time it "
                             "happened; tell a specific example: when, what you did, how it ended.",
             first.start)
+    cut_off = _cut_off(star) if structure and cut_at_s is not None else []
+    if cut_off:
+        # The parts after the last one told were not left out: the cap came first. What took the time is
+        # what to trim.
+        longest = max((p for p in STORY_ORDER if star[p].present), key=lambda p: star[p].seconds or 0)
+        start, end = _span(sentences, longest)
+        span = f" ({clock(start)}–{clock(end)})" if start is not None else ""
+        names = " and the ".join(p.capitalize() for p in cut_off)
+        add("cut-off", f"The {clock(cut_at_s)} time cap stopped you before the {names}; the "
+                       f"{longest.capitalize()} took {star[longest].seconds or 0:.0f} s{span}. {CUT_OFF_CURE[cut_off[0]].capitalize()}.",
+            cut_at_s)
     for part in ("result", "action", "situation", "task"):
-        if not structure or star[part].present:
+        if not structure or star[part].present or part in cut_off:
             continue
         if star[part].words and part in IN_PASSING:
             start, end = _span(sentences, part)
@@ -98,7 +126,7 @@ def build_feedback(
     if timed and duration is not None and structure:
         over = duration - settings.target_s
         if over > settings.over_target_grace_s:
-            longest = max(("situation", "task", "action", "result"), key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
+            longest = max(STORY_ORDER, key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
             add("length", f"At {clock(duration)} you ran {clock(over)} over the {clock(settings.target_s)} target; "
                           f"trim the {longest.capitalize()} first.", settings.target_s)
         elif duration < settings.short_answer_fraction * settings.target_s:
@@ -112,7 +140,7 @@ def build_feedback(
         spoken = words / pace * 60
         about = f"About {words} words, roughly {clock(spoken)} said at {pace:.0f} words a minute"
         if spoken - settings.target_s > settings.over_target_grace_s:
-            longest = max(("situation", "task", "action", "result"),
+            longest = max(STORY_ORDER,
                           key=lambda p: star[p].share - (star[p].band or (0, 1))[1])
             add("length", f"{about}: over the {clock(settings.target_s)} target; trim the {longest.capitalize()} first.")
         elif spoken < settings.short_answer_fraction * settings.target_s:
@@ -184,7 +212,7 @@ def build_feedback(
 
     notes.sort(key=lambda n: (n.priority, n.at if n.at is not None else 1e9))
     notes = notes[: settings.max_feedback_points]
-    if structure and not any(n.kind.startswith("missing") for n in notes) and len(notes) <= 1:
+    if structure and not any(n.kind.startswith("missing") or n.kind == "cut-off" for n in notes) and len(notes) <= 1:
         praise = "Clear structure: situation, task, action and result are all there"
         if delivery.quantified_result:
             praise += ", with a measured result"
