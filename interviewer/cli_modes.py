@@ -256,7 +256,8 @@ def stories_import(
     found = import_markdown(text, catalog)
     if not found:
         raise ConfigError(f"{notes}: no stories found. A story is a '### Story: title' section, or points under "
-                          "Situation:/Task:/Action:/Result: (or S:/T:/A:/R:) labels, bullets or headings (see docs/stories.md).")
+                          "Situation:/Task:/Action:/Result: (or S:/T:/A:/R:) labels, bullets or headings, or a 'Q: Tell me about a time …' "
+                          "line with the answer on an 'A:' line (see docs/stories.md).")
     target = out or stories_file(settings)
     bank = parse_stories(target.read_text(encoding="utf-8-sig"), str(target), catalog) if target.is_file() else StoryBank([], str(target))
     existing = {s.id for s in bank.stories}

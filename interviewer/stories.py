@@ -185,6 +185,13 @@ _PART = re.compile(rf"^\s*>?\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*({_LABELS})\s*(?:\*
 _BULLET = re.compile(r"^\s*>?\s*(?:[-*•]|\d+[.)])\s+(.*)$")
 _PARAGRAPH = re.compile(rf"^\*\*({_LABELS})\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
 _QUESTION = re.compile(r"^(?:tell me|describe|give (?:me )?an? example|share an example|can you tell|what|how|when|have you)\b", re.I)
+# Flashcards: "Q: Tell me about …" (or "Question:", "**Q1:**") and, right after it, "A:" or "Answer:" with the
+# answer written out as prose.
+_CARD_QUESTION = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(?:Q|Question)\s*\d*\s*[:.)]\s*(?:\*\*|__)?\s*(\S.*)$", re.I)
+# A question that asks for a story, not for an opinion or a fact ("Why this company?").
+_STORY_QUESTION = re.compile(r"\b(?:a time|an? (?:example|instance|situation|occasion)|the (?:last )?time|when you|"
+                             r"tell me about (?:a|an|the|your)|describe (?:a|an|the|your)|walk me through)\b", re.I)
+_CARD_ANSWER = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(A|Answer)\s*\d*\s*:\s*(?:\*\*|__)?\s*(.*)$", re.I)
 _STORY_HEADING = re.compile(r"^(?:story|example)\b\s*(?:\d+\b)?\s*[-–—:.)]?\s*", re.I)  # "Story 2 - Missed launch"
 POINT_CHARS = 140  # an outline point longer than this is cut at a word, as notes' long lines are
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
@@ -218,8 +225,9 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
     """Stories from Markdown prep notes (docs/stories.md): principle headings; questions (lines or headings,
     with follow-up bullets); parts under S:/T:/A:/R: or Situation:/... labels, as lines, as "- **Situation**:"
     bullets, or as a label line or "### Situation" heading followed by its bullets; quoted outlines under
-    "### Answer"; **S:** or **Situation:** paragraphs; and "#### Story 2 - title" sections, whose own lines
-    and bullets are the outline when they carry no labels."""
+    "### Answer"; **S:** or **Situation:** paragraphs; "#### Story 2 - title" sections, whose own lines
+    and bullets are the outline when they carry no labels; and flashcards ("Q: question" then "A: the answer
+    in prose"), whose sentences are the outline."""
     stories: list[Story] = []
     principles: tuple[str, ...] = ()
     principle_level = 0  # the heading level that named it: a heading under it ("## Tell me about…") keeps it
@@ -233,23 +241,26 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
     part_open = False  # after a part's own label line or heading ("Situation:", "### Action"): its lines follow
     in_story = False
     labelled = False  # an outline counts only with S:/T:/A:/R: labels or under an "Answer" heading
+    after_card_question = False  # the last line with words was a flashcard's "Q: …": an "A:" is its answer
+    card = False  # the story is a flashcard's answer
 
     def close() -> None:
         nonlocal outline, paragraphs, paragraph_points, plain_points, questions, section_title, heading_title
-        nonlocal in_story, labelled, part_open
+        nonlocal in_story, labelled, part_open, card
         if (outline and labelled) or paragraphs or (section_title is not None and plain_points):
             title = section_title or heading_title or _title(questions, paragraphs, outline or plain_points)
             base = _short_id(title) or f"story-{len(stories) + 1}"
             story_id, n = base, 2
             while any(s.id == story_id for s in stories):
                 story_id, n = f"{base}-{n}", n + 1
-            # a paragraph's points are its bullets, or else its first sentence
+            # a paragraph's points are its bullets, or else its first sentence (every sentence of a
+            # flashcard's answer: it is the whole story, told as prose)
             told = [point for paragraph, bullets in zip(paragraphs, paragraph_points)
-                    for point in (bullets or [_first_sentence(paragraph)]) if point]
+                    for point in (bullets or (_sentences(paragraph) if card else [_first_sentence(paragraph)])) if point]
             points = outline or told or plain_points
             stories.append(Story(story_id, title, principles, tuple(points), (), tuple(questions), "\n\n".join(paragraphs)))
         outline, paragraphs, paragraph_points, plain_points, questions = [], [], [], [], []
-        section_title, heading_title, in_story, labelled, part_open = None, "", False, False, False
+        section_title, heading_title, in_story, labelled, part_open, card = None, "", False, False, False, False
 
     def add_point(text: str) -> None:
         nonlocal labelled
@@ -288,6 +299,23 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
         if _RULE.match(line):
             close()
             continue
+        card_question = _CARD_QUESTION.match(line)
+        if card_question and not line.lstrip().startswith(">"):
+            if outline or paragraphs:
+                close()
+            asked = card_question.group(1).strip().strip("*_").strip()
+            after_card_question = bool(_STORY_QUESTION.search(asked))  # "Q: Why this company?" asks for no story
+            if after_card_question:
+                questions.append(asked)
+            continue
+        card_answer = _CARD_ANSWER.match(line)
+        if card_answer and (after_card_question or len(card_answer.group(1)) > 1) and not (outline or paragraphs):
+            in_story, part_open, card, after_card_question = True, False, True, False
+            paragraphs.append(card_answer.group(2).strip())
+            paragraph_points.append([])
+            continue
+        if line.strip():
+            after_card_question = False
         paragraph = _PARAGRAPH.match(line.strip())
         if paragraph:
             in_story, part_open = True, False  # what follows is the paragraph's
@@ -305,10 +333,10 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             paragraphs[-1] += (" " if paragraphs[-1].endswith(":") else "\n") + line.strip()
             continue
         part = _PART.match(line)
-        # A label spelt out ("Situation:") marks a part anywhere; a letter ("A:") only in a story or quoted, as
-        # "Q: ... A: ..." notes use it for an answer.
+        # A label spelt out ("Situation:") marks a part anywhere, and so do "S:", "T:" and "R:"; "A:" only in a
+        # story or quoted, as "Q: ... A: ..." notes use it for an answer.
         quoted = line.lstrip().startswith(">")
-        if part and (quoted or in_story or len(part.group(1)) > 1):
+        if part and (quoted or in_story or part.group(1).upper() != "A"):
             in_story, part_open = True, not quoted  # a quoted outline goes on in quoted bullets
             add_point(line.lstrip("> ").strip())
             continue
@@ -351,6 +379,11 @@ def _first_sentence(text: str) -> str:
     text = re.sub(r"^(?:[STAR]|Reflection):\s*", "", text)
     sentence = re.split(r"(?<=[.!?])\s", text.strip())[0]
     return sentence if len(sentence) <= POINT_CHARS else sentence[:POINT_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _sentences(text: str) -> list[str]:
+    """Each sentence of prose, cut as outline points are."""
+    return [_first_sentence(sentence) for sentence in re.split(r"(?<=[.!?])\s+", text.strip()) if re.search(r"\w", sentence)]
 
 
 def _title(questions: Sequence[str], paragraphs: Sequence[str], outline: Sequence[str]) -> str:

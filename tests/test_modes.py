@@ -498,6 +498,62 @@ A: Because I like the product.
     assert stories[5].outline == ("Our cloud bill doubled in a year.", "Turned off idle clusters", "The bill fell by 40%.")
 
 
+def test_import_reads_flashcards_whose_answers_are_prose():
+    """Flashcard notes ("Q: question", then "A:" and the answer written out) gave "no stories found": the
+    letter A is the Action's label only inside a story. Each card is a story, the answer's sentences its
+    outline; a card whose "Q:" is followed by S:/T:/A:/R: labels is still a labelled outline."""
+    notes = """# Flashcards
+
+## Ownership
+
+Q: Tell me about a time you took on something outside your job.
+A: At Acme the nightly billing export kept failing. Nobody owned it, so I did.
+I rewrote the retry logic and added an alert.
+
+Failures dropped from weekly to none in a quarter.
+
+**Q2:** Tell me about a time you failed.
+**A:** I promised a dashboard in a week without checking the sources. I told my lead on day three.
+
+# Other notes
+
+Question: Tell me about a conflict.
+Answer: My designer and I disagreed about the launch date. We agreed on a phased launch.
+
+Q: Tell me about a late project.
+S: The launch was six weeks late.
+T: I had to get it out before Black Friday.
+A: I cut scope and ran daily check-ins.
+R: We shipped on time.
+"""
+    stories = import_markdown(notes, load_catalog())
+    assert [(s.principles, s.questions, s.outline) for s in stories] == [
+        (("ownership",), ("Tell me about a time you took on something outside your job.",),
+         ("At Acme the nightly billing export kept failing.", "Nobody owned it, so I did.",
+          "I rewrote the retry logic and added an alert.", "Failures dropped from weekly to none in a quarter.")),
+        (("ownership",), ("Tell me about a time you failed.",),
+         ("I promised a dashboard in a week without checking the sources.", "I told my lead on day three.")),
+        ((), ("Tell me about a conflict.",),
+         ("My designer and I disagreed about the launch date.", "We agreed on a phased launch.")),
+        ((), ("Tell me about a late project.",),
+         ("The launch was six weeks late.", "I had to get it out before Black Friday.", "I cut scope and ran daily check-ins.",
+          "We shipped on time.")),
+    ]
+    assert stories[0].answer.startswith("At Acme the nightly billing export kept failing.")
+    assert stories[0].title == "At Acme the nightly billing export kept failing."
+
+
+def test_import_reads_letter_labels_outside_a_story_section():
+    """Plain "S:", "T:", "R:" lines start a story anywhere (they were read only inside a story section, so
+    the commonest notes, four letter-labelled lines under a question, gave "no stories found"); "A:" is the
+    Action once a story is open."""
+    notes = "# Prep\n\nTell me about a late project.\nS: The launch was six weeks late.\nT: I had to ship it.\n" \
+            "A: I cut scope.\nR: We shipped on time.\n"
+    [story] = import_markdown(notes, load_catalog())
+    assert story.questions == ("Tell me about a late project.",)
+    assert story.outline == ("The launch was six weeks late.", "I had to ship it.", "I cut scope.", "We shipped on time.")
+
+
 def test_reuse_warnings_in_a_loop():
     warnings = reuse_warnings([("Checkout", "Ownership", "Ana"), ("Checkout", "Dive Deep", "Bo"), ("Hiring", "Hire", "Cy")])
     assert len(warnings) == 1 and "'Checkout' story for 2 principles" in warnings[0] and "Dive Deep (Bo)" in warnings[0]

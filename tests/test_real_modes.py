@@ -161,6 +161,36 @@ def test_story_bank_commands_and_coverage_after_an_answer(no_audio_env, isolated
     assert "missed: hired two more engineers" in html
 
 
+def test_a_flashcard_imported_as_a_story_is_recognised_in_a_spoken_answer(no_audio_env, isolated_user_dirs, tmp_path):
+    """Flashcard notes (a question, then the answer written out) become a story whose sentences are its points;
+    the demo's spoken answer, through Whisper, is matched to it and told which of them it left out."""
+    _, recordings = isolated_user_dirs
+    notes = tmp_path / "cards.md"
+    notes.write_text(textwrap.dedent(
+        """\
+        Q: Tell me about a time you took over a project that was behind.
+        A: Our mobile checkout redesign was six weeks behind schedule and tied to the holiday sales.
+        I was asked to take over and ship before Black Friday.
+        I found that a flaky integration test suite caused most of the delay.
+        I renegotiated the scope with our product manager.
+        We launched nine days before Black Friday and checkout errors dropped by 30%.
+        I also hired two more engineers for the payments team.
+
+        Q: Why do you want to work here?
+        A: I like the product.
+        """))
+    stories = tmp_path / "stories.yaml"
+    imported = run_cli(["stories", "import", str(notes), "-o", str(stories)], env=no_audio_env)
+    assert imported.returncode == 0 and "Imported 1 story" in imported.stdout, imported.stdout + imported.stderr
+    result = run_cli(["practice", "-n", "1", "-q", "ow-11", "--answer-file", str(DEMO), "--stories", str(stories)],
+                     env=no_audio_env)
+    assert result.returncode == 0, result.stderr
+    assert "Story: Our mobile checkout redesign was six weeks behind schedule" in result.stdout
+    assert "missed: I also hired two more engineers" in result.stdout
+    [record] = records(recordings)
+    assert len(record["extra"]["story"]["covered"]) >= 4 and len(record["extra"]["story"]["missed"]) <= 2
+
+
 def test_settings_file_follow_ups_and_target_in_seconds_are_used(no_audio_env, isolated_user_dirs):
     """'follow_ups = 1' in config.toml was accepted and did nothing; 'target = 90' was refused as not text."""
     home, _ = isolated_user_dirs
