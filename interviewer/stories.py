@@ -432,8 +432,8 @@ def match_story(bank: StoryBank | None, transcript: str, principle: str | None =
     if bank is None or not bank.stories:
         return None
     heard = content_words(transcript)
-    best: tuple[float, Story] | None = None
-    for story in bank.stories:
+    candidates: list[tuple[float, int, Story]] = []
+    for n, story in enumerate(bank.stories):
         words = set().union(*(content_words(p) for p in story.outline)) | content_words(" ".join(story.keywords))
         words |= content_words(story.title)
         if not words:
@@ -441,15 +441,17 @@ def match_story(bank: StoryBank | None, transcript: str, principle: str | None =
         score = len(words & heard) / len(words)
         if principle and principle in story.principles:
             score *= 1.15  # a story prepared for this principle is the likelier one
-        if best is None or score > best[0]:
-            best = (score, story)
-    if best is None or best[0] < MATCH_MIN:
-        return None
-    story = best[1]
+        if score >= MATCH_MIN:
+            candidates.append((score, -n, story))
     sequence = content_sequence(transcript)
-    covered = [p for p in story.outline if point_covered(p, sequence)]
-    missed = [p for p in story.outline if p not in covered]
-    return StoryMatch(story, min(1.0, best[0]), covered, missed)
+    for score, _, story in sorted(candidates, key=lambda c: c[:2], reverse=True):
+        covered = [p for p in story.outline if point_covered(p, sequence)]
+        # Common words alone ("day", "first", "work": a story written out as prose is full of them) do not
+        # make a story told: one of its points must be.
+        if covered or not story.outline:
+            missed = [p for p in story.outline if p not in covered]
+            return StoryMatch(story, min(1.0, score), covered, missed)
+    return None
 
 
 def reuse_warnings(uses: Sequence[tuple[str, str, str]]) -> list[str]:

@@ -15,7 +15,7 @@ from interviewer.followups import PROBE_NO_NUMBER, PROBE_NO_RESULT, PROBE_WE, fo
 from interviewer.loop import LoopRunner, parse_plan, summarize_loop
 from interviewer.scoring import ScoringSettings, score_text
 from interviewer.session import InterviewRound, RoundOptions, RoundParts
-from interviewer.stories import StoryBank, import_markdown, match_story, parse_stories, point_covered, content_words, reuse_warnings
+from interviewer.stories import Story, StoryBank, import_markdown, match_story, parse_stories, point_covered, content_words, reuse_warnings
 from interviewer.store import FileStore
 from tests.fakes import FakeAnswerPlayer, FakeMicrophone, FakeSpeaker, FakeTranscriber, ManualClock, PressAfter, RecordingView, timed_words, tone, transcript_of
 from interviewer.models import Transcript
@@ -343,6 +343,25 @@ def test_the_story_told_and_its_outline_coverage():
     assert match.missed == ["traced the slow query and added an index"]
     assert len(match.covered) == 5
     assert match_story(bank, "I organised the summer party and everyone had fun.", "ownership") is None
+
+
+def test_common_words_alone_do_not_make_a_story_told():
+    """A story written out as prose shares common words ("first", "day", "week", "work") with any answer: the
+    demo's checkout answer was called the dashboard story, "covered 0 of 5 outline points". One of a story's
+    points must be made; a story whose points were made is the one told, though fewer of its words were heard."""
+    prose = Story("dashboard", "Promised a dashboard", (), (
+        "In my first year I promised a dashboard in a week without checking the data sources.",
+        "I told my lead on day three, split the work, and delivered part of it in a week.",
+        "Since then I check the inputs before I give a date."))
+    answer = ("In my first week the checkout was late. I spent a day with each engineer, split the work and "
+              "checked the test suite. I renegotiated the scope with the product manager.")
+    assert match_story(StoryBank([prose], "s.yaml"), answer) is None
+    told = Story("checkout", "Late checkout", (), ("renegotiated the scope with the product manager",
+                                                   "moved the holiday launch date", "hired a contractor for payments",
+                                                   "froze the design system", "wrote a migration guide for partners",
+                                                   "documented a rollback plan for every service"))
+    match = match_story(StoryBank([prose, told], "s.yaml"), answer)
+    assert match.story.id == "checkout" and match.covered == ["renegotiated the scope with the product manager"]
 
 
 @pytest.mark.parametrize(
