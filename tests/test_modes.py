@@ -71,6 +71,18 @@ def test_the_drills_table_shows_targets_when_earlier_attempts_had_others():
     assert "target" in columns and "1:30" in table and "2:00" in table
 
 
+@pytest.mark.parametrize("seconds,headline", [(120.2, "2:00 against 2:00: on the target"), (125, "2:05 against 2:00: 0:05 over"),
+                                              (110, "1:50 against 2:00: 0:10 under")])
+def test_the_drills_headline_says_on_the_target_rather_than_0_00_over(seconds, headline):
+    from rich.console import Console
+
+    from interviewer.ui.terminal import drill_panel
+
+    console = Console(width=100, record=True)
+    console.print(drill_panel(summarize(attempt("1", seconds), [], ScoringSettings()), 1, 3))
+    assert headline in console.export_text()
+
+
 class FakeCues:
     def __init__(self, words=None):
         self.prepared, self.played = [], []

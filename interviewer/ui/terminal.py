@@ -205,9 +205,10 @@ def drill_panel(summary, number: int, total: int) -> Panel:
         headline = Text("No timing for this attempt.")
     else:
         style = "green" if abs(off) <= 10 else "yellow" if off < 0 else "red"
-        word = "over" if off > 0 else "under"
+        # Under half a second off, the clock shows 0:00: "0:00 over" is on the target.
+        said = "on the target" if abs(off) < 0.5 else f"{clock(abs(off))} {'over' if off > 0 else 'under'}"
         headline = Text.assemble(Text(f"{clock(attempt.duration_s)} against {clock(attempt.target_s)}: "),
-                                 Text(f"{clock(abs(off))} {word}", style=f"bold {style}"))
+                                 Text(said, style=f"bold {style}"))
     parts = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     for column in ("part", "seconds", "aim", ""):
         parts.add_column(column)
