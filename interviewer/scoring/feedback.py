@@ -56,9 +56,14 @@ STORY_ORDER = ("situation", "task", "action", "result")
 
 def _cut_off(star: dict[str, StarPart]) -> list[str]:
     """The parts missing after the last part told, in story order: those an answer stopped by the time cap
-    never reached. None when no part was told (nothing says how far the story got)."""
+    never reached. Empty when no part was told (nothing says how far the story got)."""
     told = [i for i, part in enumerate(STORY_ORDER) if star[part].present]
     return [p for p in STORY_ORDER[told[-1] + 1:] if not star[p].present] if told else []
+
+
+def _most_over_its_band(star: dict[str, StarPart], duration: float, parts=STORY_ORDER) -> str:
+    """The part that took the most time beyond the top of its band: the one to trim first."""
+    return max(parts, key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
 
 
 def _busiest_minute(times: list[float]) -> tuple[float, float] | None:
@@ -105,7 +110,7 @@ def build_feedback(
     if cut_off:
         # The parts after the last one told were not left out: the cap came first. What took the time is
         # what to trim.
-        longest = max((p for p in STORY_ORDER if star[p].present), key=lambda p: star[p].seconds or 0)
+        longest = _most_over_its_band(star, cut_at_s, [p for p in STORY_ORDER if star[p].present])
         start, end = _span(sentences, longest)
         span = f" ({clock(start)}–{clock(end)})" if start is not None else ""
         names = " and the ".join(p.capitalize() for p in cut_off)
@@ -126,7 +131,7 @@ def build_feedback(
     if timed and duration is not None and structure:
         over = duration - settings.target_s
         if over > settings.over_target_grace_s:
-            longest = max(STORY_ORDER, key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
+            longest = _most_over_its_band(star, duration)
             add("length", f"At {clock(duration)} you ran {clock(over)} over the {clock(settings.target_s)} target; "
                           f"trim the {longest.capitalize()} first.", settings.target_s)
         elif duration < settings.short_answer_fraction * settings.target_s:
