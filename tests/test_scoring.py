@@ -141,6 +141,26 @@ def test_a_long_run_without_even_a_comma_is_split_in_speech():
     assert len(sentences_of(with_commas)) == 1  # Whisper punctuated it: taken as it was written
 
 
+@pytest.mark.parametrize(
+    "said,first",
+    [
+        # Whisper ran two sentences together, with a comma earlier in the run: the Task went with the Situation
+        ("There was one night a patient's medication change didn't get passed on and it was caught luckily, but "
+         "it was close after that my manager asked me to come up with a better hand-off for the unit.",
+         "There was one night a patient's medication change didn't get passed on and it was caught luckily, but "
+         "it was close"),
+        # a marker without a new subject after it, or too early in the sentence: one sentence
+        ("We rebuilt the whole ingest pipeline over the winter and shipped it after that meeting with the board.",
+         None),
+        ("It broke and after that we fixed it.", None),
+    ],
+)
+def test_a_discourse_marker_before_a_new_subject_starts_a_sentence_in_speech(said, first):
+    heard = sentences_of(said)
+    assert heard == ([said] if first is None else [first, said[len(first) + 1:]])
+    assert len(split_sentences(words(said))) == 1  # typed, the sentence is the writer's own
+
+
 def test_punctuated_text_keeps_long_written_sentences_whole():
     sentence = ("When I joined the team as its second engineer the release process was manual and slow and we "
                 "shipped once a month at best because every release needed a full day of checks by hand.")

@@ -184,6 +184,9 @@ def split_sentences(
                 end = True
             elif length >= long_words and _marker_at(words, i + 1) and norm(token) not in CONTINUES_AFTER:
                 end = True
+            elif (timed and length >= MARKED_CLAUSE_MIN_WORDS and norm(token) not in CONTINUES_AFTER
+                  and _marked_clause_at(words, i + 1)):
+                end = True
             elif unpunctuated[i] and main_clause_due and _clause_starts_at(words, i + 1):
                 main_clause_due = False
             elif unpunctuated[i] and length >= UNPUNCTUATED_MIN_WORDS and (
@@ -350,6 +353,19 @@ def _looks_like_a_verb(token: str) -> bool:
 def looks_regular_past(token: str) -> bool:
     """"rolled", "migrated" (not "red", "bed": four letters or fewer)."""
     return len(token) > 4 and token.endswith("ed")
+
+
+MARKED_CLAUSE_MIN_WORDS = 12
+
+
+def _marked_clause_at(words: list[Word], index: int) -> bool:
+    """A discourse marker followed by a new subject ("... it was close after that my manager asked me ..."):
+    in speech, where Whisper runs two sentences together, the next sentence starts here."""
+    for marker in BREAK_MARKERS:
+        after = index + len(marker)
+        if after < len(words) and all(norm(words[index + k].text) == part for k, part in enumerate(marker)):
+            return norm(words[after].text) in SPLICE_SUBJECTS
+    return False
 
 
 def _marker_at(words: list[Word], index: int) -> bool:
