@@ -300,13 +300,13 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             close()
             continue
         card_question = _CARD_QUESTION.match(line)
-        if card_question and not line.lstrip().startswith(">"):
+        asked = card_question.group(1).strip().strip("*_").strip() if card_question else ""
+        # "Q: Why this company?" asks for no story (and "Q3. Revenue grew" is a line of a story)
+        if asked and _STORY_QUESTION.search(asked) and not line.lstrip().startswith(">"):
             if outline or paragraphs:
                 close()
-            asked = card_question.group(1).strip().strip("*_").strip()
-            after_card_question = bool(_STORY_QUESTION.search(asked))  # "Q: Why this company?" asks for no story
-            if after_card_question:
-                questions.append(asked)
+            questions.append(asked)
+            after_card_question = True
             continue
         card_answer = _CARD_ANSWER.match(line)
         if card_answer and (after_card_question or len(card_answer.group(1)) > 1) and not (outline or paragraphs):

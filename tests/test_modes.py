@@ -583,6 +583,9 @@ def test_import_reads_letter_labels_outside_a_story_section():
     [story] = import_markdown(notes, load_catalog())
     assert story.questions == ("Tell me about a late project.",)
     assert story.outline == ("The launch was six weeks late.", "I had to ship it.", "I cut scope.", "We shipped on time.")
+    # A line that only looks like a flashcard's question ("Q3.") does not end the story.
+    [story] = import_markdown(notes.replace("A: I cut", "Q3: I cut"), load_catalog())
+    assert story.outline == ("The launch was six weeks late.", "I had to ship it.", "Q3: I cut scope.", "We shipped on time.")
 
 
 def test_reuse_warnings_in_a_loop():
