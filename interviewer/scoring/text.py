@@ -355,26 +355,26 @@ def looks_regular_past(token: str) -> bool:
     return len(token) > 4 and token.endswith("ed")
 
 
+# A marker followed by a new subject ends a spoken sentence from this many words on (other markers wait for
+# ``long_words``): Whisper's run-ons of two sentences, with a comma earlier in the run.
 MARKED_CLAUSE_MIN_WORDS = 12
 
 
 def _marked_clause_at(words: list[Word], index: int) -> bool:
     """A discourse marker followed by a new subject ("... it was close after that my manager asked me ..."):
     in speech, where Whisper runs two sentences together, the next sentence starts here."""
-    for marker in BREAK_MARKERS:
-        after = index + len(marker)
-        if after < len(words) and all(norm(words[index + k].text) == part for k, part in enumerate(marker)):
-            return norm(words[after].text) in SPLICE_SUBJECTS
-    return False
+    after = index + _marker_at(words, index)
+    return after > index and after < len(words) and norm(words[after].text) in SPLICE_SUBJECTS
 
 
-def _marker_at(words: list[Word], index: int) -> bool:
+def _marker_at(words: list[Word], index: int) -> int:
+    """How many words the discourse marker starting at ``index`` has (0: none starts there)."""
     for marker in BREAK_MARKERS:
         if index + len(marker) <= len(words) and all(
             norm(words[index + k].text) == part for k, part in enumerate(marker)
         ):
-            return True
-    return False
+            return len(marker)
+    return 0
 
 
 def sentence_text(words: list[Word], span: Span) -> str:
