@@ -301,12 +301,14 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             continue
         card_question = _CARD_QUESTION.match(line)
         asked = card_question.group(1).strip().strip("*_").strip() if card_question else ""
-        # "Q: Why this company?" asks for no story (and "Q3. Revenue grew" is a line of a story)
-        if asked and _STORY_QUESTION.search(asked) and not line.lstrip().startswith(">"):
+        # A flashcard's question ends the story before it; "Q3: we shipped" inside a story is one of its lines.
+        if (asked and (_STORY_QUESTION.search(asked) or asked.endswith("?"))
+                and not line.lstrip().startswith(">")):
             if outline or paragraphs:
                 close()
-            questions.append(asked)
-            after_card_question = True
+            after_card_question = bool(_STORY_QUESTION.search(asked))  # "Q: Why this company?" asks for no story
+            if after_card_question:
+                questions.append(asked)
             continue
         card_answer = _CARD_ANSWER.match(line)
         if card_answer and (after_card_question or len(card_answer.group(1)) > 1) and not (outline or paragraphs):

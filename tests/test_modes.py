@@ -546,6 +546,9 @@ Failures dropped from weekly to none in a quarter.
 **Q2:** Tell me about a time you failed.
 **A:** I promised a dashboard in a week without checking the sources. I told my lead on day three.
 
+Q: Why do you want to work here?
+A: I like the product.
+
 # Other notes
 
 Question: Tell me about a conflict.
@@ -571,6 +574,7 @@ R: We shipped on time.
           "We shipped on time.")),
     ]
     assert stories[0].answer.startswith("At Acme the nightly billing export kept failing.")
+    assert stories[1].answer == "I promised a dashboard in a week without checking the sources. I told my lead on day three."
     assert stories[0].title == "At Acme the nightly billing export kept failing."
 
 

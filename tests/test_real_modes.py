@@ -185,10 +185,12 @@ def test_a_flashcard_imported_as_a_story_is_recognised_in_a_spoken_answer(no_aud
     result = run_cli(["practice", "-n", "1", "-q", "ow-11", "--answer-file", str(DEMO), "--stories", str(stories)],
                      env=no_audio_env)
     assert result.returncode == 0, result.stderr
-    assert "Story: Our mobile checkout redesign was six weeks behind schedule" in result.stdout
+    assert "Story: Our mobile checkout redesign" in result.stdout  # the rest of the title may wrap
     assert "missed: I also hired two more engineers" in result.stdout
     [record] = records(recordings)
-    assert len(record["extra"]["story"]["covered"]) >= 4 and len(record["extra"]["story"]["missed"]) <= 2
+    story = record["extra"]["story"]
+    assert story["title"].startswith("Our mobile checkout redesign was six weeks behind schedule")
+    assert len(story["covered"]) >= 4 and len(story["missed"]) <= 2
 
 
 def test_settings_file_follow_ups_and_target_in_seconds_are_used(no_audio_env, isolated_user_dirs):
