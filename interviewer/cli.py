@@ -219,7 +219,21 @@ def practice(
         rng=random.Random(seed),
     )
     session = round_.run(questions)
+    _round_recap(session, store, catalog)
     _finish_message(session, store.root)
+
+
+def _round_recap(session, store, catalog) -> None:
+    """After a round of several questions, its answers side by side, as 'history' lists them: each one's
+    length against the target and the STAR parts it told."""
+    from interviewer.cli_review import answer_rows, answers_table
+
+    rows = answer_rows(store, ["a.session_id = ?", "a.kind = 'answer'"], [session.id], order="a.number")
+    if len(rows) >= 2:
+        console.print()
+        console.print(answers_table(rows, catalog, "This round"))
+        console.print(f"[dim]STAR: green = present, red = missing, # = a number in the result. "
+                      f"'interviewer review {session.id}' shows the round in full.[/]")
 
 
 @app.command()

@@ -115,23 +115,38 @@ def history(
     if since:
         where.append("a.started_at >= ?")
         params.append(parse_since(since))
-    rows = store.index.query(
-        f"""SELECT a.*, q.text AS question_text, s.* FROM answers a
-            LEFT JOIN questions q ON q.id = a.question_id LEFT JOIN scores s ON s.answer_id = a.id
-            WHERE {' AND '.join(where)} ORDER BY a.started_at DESC, a.id DESC LIMIT ?""",
-        [*params, limit],
-    )
+    rows = answer_rows(store, where, params, limit=limit)
     if not rows:
         console.print("No answers match." if params else "No answers yet. Start with 'interviewer practice' or 'interviewer demo'.")
         return
     matching = store.index.query(f"SELECT COUNT(*) AS n FROM answers a WHERE {' AND '.join(where)}", params)[0]["n"]
+    console.print(answers_table(rows, catalog, "Past answers"))
+    if matching > len(rows):  # the older ones were left out without a word
+        console.print(f"The newest {len(rows)} of {matching} answers; --limit {matching} shows them all.")
+    console.print("[dim]STAR: green = present, red = missing, # = a number in the result. "
+                  "'interviewer review ID' shows an answer in full.[/]")
+
+
+def answer_rows(store, where: list[str], params: list, *, limit: int | None = None,
+                order: str = "a.started_at DESC, a.id DESC") -> list:
+    """Index rows of answers (with their question's text and their scores) matching ``where``."""
+    return store.index.query(
+        f"""SELECT a.*, q.text AS question_text, s.* FROM answers a
+            LEFT JOIN questions q ON q.id = a.question_id LEFT JOIN scores s ON s.answer_id = a.id
+            WHERE {' AND '.join(where)} ORDER BY {order}{' LIMIT ?' if limit else ''}""",
+        [*params, *([limit] if limit else [])],
+    )
+
+
+def answers_table(rows, catalog, title: str) -> Table:
+    """One line per answer: when, id, principle, question, length against target, pace, fillers, STAR."""
     from rich import box
 
     wide = console.width >= 160  # narrow terminals get the essentials; 'review ID' has the rest
     # Under 100 columns every column does not fit, and the last (the STAR letters) was cut off: the answer
     # id already says when (20261122-093015-1), so the date goes first.
     dated = console.width >= 100
-    table = Table(title="Past answers", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table = Table(title=title, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     if dated:
         table.add_column("when", no_wrap=True, min_width=11)
     # Two rounds started in the same second have ids two characters longer (20261122-093015-2-1): the
@@ -171,11 +186,7 @@ def history(
         if wide:
             cells.append(Text(row["first_note"] or row["error"] or row["status"] or ""))
         table.add_row(*cells)
-    console.print(table)
-    if matching > len(rows):  # the older ones were left out without a word
-        console.print(f"The newest {len(rows)} of {matching} answers; --limit {matching} shows them all.")
-    console.print("[dim]STAR: green = present, red = missing, # = a number in the result. "
-                  "'interviewer review ID' shows an answer in full.[/]")
+    return table
 
 
 def review(ref: RefArg = "latest") -> None:
