@@ -226,9 +226,15 @@ def practice(
 def _round_recap(session, store, catalog) -> None:
     """After a round of several questions, its answers side by side, as 'history' lists them: each one's
     length against the target and the STAR parts it told."""
-    from interviewer.cli_review import answer_rows, answers_table
+    import sqlite3
 
-    rows = answer_rows(store, ["a.session_id = ?", "a.kind = 'answer'"], [session.id], order="a.number")
+    from interviewer.cli_review import answer_rows, answers_table
+    from interviewer.errors import StoreError
+
+    try:
+        rows = answer_rows(store, ["a.session_id = ?", "a.kind = 'answer'"], [session.id], order="a.number")
+    except (sqlite3.Error, OSError, StoreError):  # the index is a convenience: the round is saved in its files
+        return
     if len(rows) >= 2:
         console.print()
         console.print(answers_table(rows, catalog, "This round"))

@@ -354,3 +354,18 @@ def test_a_place_that_cannot_be_written_is_one_clear_line_not_a_bug_report(tmp_p
     assert result.returncode == 7, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {blocked}") and "unexpected" not in lines[0], lines
+
+
+def test_the_rounds_recap_is_left_out_when_the_index_cannot_be_read(capsys):
+    """The recap reads the index; an index that fails is no reason for a traceback after a saved round."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from interviewer.cli import _round_recap
+
+    class BrokenIndex:
+        def query(self, *args):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    _round_recap(SimpleNamespace(id="20261206-010000"), SimpleNamespace(index=BrokenIndex()), None)
+    assert "This round" not in capsys.readouterr().out
