@@ -228,7 +228,7 @@ def _round_recap(session, store, catalog) -> None:
     length against the target and the STAR parts it told."""
     import sqlite3
 
-    from interviewer.cli_review import answer_rows, answers_table
+    from interviewer.cli_review import STAR_LEGEND, answer_rows, answers_table
     from interviewer.errors import StoreError
 
     try:
@@ -238,8 +238,7 @@ def _round_recap(session, store, catalog) -> None:
     if len(rows) >= 2:
         console.print()
         console.print(answers_table(rows, catalog, "This round"))
-        console.print(f"[dim]STAR: green = present, red = missing, # = a number in the result. "
-                      f"'interviewer review {session.id}' shows the round in full.[/]")
+        console.print(f"[dim]{STAR_LEGEND} 'interviewer review {session.id}' shows the round in full.[/]")
 
 
 @app.command()

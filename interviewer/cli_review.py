@@ -123,8 +123,10 @@ def history(
     console.print(answers_table(rows, catalog, "Past answers"))
     if matching > len(rows):  # the older ones were left out without a word
         console.print(f"The newest {len(rows)} of {matching} answers; --limit {matching} shows them all.")
-    console.print("[dim]STAR: green = present, red = missing, # = a number in the result. "
-                  "'interviewer review ID' shows an answer in full.[/]")
+    console.print(f"[dim]{STAR_LEGEND} 'interviewer review ID' shows an answer in full.[/]")
+
+
+STAR_LEGEND = "STAR: green = present, red = missing, # = a number in the result."
 
 
 def answer_rows(store, where: list[str], params: list, *, limit: int | None = None,
