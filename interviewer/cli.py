@@ -229,7 +229,6 @@ def _round_recap(session, store, catalog) -> None:
     import sqlite3
 
     from interviewer.cli_review import STAR_LEGEND, answer_rows, answers_table
-    from interviewer.errors import StoreError
 
     try:
         rows = answer_rows(store, ["a.session_id = ?", "a.kind = 'answer'"], [session.id], order="a.number")

@@ -90,6 +90,9 @@ def _answered_or(store, column: str, wanted: str, find) -> str:
         raise
 
 
+STAR_LEGEND = "STAR: green = present, red = missing, # = a number in the result."
+
+
 def history(
     principle: PrincipleOpt = None,
     question: Annotated[Optional[list[str]], typer.Option("--question", "-q", metavar="ID", help="Only this question id; repeatable.")] = None,
@@ -124,9 +127,6 @@ def history(
     if matching > len(rows):  # the older ones were left out without a word
         console.print(f"The newest {len(rows)} of {matching} answers; --limit {matching} shows them all.")
     console.print(f"[dim]{STAR_LEGEND} 'interviewer review ID' shows an answer in full.[/]")
-
-
-STAR_LEGEND = "STAR: green = present, red = missing, # = a number in the result."
 
 
 def answer_rows(store, where: list[str], params: list, *, limit: int | None = None,
