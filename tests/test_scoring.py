@@ -438,6 +438,32 @@ def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
     assert feedback_words in score.feedback[0]
 
 
+FINDING_THEN_STEPS = (
+    "Last year our search service returned the wrong documents for about a third of product-code queries. "
+    "I needed to decide whether to keep dense retrieval or add keyword search. "
+    "I set up a comparison on two hundred logged queries. "
+    "Dense retrieval reached 88% recall on plain questions but only 61% on product codes. "
+    "I presented the numbers to the team in our weekly review. "
+    "I also wrote a short design that kept the extra complexity contained."
+)
+
+
+@pytest.mark.parametrize(
+    "ending,result_missing",
+    [
+        ("", True),  # what a step found, then two more steps: the story never says how it ended
+        (" We shipped the hybrid search a month later and product-code recall rose to 84%.", False),
+        (" We shipped the hybrid search a month later and product-code recall rose to 84%."
+         " I also wrote a runbook for the on-call team.", False),  # one follow-up step after the outcome
+    ],
+)
+def test_what_a_step_found_is_no_result_when_the_story_goes_on(ending, result_missing):
+    """A finding with figures in the middle of the Action reads like an outcome; two clear steps after it
+    show the story went on (the Result had been taken for present without one)."""
+    score = score_text(FINDING_THEN_STEPS + ending)
+    assert ("result" in score.missing) is result_missing, [(s.label, s.text) for s in score.sentences]
+
+
 @pytest.mark.parametrize(
     "kept,cut_off,cure",
     [
