@@ -1031,6 +1031,10 @@ def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):
         ("I was given a dataset of support tickets full of duplicates.", False),  # something received
         ("I was given a proposal document outlining the idea.", False),
         ("I was given charge of the effort to integrate the query builder.", True),  # like "put in charge"
+        ("I had about a week to build a case before planning closed.", True),  # a deadline worked to
+        ("I only had two sprints to move every route over.", True),
+        ("I had two weeks before I needed to start building.", False),  # time before the task: the setting
+        ("I had a week off to recover.", False),
     ],
 )
 def test_what_the_candidate_was_given_is_a_task_only_when_it_is_one(sentence, is_task):

@@ -215,7 +215,10 @@ _CUES: dict[str, str] = {
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
-    r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
+    r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b"
+    # "I had about a week to build a case": a deadline the candidate worked to, like "I was given a week to"
+    r"|\bi (?:only )?had (?:(?:about|around|roughly|only|just|barely|less than|under) )?(?:a|an|one|\w+|a few|a couple of) "
+    r"(?:\w+ )?(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
     r"|\bi (?:" + TOOK_ON + r"|decided) to (?:" + TAKE_ON + r"|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
