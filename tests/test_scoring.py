@@ -1076,11 +1076,28 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I ended up owning the project.",
      "So my manager basically said, you know, can you figure out why it's so slow?",  # a request, quoted
      "He told me we need you to take over the release.",
-     "And my manager was like, can you figure out why people hate the app?"],
+     "And my manager was like, can you figure out why people hate the app?",
+     "My manager handed me the project.",
+     "I got assigned the onboarding revamp.",
+     "I was on the hook for the migration.",
+     "I made it my mission to fix it.",
+     "I had until Friday to get it done.",
+     "So my thing was to get the build green again.",
+     "I was brought on to stabilize the platform."],
 )
 def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
     features = star_features(sentence)
     assert "task_assigned" in features and "result_verb_non_i" not in features
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She gave me a dataset of support tickets.",  # something received
+     "I handed the project to the next lead.",  # a step
+     "I made it my habit to check the logs first."],
+)
+def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
+    assert "task_assigned" not in star_features(sentence)
 
 
 @pytest.mark.parametrize(

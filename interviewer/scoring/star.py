@@ -238,6 +238,15 @@ _CUES: dict[str, str] = {
     r"|\bput (?:me|us) on (?:it|this|that"
     r"|the (?:[\w-]+ ){0,2}(?:project|case|account|problem|issue|migration|launch|team))\b"
     r"|\b(?:got|was|were) (?:pulled|called|roped|drafted) in to\b|\bi ended up owning\b"
+    # "my manager handed me the project", "I got assigned the onboarding revamp", "I was on the hook for the
+    # migration", "I made it my mission to fix it", "I had until Friday to get it done", "my thing was to get the
+    # build green", "I was brought on to stabilize it" (no labeled or public answer says these; no figure moved)
+    r"|\b(?:handed|gave|passed|assigned) (?:me|us) (?:the|this|that|a|an|our|his|her|their) (?:[\w-]+ ){0,3}"
+    r"(?:project|task|job|work|problem|ticket|migration|account|rollout|effort|initiative|responsibility|assignment|case)\b"
+    r"|\bi got (?:assigned|tasked|asked|put in charge|handed)\b|\bi was (?:\w+ )?on the hook for\b"
+    r"|\bmade it (?:my|our) (?:\w+ )?(?:mission|goal|job|priority|business|aim)\b"
+    r"|\bi (?:only )?had until\b(?: \w+){1,4} to\b|\bmy (?:thing|bit|piece|end) (?:of (?:it|the \w+) )?was to\b"
+    r"|\bi was (?:brought|hired) on to\b"
     r"|\bi took (?:full |complete )?ownership of\b"
     # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 in 4)
     r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
