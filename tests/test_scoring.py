@@ -704,10 +704,34 @@ def test_a_time_frame_before_a_stated_task_does_not_make_it_a_situation(sentence
     "sentence",
     ["By the spring he had moved up two reading levels.", "By the next quarter returns were down.",
      "Saturday went fine, with only two voided orders.", "The launch went smoothly.",
-     "Complaints to the branch about loan delays basically went away."],
+     "Complaints to the branch about loan delays basically went away.",
+     "We never had that problem again.", "The bug never came back.", "It didn't happen again.",
+     "That client is still with us.", "Sales went through the roof.", "The error rate is basically zero now.",
+     "The kids' reading scores improved a lot."],
 )
 def test_spoken_outcomes_read_as_results(sentence):
     assert {"result_opener", "result_verb_non_i"} & set(star_features(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence,is_outcome",
+    [
+        ("I told him I would never let that happen again.", False),  # a promise, in what the candidate said
+        ("I never want to repeat that mistake again.", False),
+        ("The process is still manual.", False),  # a state, not one kept since the change
+    ],
+)
+def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is_outcome):
+    assert ("result_verb_non_i" in star_features(sentence)) is is_outcome
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["We passed the audit with no findings.", "The students all passed the exam.",
+     "My manager was really pleased with how it turned out.", "I got a thank-you email from the director."],
+)
+def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
+    assert "evaluation" in star_features(sentence)
 
 
 @pytest.mark.parametrize(

@@ -310,7 +310,7 @@ _CUES: dict[str, str] = {
     r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
     + NOT_AFTER_DETERMINER + "(?:" + "|".join(sorted(RESULT_PAST)) + r")\b" + HANDED_OVER
     # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere.
-    + r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})"
+    + r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
     + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b" + HANDED_OVER
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
@@ -319,8 +319,15 @@ _CUES: dict[str, str] = {
     r"sla|slas|kpi|kpis|numbers|date|launch|cutoff|quota|quotas|objective|objectives|okr|okrs)\b"
     # "We went from a broken deploy every week to one in two months" (a result 23 times in 24)
     r"|(?<!\bi )\bwent from\b.{1,60}\bto\b"  # ("we moved from Jenkins to ..." is a step)
+    # "We never had that problem again", "the bug never came back", "it's still in use today", "sales went
+    # through the roof", "the error rate is basically zero now": how it ended, as people say it
+    r"|\b(?:never|didn't|did not|haven't|hasn't) (?:had|saw|seen|got|heard|missed|lost|faced|hit|happened|happen|"
+    r"came back|come back)\b(?: \w+){0,4}? again\b|\bnever (?:came back|returned|recurred)\b"
+    r"|\b(?:is|are) still (?:with us|in use|used|running|going strong|in place)\b|\bthrough the roof\b"
+    r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
-    "evaluation": r"\b(?:success\w*|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success))\b"
+    "evaluation": r"\b(?:success\w*|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success)|pleased|glad"
+    r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos)\b"
     # "We handed in two days early", "we finished this feature two weeks early" (a result 10 times in 10)
     r"|\b(?:days?|weeks?|months?) (?:early|ahead)\b"
     r"|\b(?:finished|delivered|shipped|launched|handed in|submitted|completed|released) (?:[\w'-]+ ){0,3}early\b"
