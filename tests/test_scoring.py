@@ -808,6 +808,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ("Built a friction map of the review process.", False),  # a past form: an action
         ("Then the team shipped it.", False),
         ("Always ask what the customer needs.", False),
+        ("So picture this: it's Black Friday and the website goes down.", False),  # a scene set
+        ("Imagine a hospital ward at three in the morning with two nurses.", False),
     ],
 )
 def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):

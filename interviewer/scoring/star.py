@@ -181,6 +181,7 @@ INFINITIVE_GOALS = (
     "communicate", "clarify", "diagnose", "mentor", "decide",
 )
 
+SCENE_OPENERS = {"picture", "imagine", "suppose"}
 LY_VERBS = {"apply", "reply", "supply", "rely", "comply", "multiply", "imply", "rally", "tally", "fly", "ally"}
 # "Quickly learn the new stack", "Proactively fix the flaky tests": a manner adverb before a bare goal.
 GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
@@ -456,6 +457,8 @@ def _imperative_open(tokens: list[str]) -> bool:
     if len(tokens) < 3:
         return False
     verb = tokens[0]
+    if verb in SCENE_OPENERS:
+        return False  # "So picture this: it's Black Friday and the site goes down" sets a scene
     if (verb in NOT_IMPERATIVE or verb in IRREGULAR_PAST or not verb.isalpha()
             or verb.endswith(("ed", "ing")) or (verb.endswith("ly") and verb not in LY_VERBS)
             or (verb.endswith("s") and not verb.endswith("ss"))):
