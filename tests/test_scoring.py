@@ -612,6 +612,10 @@ def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluen
         ("I then had a quick one-on-one with him.", True),
         ("I had no access to the production logs.", False),  # "had" otherwise tells a state
         ("I had a strong engineer on my team.", False),
+        ("I just started calling people.", True),  # an adverb or two before the step
+        ("I first pulled the logs.", True),
+        ("I also then called the vendor.", True),
+        ("I just wanted to help.", False),
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):

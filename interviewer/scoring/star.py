@@ -270,7 +270,10 @@ _CUES: dict[str, str] = {
     "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?" + GOAL_ADVERB + r"(?:to )?(?:" + "|".join(INFINITIVE_GOALS) + r")\b",
     # Action: first-person past actions and sequencing
     # "I successfully deployed it within a week" reports how it ended (with "we", a result 11 times in 11).
-    "i_past_action": r"\bi (?:(?!successfully)\w+ly )?(?:also )?(?:then )?(?!" + NOT_ACTIONS + r")"
+    # "I then", "I also", "I just started calling people", "I first", "I finally", "I quickly": up to two such
+    # adverbs before the step's verb
+    "i_past_action": r"\bi (?:(?:(?!successfully)\w+ly|also|then|just|first|finally|even|later|soon|instead|"
+    r"again) ){0,2}(?!" + NOT_ACTIONS + r")"
     + PAST_FORM
     # "I had the conversation privately", "I then had a one-on-one with him": a meeting held is a step ("had"
     # is otherwise a state: "I had no access")
