@@ -921,6 +921,8 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
         ("What I learned is that scope is a lever.", True),
         ("I also learned the importance of feature flags for gradual rollouts.", True),
         ("I quickly learned that nobody read the wiki.", True),
+        ("The key thing I learned is that you can't fix what you don't measure.", True),
+        ("What I learned was that data settles arguments.", True),
         # picking up a skill is a step of the story, not its lesson
         ("I learned basic API integration from online courses, then built a simple automation.", False),
         ("Then I learned Go concurrency the way the codebase used it.", False),
@@ -930,6 +932,18 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
 )
 def test_a_lesson_is_learned_that_or_to_not_a_skill_picked_up(sentence, is_lesson):
     assert ("learned" in star_features(sentence)) is is_lesson
+
+
+@pytest.mark.parametrize(
+    "sentence,cue",
+    [
+        ("That experience changed how I run projects.", "experience_subject"),
+        ("These days I start every project with a kickoff call.", "hindsight"),  # a habit since, like "now I always"
+        ("Nowadays, I write the rollback plan first.", "hindsight"),
+    ],
+)
+def test_a_change_in_how_the_candidate_works_is_a_lesson(sentence, cue):
+    assert cue in star_features(sentence)
 
 
 @pytest.mark.parametrize(

@@ -352,11 +352,12 @@ _CUES: dict[str, str] = {
     # Reflection: lessons and hindsight
     # "I learned that / to / the hard way" is a lesson; "I learned Go from real code", "I learned by doing" is
     # picking up a skill, a step of the story.
-    "learned": r"\bi (?:also |really |quickly |soon |later |eventually |ultimately )?(?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility)[a-z]+\b))"
+    "learned": r"\bi (?:also |really |quickly |soon |later |eventually |ultimately )?(?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility|is|was)[a-z]+\b))"
     # "I discovered two APIs we could reuse" is a finding; "I discovered that/how ..." may be the lesson
     r"|\bi (?:realized|realised|discovered(?= (?:that|how|what|why)\b)|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|\blesson\w*\b|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b|\b(?:i took|what i took) (?:away )?from (?:it|this|that)\b",
-    "hindsight": r"\b(?:looking back|in hindsight|in retrospect|next time|^if i (?:did|had|were|could|was)|if i (?:did|had|were|could|was)\b.*\bwould|i would (?:have|do|now|probably|definitely)|i'd (?:have|do)|would do (?:it |things )?differently|going forward|from now on|since then,? i|now i (?:always|make sure|try|know)|i now\b|i always make sure|moving forward)\b",
-    "experience_subject": r"\b(?:this|that|the) (?:experience|story|project|situation|episode)\b.{0,20}\b(?:taught|showed|reminded|made me|helped me)\b|\bimportant (?:lesson|to)\b|\bthe key (?:lesson|takeaway|learning)\b",
+    "hindsight": r"\b(?:looking back|in hindsight|in retrospect|next time|^if i (?:did|had|were|could|was)|if i (?:did|had|were|could|was)\b.*\bwould|i would (?:have|do|now|probably|definitely)|i'd (?:have|do)|would do (?:it |things )?differently|going forward|from now on|since then,? i|now i (?:always|make sure|try|know)|i now\b|i always make sure|moving forward|(?:these days|nowadays),? i)\b",
+    "experience_subject": r"\b(?:this|that|the) (?:experience|story|project|situation|episode)\b.{0,20}\b(?:taught|showed|reminded|made me|helped me)\b|\bimportant (?:lesson|to)\b|\bthe key (?:lesson|takeaway|learning)\b"
+    r"|\b(?:experience|it|that|this) (?:really )?(?:changed|shaped|shifted|transformed) (?:how|the way) i\b",
     "generic_present": r"^(?:you|one|leaders|people|teams|it|being|having|taking|getting|making) (?:should|must|need|can|have to|is|are|pays|helps|matters)\b|\b(?:is|are) (?:important|crucial|key|essential|critical|vital)\b|\bin the future\b|\bit would be (?:\w+ )?(?:interesting|better|good|wise|useful)\b",
 }
 CUES = {name: re.compile(pattern) for name, pattern in _CUES.items()}
