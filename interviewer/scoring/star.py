@@ -138,7 +138,7 @@ TAKE_ON = (r"take (?:it|this|that) on"
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
 # Past-tense verbs that report a need, wish, feeling or thought rather than something done.
 NOT_ACTIONS = (
-    r"(?:needed|wanted|had|hoped|planned to|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
+    r"(?:needed|need|wanted|had|hoped|planned to|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
     r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to (?:" + TAKE_ON + r")|took (?:full |complete )?ownership of|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
     r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
@@ -248,6 +248,14 @@ _CUES: dict[str, str] = {
     r"|\bmade it (?:my|our) (?:\w+ )?(?:mission|goal|job|priority|business|aim)\b"
     r"|\bi (?:only )?had until\b(?: \w+){1,4} to\b|\bmy (?:thing|bit|piece|end) (?:of (?:it|the \w+) )?was to\b"
     r"|\bi was (?:brought|hired) on to\b"
+    # As speakers of other Englishes often put it: "It was expected from me to lead the team", "I had the
+    # responsibility of onboarding the new hires", "I was having the ownership of the payment module", "I am
+    # supposed to deliver the module", "The requirement was that I deliver it by March", "Target was to reduce
+    # the cost by 10 percent"
+    r"|\b(?:was|were) expected (?:from|of) (?:me|us) to\b|\bi (?:had|was having|was given) (?:the |full |sole )?"
+    r"(?:responsibility|task|job|duty|ownership|charge) (?:of|to|for)\b|\b(?:i am|i'm) supposed to\b"
+    r"|\b(?:requirement|expectation|deliverable|ask) (?:\w+ ){0,2}(?:was|is) (?:that|to)\b"
+    r"|^(?:target|goal|task|aim|objective|mission) (?:was|is) to\b"
     r"|\bi took (?:full |complete )?ownership of\b"
     # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 in 4)
     r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
