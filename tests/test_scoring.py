@@ -732,10 +732,24 @@ def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is
 @pytest.mark.parametrize(
     "sentence",
     ["We passed the audit with no findings.", "The students all passed the exam.",
-     "My manager was really pleased with how it turned out.", "I got a thank-you email from the director."],
+     "My manager was really pleased with how it turned out.", "I got a thank-you email from the director.",
+     "The module went to production without any defects.", "I got a bonus that year."],
 )
 def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,is_step",
+    [
+        ("I got promoted the next cycle.", False),  # recognition received is how it ended
+        ("I received an award for that work.", False),
+        ("I got a spot award for it.", False),
+        ("I got the logs from the vendor.", True),
+    ],
+)
+def test_recognition_received_is_no_step(sentence, is_step):
+    assert ("i_past_action" in star_features(sentence)) is is_step
 
 
 @pytest.mark.parametrize(

@@ -141,6 +141,9 @@ NOT_ACTIONS = (
     r"(?:needed|need|wanted|had|hoped|planned to|expected|intended|aimed|sought to|set out to|learned|learnt|realized|realised|felt|thought|"
     r"knew|believed|wished|recogni[sz]ed|suspected|assumed|worried|feared|wondered|used to|was|were|seemed|liked|loved|noticed|understood|saw|owned|figured|volunteered to|offered to|decided to (?:" + TAKE_ON + r")|took (?:full |complete )?ownership of|"
     r"decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)|"
+    # recognition received ("I got promoted", "I received an award", "I got a spot award for it") is how it ended
+    r"got promoted|(?:got|received|won|earned) (?:a |an |the |my |our )?(?:[\w-]+ ){0,2}(?:award|promotion|bonus|raise|"
+    r"recognition|shout-?out|compliment|kudos)|"
     r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
 )
 PRESENT_VERBS = {
@@ -339,7 +342,9 @@ _CUES: dict[str, str] = {
     r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success)|pleased|glad"
-    r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos)\b"
+    r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
+    r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
+    r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos)\b"
     # "We handed in two days early", "we finished this feature two weeks early" (a result 10 times in 10)
     r"|\b(?:days?|weeks?|months?) (?:early|ahead)\b"
     r"|\b(?:finished|delivered|shipped|launched|handed in|submitted|completed|released) (?:[\w'-]+ ){0,3}early\b"
