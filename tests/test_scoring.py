@@ -845,6 +845,9 @@ def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
         ("Okay, so, um.", True),
         ("Interesting question arose in the design review about the cache.", False),  # long: content
         ("So at my last company our checkout was slow.", False),
+        ("Oh, that's a good one.", True),
+        ("Hmm, let me see.", True),
+        ("Yeah, that's a tough one.", True),
     ],
 )
 def test_small_talk_belongs_to_no_part(opening, is_small_talk):
@@ -876,6 +879,12 @@ def test_the_question_pasted_above_the_answer_is_no_part_of_it(pasted):
         ("I think that's about it.", True),
         ("That's all.", True),
         ("That's it for the release work, and I learned to check the retries first.", False),
+        ("Anyway, that's my story.", True),
+        ("Hope that helps.", True),
+        ("I think that's everything.", True),
+        ("Does that make sense?", True),
+        ("Happy to go deeper on any part of it.", True),
+        ("And that's how we got the errors down.", False),  # how it ended
     ],
 )
 def test_the_words_that_end_an_answer_are_no_reflection(closing, is_small_talk):
