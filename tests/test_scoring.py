@@ -438,6 +438,23 @@ def test_missing_part_is_reported_first(drop, missing_part, feedback_words):
     assert feedback_words in score.feedback[0]
 
 
+def test_an_action_told_only_as_the_teams_steps_is_missing_with_the_reason():
+    """Every step told with "we": the interviewer heard the team, not the candidate, and says so (the generic
+    note had only said no action was heard)."""
+    score = score_text(
+        "Last year our support team was drowning in password reset tickets, about two hundred a week. "
+        "We needed to cut that down before the holiday rush. "
+        "We looked at the tickets together and found most came from one confusing login page. "
+        "We rewrote the page copy and added a reset link right under the password field. "
+        "Within a month reset tickets dropped to about forty a week.")
+    assert "action" in score.missing
+    assert score.feedback[0].startswith("I heard what the team did ('We looked at the tickets together…')")
+    # One "we" step is no pattern: the usual note.
+    solo = score_text("Our checkout was timing out. I was responsible for fixing it. We looked at the logs. "
+                      "Timeouts dropped from 5% to 0.1%.")
+    assert not any(f.startswith("I heard what the team did") for f in solo.feedback)
+
+
 FINDING_THEN_STEPS = (
     "Last year our search service returned the wrong documents for about a third of product-code queries. "
     "I needed to decide whether to keep dense retrieval or add keyword search. "

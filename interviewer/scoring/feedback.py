@@ -6,6 +6,7 @@ from __future__ import annotations
 from interviewer.models import AnswerScore, Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
 from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
+from interviewer.scoring.star import told_as_a_team_step
 from interviewer.units import clock, counted
 
 MISSING = {
@@ -14,6 +15,9 @@ MISSING = {
     "situation": "You started without setting the scene. Open with one or two sentences: where, when, what was at stake.",
     "task": "Say what you were responsible for or aiming at ('My goal was…') before the actions.",
 }
+# No Action of the candidate's, but the team's steps told with "we": the cure is the same, the note says why.
+TEAM_STEPS = ("I heard what the team did ('{said}'{when}) but not what you did; tell your own steps as "
+              "'I …': 'I built…', 'I convinced…'.")
 # A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
 IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
@@ -124,6 +128,9 @@ def build_feedback(
             start, end = _span(sentences, part)
             span = f", {clock(start)}–{clock(end)}" if start is not None else ""
             add(f"missing-{part}", IN_PASSING[part].format(amount=_amount(star[part]), span=span), start)
+        elif part == "action" and len(team_steps := [s for s in sentences if told_as_a_team_step(s.text)]) >= 2:
+            when = f", {clock(team_steps[0].start)}" if team_steps[0].start is not None else ""
+            add("missing-action", TEAM_STEPS.format(said=_opening(team_steps[0].text), when=when), team_steps[0].start)
         else:
             add(f"missing-{part}", MISSING[part])
 

@@ -825,6 +825,11 @@ NEIGHBOURS = {
 }
 
 
+def told_as_a_team_step(text: str) -> bool:
+    """"We rewrote the page copy", "then we set up an email": a step told as the team's."""
+    return bool(CUES["we_past_action"].search(" ".join(t for t in (norm(w) for w in text.split()) if t)))
+
+
 # What a step found ("Dense-only scored 88% recall but 61% on keywords", "Option B reduces the legal exposure")
 # reads like an outcome. When two or more of the candidate's clear steps still follow it, the story has not
 # ended there: such sentences are no evidence of a Result (a Result's one follow-up, "I also wrote it up",
