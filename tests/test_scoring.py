@@ -789,6 +789,7 @@ def test_recognition_received_is_no_step(sentence, is_step):
         ("I exceeded my goal by 15%, contributing to team revenue.", True),  # a target hit, even by me
         ("I hit my quota two months in a row.", True),
         ("All three teams met the deadline.", True),
+        ("I skipped the usability test to hit the date.", False),  # a purpose, not a target hit
     ],
 )
 def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_result(sentence, is_outcome):

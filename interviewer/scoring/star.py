@@ -333,7 +333,8 @@ _CUES: dict[str, str] = {
     + NOT_AFTER_DETERMINER + "(?:"
     + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b" + HANDED_OVER
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
-    + r"|\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) "
+    # ("I skipped the test to hit the date": a purpose, not a target hit)
+    + r"|(?<!\bto )\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) "
     r"(?:the|our|my|its|their|every|all|each) (?:\w+ )?(?:target|targets|goal|goals|deadline|deadlines|"
     r"sla|slas|kpi|kpis|numbers|date|launch|cutoff|quota|quotas|objective|objectives|okr|okrs)\b"
     # "We went from a broken deploy every week to one in two months" (a result 23 times in 24)
