@@ -455,6 +455,29 @@ def test_an_action_told_only_as_the_teams_steps_is_missing_with_the_reason():
     assert not any(f.startswith("I heard what the team did") for f in solo.feedback)
 
 
+CLOUD_BILL = (
+    "At my last company we were spending about ninety thousand dollars a month on AWS and nobody owned it. "
+    "My manager asked me to find savings without slowing the teams down. "
+    "I pulled the billing data into a spreadsheet and found that half the spend was idle test clusters. "
+    "I wrote a script that shut them down every night and I moved our batch jobs to spot instances. "
+    "By the end of the quarter the bill was down to fifty four thousand a month."
+)
+
+
+@pytest.mark.parametrize(
+    "headline,label",
+    [
+        ("I cut our cloud bill by forty percent in one quarter, and here's how.", "result"),  # the result told first
+        ("Here's how I handled a runaway cloud bill.", "other"),  # an announcement, no part of the story
+        ("I was the only engineer who looked at the bill.", "situation"),  # no headline: read as it is
+    ],
+)
+def test_an_answer_that_leads_with_its_result_announces_the_story(headline, label):
+    score = score_text(f"{headline} {CLOUD_BILL}")
+    assert score.sentences[0].label == label
+    assert [s.label for s in score.sentences[1:3]] == ["situation", "task"] and not score.missing
+
+
 FINDING_THEN_STEPS = (
     "Last year our search service returned the wrong documents for about a third of product-code queries. "
     "I needed to decide whether to keep dense retrieval or add keyword search. "

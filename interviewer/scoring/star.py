@@ -997,6 +997,22 @@ FINITE_WORDS = {"i", "we", "he", "she", "they", "it", "you", "there", "am", "is"
                 "must", "may", "might", "shall"} | {w for w in FIRST_PERSON | WE if "'" in w}  # "i'm", "we'd"
 
 
+# "I cut our cloud bill by forty percent in one quarter, and here's how.": an answer that leads with its result,
+# as coaches advise, announces the story to come.
+HEADLINE = re.compile(r"\bhere'?s how\b|\bhere is how\b|\blet me (?:tell you|walk you through|explain) how\b"
+                      r"|\bthis is how (?:i|we) (?:did|pulled off|got)\b")
+
+
+def _headline_leads_the_story(path: list[str], tokens_list: list[list[str]]) -> list[str]:
+    """An opening that announces how the story will go ("…, and here's how") is its result told first when
+    the story reaches one, and no part of it otherwise ("Here's how I handled it."); not its Situation."""
+    if len(path) < 3 or not HEADLINE.search(" ".join(tokens_list[0])):
+        return path
+    said_first = "result" if "result" in path[1:] and any(
+        CUES[c].search(" ".join(tokens_list[0])) for c in OUTCOME_CUES) else "other"
+    return [said_first] + path[1:]
+
+
 def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[list[str]]) -> list[str]:
     relabeled = list(path)
     for i in range(1, len(tokens_list)):
@@ -1132,6 +1148,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     path = _list_items_stay_in_the_action(path, kept, introduced)
     path = _reflection_only_with_a_lesson(path, kept)
     path = _fragments_stay_with_the_sentence_before(path, kept)
+    path = _headline_leads_the_story(path, kept)
     place = {span_index: k for k, span_index in enumerate(content)}
     for span_index, owner in enumerate(_quoted_sentences(words, spans)):
         if owner is not None and span_index in place and owner in place:
