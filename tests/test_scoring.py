@@ -107,6 +107,9 @@ def test_text_without_punctuation_is_split_where_clauses_start():
         # a sentence opened by a subordinate clause goes on with its main clause
         ("when i joined the team as its second engineer", "the release process was manual", False),
         ("after that my manager asked me to own the rollout", "i set up a weekly review", True),  # a time
+        ("i wrote a script to stop them at night and i moved", "our batch jobs to spot instances", False),  # object
+        ("i pulled the billing data and found that half", "the spend was idle test clusters", False),
+        ("we finished the migration two weeks early", "our customers never noticed it", True),  # a new subject
     ],
 )
 def test_clause_starts_in_unpunctuated_text(sentence, next_words, splits):

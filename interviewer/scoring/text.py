@@ -313,11 +313,18 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
         following = norm(words[index + 1].text) if index + 1 < len(words) else ""
         return following in CLAUSE_SUBJECTS | {"then"}
     if word in NOUN_SUBJECTS:
-        object_place = before in PREPOSITIONS or _looks_like_a_verb(before) or before.endswith("ing")
+        object_place = (before in PREPOSITIONS or _looks_like_a_verb(before) or before.endswith("ing")
+                        or before in QUANTIFIERS)  # "half the spend", "all the tickets"
         if object_place or two_before in BEFORE_A_VERB:
             return False
         return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 1 : index + 4])
+    if word in POSSESSIVES and (_looks_like_a_verb(before) or before in PREPOSITIONS):
+        return False  # "I moved our batch jobs to spot instances": the verb's object
     return word in CLAUSE_SUBJECTS | CLAUSE_OPENERS
+
+
+POSSESSIVES = {"my", "our", "their"}
+QUANTIFIERS = {"half", "all", "most", "some", "many", "none", "each", "both", "several"}
 
 
 # Two sentences joined by a comma, as Whisper writes speech ("... to our inside sales team, my territory grew
