@@ -1219,6 +1219,12 @@ def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
     assert "task_assigned" not in star_features(sentence)
 
 
+@pytest.mark.parametrize("sentence", ["The decision was mine to make and the launch date couldn't move.",
+                                      "It was my call.", "The choice was mine."])
+def test_a_decision_that_was_the_candidates_is_the_task(sentence):
+    assert "task_noun" in star_features(sentence)
+
+
 def test_i_need_to_is_a_need_not_a_step():
     """'need' ends like a past form ("-ed"); it was read as a step beside the obligation."""
     features = star_features("I need to convince the team to adopt the new tool.")
