@@ -1006,11 +1006,11 @@ HEADLINE = re.compile(r"\bhere'?s how\b|\bhere is how\b|\blet me (?:tell you|wal
 def _headline_leads_the_story(path: list[str], tokens_list: list[list[str]]) -> list[str]:
     """An opening that announces how the story will go ("…, and here's how") is its result told first when
     the story reaches one, and no part of it otherwise ("Here's how I handled it."); not its Situation."""
-    if len(path) < 3 or not HEADLINE.search(" ".join(tokens_list[0])):
+    opening = " ".join(tokens_list[0]) if tokens_list else ""
+    if len(path) < 3 or not HEADLINE.search(opening):
         return path
-    said_first = "result" if "result" in path[1:] and any(
-        CUES[c].search(" ".join(tokens_list[0])) for c in OUTCOME_CUES) else "other"
-    return [said_first] + path[1:]
+    reports_an_outcome = any(CUES[c].search(opening) for c in OUTCOME_CUES)
+    return ["result" if reports_an_outcome and "result" in path[1:] else "other"] + path[1:]
 
 
 def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[list[str]]) -> list[str]:
