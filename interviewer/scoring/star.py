@@ -255,6 +255,10 @@ _CUES: dict[str, str] = {
     r"|\bmade it (?:my|our) (?:\w+ )?(?:mission|goal|job|priority|business|aim)\b"
     r"|\bi (?:only )?had until\b(?: \w+){1,4} to\b|\bmy (?:thing|bit|piece|end) (?:of (?:it|the \w+) )?was to\b"
     r"|\bi was (?:brought|hired) on to\b"
+    # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
+    # target handed over with its bar or its date
+    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal) (?:\w+ )?(?:wanted|expected|needed) "
+    r"(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)\b"
     # As speakers of other Englishes often put it: "It was expected from me to lead the team", "I had the
     # responsibility of onboarding the new hires", "I was having the ownership of the payment module", "I am
     # supposed to deliver the module", "The requirement was that I deliver it by March", "Target was to reduce
