@@ -766,6 +766,8 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("I told him I would never let that happen again.", False),  # a promise, in what the candidate said
         ("I never want to repeat that mistake again.", False),
         ("The process is still manual.", False),  # a state, not one kept since the change
+        ("Both of them agreed with the plan.", True),  # how a disagreement ended
+        ("I agreed to the plan my manager proposed.", False),  # the candidate's step
     ],
 )
 def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is_outcome):

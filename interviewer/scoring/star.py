@@ -349,6 +349,9 @@ _CUES: dict[str, str] = {
     r"came back|come back)\b(?: \w+){0,4}? again\b|\bnever (?:came back|returned|recurred)\b"
     r"|\b(?:is|are) still (?:with us|in use|used|running|going strong|in place)\b|\bthrough the roof\b"
     r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
+    # "both of them agreed with the plan", "he agreed with the data": how a disagreement ended
+    r"|(?<!\bi )\bagreed (?:with|on|to) (?:the|my|our|this|that|a) (?:\w+ )?(?:plan|approach|decision|proposal|compromise|data|"
+    r"recommendation|solution|timeline)\b"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
