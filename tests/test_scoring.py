@@ -778,7 +778,8 @@ def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is
     "sentence",
     ["We passed the audit with no findings.", "The students all passed the exam.",
      "My manager was really pleased with how it turned out.", "I got a thank-you email from the director.",
-     "The module went to production without any defects.", "I got a bonus that year."],
+     "The module went to production without any defects.", "I got a bonus that year.",
+     "They stayed with us.", "She remained a loyal customer."],  # a customer kept
 )
 def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)

@@ -356,7 +356,8 @@ _CUES: dict[str, str] = {
     "evaluation": r"\b(?:success\w*|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
     r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
-    r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos)\b"
+    r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
+    r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos)\b"
     # "We handed in two days early", "we finished this feature two weeks early" (a result 10 times in 10)
     r"|\b(?:days?|weeks?|months?) (?:early|ahead)\b"
     r"|\b(?:finished|delivered|shipped|launched|handed in|submitted|completed|released) (?:[\w'-]+ ){0,3}early\b"
