@@ -65,8 +65,11 @@ def _cut_off(star: dict[str, StarPart]) -> list[str]:
     return [p for p in STORY_ORDER[told[-1] + 1:] if not star[p].present] if told else []
 
 
-def _most_over_its_band(star: dict[str, StarPart], duration: float, parts=STORY_ORDER) -> str:
-    """The part that took the most time beyond the top of its band: the one to trim first."""
+def _most_over_its_band(star: dict[str, StarPart], duration: float | None, parts=STORY_ORDER) -> str:
+    """The part that took the most time beyond the top of its band: the one to trim first. Without a
+    ``duration`` (a typed answer), the most of the answer's words beyond it."""
+    if duration is None:
+        return max(parts, key=lambda p: star[p].share - (star[p].band or (0, 1))[1])
     return max(parts, key=lambda p: (star[p].seconds or 0) - (star[p].band or (0, 1))[1] * duration)
 
 
@@ -152,8 +155,7 @@ def build_feedback(
         spoken = words / pace * 60
         about = f"About {words} words, roughly {clock(spoken)} said at {pace:.0f} words a minute"
         if spoken - settings.target_s > settings.over_target_grace_s:
-            longest = max(STORY_ORDER,
-                          key=lambda p: star[p].share - (star[p].band or (0, 1))[1])
+            longest = _most_over_its_band(star, None)
             add("length", f"{about}: over the {clock(settings.target_s)} target; trim the {longest.capitalize()} first.")
         elif spoken < settings.short_answer_fraction * settings.target_s:
             add("length", f"{about}: short for a {clock(settings.target_s)} target; add detail to what you did "
