@@ -779,10 +779,26 @@ def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is
     ["We passed the audit with no findings.", "The students all passed the exam.",
      "My manager was really pleased with how it turned out.", "I got a thank-you email from the director.",
      "The module went to production without any defects.", "I got a bonus that year.",
-     "They stayed with us.", "She remained a loyal customer."],  # a customer kept
+     "They stayed with us.", "She remained a loyal customer.",  # a customer kept
+     "She kept coming in every morning.", "They left us a five-star review.", "I got the offer.",
+     "Leadership approved the move in a week.", "We kept those customers.", "They extended the contract.",
+     "The numbers spoke for themselves.", "She is still on the team."],
 )
 def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,is_outcome",
+    [
+        ("The standardized components ended up used across teams.", True),
+        ("The launch ended up two weeks late.", True),
+        ("Checkout stayed up through the whole sale.", True),
+        ("I approved the budget for the pilot.", False),  # the candidate's step
+    ],
+)
+def test_how_things_ended_up_is_an_outcome(sentence, is_outcome):
+    assert bool({"we_achieved", "evaluation"} & set(star_features(sentence))) is is_outcome
 
 
 @pytest.mark.parametrize(
@@ -836,6 +852,18 @@ def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_res
 )
 def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, task_cue):
     assert bool({"obligation", "task_noun", "task_assigned"} & set(star_features(sentence))) is task_cue
+
+
+@pytest.mark.parametrize(
+    "sentence,obligation",
+    [
+        ('I triaged features into "must-have for demo" and "can defer."', False),  # a kind of feature
+        ("We agreed on a must-fix list for tech debt.", False),
+        ("The fix must ship before Friday.", True),
+    ],
+)
+def test_a_must_have_is_no_obligation(sentence, obligation):
+    assert ("obligation" in star_features(sentence)) is obligation
 
 
 @pytest.mark.parametrize(
