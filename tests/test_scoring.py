@@ -508,6 +508,26 @@ def test_what_a_step_found_is_no_result_when_the_story_goes_on(ending, result_mi
 
 
 @pytest.mark.parametrize(
+    "ending,result_missing",
+    [
+        ("", True),  # the last steps, told without a figure, a change or a verdict
+        (" Checkout stayed up through the whole sale.", False),
+        (" The coupon timeouts never came back.", False),
+        (" The coupon service timeouts were resolved before the sale ended.", False),  # in the passive
+    ],
+)
+def test_last_steps_without_outcome_words_are_no_result(ending, result_missing):
+    """Sentences at the end of an answer are read as the Result by position; with no outcome words among them
+    (a figure, a change, a verdict, how it ended) they are the last steps, and the Result was not told."""
+    score = score_text("Our checkout page was timing out during the spring sale. I was asked to find out why. "
+                       "I pulled the traces and found a slow query in the coupon service. "
+                       "I added an index and moved the coupon lookup behind a cache. "
+                       "The coupon service was wrapped behind a thin interface so the callers stayed unchanged."
+                       + ending)
+    assert ("result" in score.missing) is result_missing, [(s.label, s.text) for s in score.sentences]
+
+
+@pytest.mark.parametrize(
     "kept,cut_off,cure",
     [
         ("At my last company our checkout was timing out for five percent of customers. "
