@@ -108,6 +108,7 @@ def test_text_without_punctuation_is_split_where_clauses_start():
         ("when i joined the team as its second engineer", "the release process was manual", False),
         ("after that my manager asked me to own the rollout", "i set up a weekly review", True),  # a time
         ("i wrote a script to stop them at night and i moved", "our batch jobs to spot instances", False),  # object
+        ("i quantified the specific risk for the release using", "our capacity planning data", False),  # gerund's
         ("i pulled the billing data and found that half", "the spend was idle test clusters", False),
         ("we finished the migration two weeks early", "our customers never noticed it", True),  # a new subject
     ],
