@@ -360,7 +360,7 @@ _CUES: dict[str, str] = {
     r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
     r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
     r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos|kept coming (?:back|in)|(?:five|5)[- ]star"
-    r"|(?:stayed|remained|held) (?:up|online|stable|steady|green|healthy|under|below|within)"
+    r"|(?:stayed|remained) (?:up|online|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
     # "I got the offer", "leadership approved the move", "we kept those customers", "they extended the contract",
     # "the numbers spoke for themselves", "she is still there", "checkout stayed up": how it ended, as people say it
     r"|got the (?:job|offer|role|promotion|contract|deal|account|funding|grant|raise)"
