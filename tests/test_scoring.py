@@ -1366,11 +1366,12 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome
-        ("I felt responsible for team health and wanted to address this constructively.", "task_noun"),
+        ("I felt responsible for team health and wanted to address this constructively.", ("task_noun", "obligation")),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
         ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # like "wanted to"
         ("I set out to cut the build time in half.", "obligation"),
+        ("I believed this was risky and wanted to advocate for quality.", "obligation"),  # its "I" left out
         ("Although uncomfortable, I was determined to build a good relationship with her.", "obligation"),
         ("I had to decide, because we needed to ship by Friday.", "obligation"),  # the candidate's own need
         ("We had to choose between two architectural approaches.", "obligation"),  # "we" includes me
@@ -1391,7 +1392,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
 )
 def test_task_cues_are_about_the_candidate(sentence, cue):
     fired = {"task_noun", "obligation", "obligation_shared"} & set(star_features(sentence))
-    assert fired == ({cue} if cue else set())
+    assert fired == (set(cue) if isinstance(cue, tuple) else {cue} if cue else set())
 
 
 def test_what_comes_before_the_task_stated_in_so_many_words_is_the_situation():

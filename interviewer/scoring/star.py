@@ -275,6 +275,8 @@ _CUES: dict[str, str] = {
     r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
     r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
+    # "I believed this was risky and wanted to advocate for quality": the candidate's aim, its "I" left out
+    r"|^i\b.*\band (?:really )?wanted to\b"
     # (not in a relative clause about a thing: "a list of everything that had to move", "a system that needed
     # to integrate with six teams" describe, 6 such sentences of 6 are no task)
     # ("a must-have", "the must-fix list" name a kind of thing)
