@@ -108,7 +108,7 @@ def test_text_without_punctuation_is_split_where_clauses_start():
         ("when i joined the team as its second engineer", "the release process was manual", False),
         ("after that my manager asked me to own the rollout", "i set up a weekly review", True),  # a time
         ("i wrote a script to stop them at night and i moved", "our batch jobs to spot instances", False),  # object
-        ("i quantified the specific risk for the release using", "our capacity planning data", False),  # gerund's
+        ("i quantified the specific risk for the release using", "our capacity data", False),  # gerund's
         ("i pulled the billing data and found that half", "the spend was idle test clusters", False),
         ("we finished the migration two weeks early", "our customers never noticed it", True),  # a new subject
     ],
@@ -520,11 +520,11 @@ def test_what_a_step_found_is_no_result_when_the_story_goes_on(ending, result_mi
 def test_last_steps_without_outcome_words_are_no_result(ending, result_missing):
     """Sentences at the end of an answer are read as the Result by position; with no outcome words among them
     (a figure, a change, a verdict, how it ended) they are the last steps, and the Result was not told."""
-    score = score_text("Our checkout page was timing out during the spring sale. I was asked to find out why. "
-                       "I pulled the traces and found a slow query in the coupon service. "
+    score = score_text("Our checkout page was timing out during the spring sale. I was asked to find out "
+                       "why. I pulled the traces and found a slow query in the coupon service. "
                        "I added an index and moved the coupon lookup behind a cache. "
-                       "The coupon service was wrapped behind a thin interface so the callers stayed unchanged."
-                       + ending)
+                       "The coupon service was wrapped behind a thin interface so the callers stayed "
+                       "unchanged." + ending)
     assert ("result" in score.missing) is result_missing, [(s.label, s.text) for s in score.sentences]
 
 
@@ -1366,7 +1366,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome
-        ("I felt responsible for team health and wanted to address this constructively.", ("task_noun", "obligation")),
+        ("I felt responsible for team health and wanted to address this constructively.",
+         ("task_noun", "obligation")),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
         ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # like "wanted to"

@@ -363,8 +363,9 @@ _CUES: dict[str, str] = {
     r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
     r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos|kept coming (?:back|in)|(?:five|5)[- ]star"
     r"|(?:stayed|remained) (?:up|online|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
-    # "I got the offer", "leadership approved the move", "we kept those customers", "they extended the contract",
-    # "the numbers spoke for themselves", "she is still there", "checkout stayed up": how it ended, as people say it
+    # "I got the offer", "leadership approved the move", "we kept those customers", "they extended the
+    # contract", "the numbers spoke for themselves", "she is still there", "checkout stayed up": how it ended,
+    # as people say it
     r"|got the (?:job|offer|role|promotion|contract|deal|account|funding|grant|raise)"
     r"|(?<!\bi )(?:approved|signed off on) (?:the|our|my|it|this|that|them)"
     r"|kept (?:the|those|these|our|all|both|every|most) (?:\w+ )?(?:customers?|clients?|accounts?|users?)"
@@ -874,9 +875,9 @@ def _log_odds(em: dict[str, float], part: str) -> float:
 # (Of 185 complete answers, labeled, spoken and public, 4 tell their Result in none of these words; one of
 # them is commentary on STAR. A removed Result was found again in the last steps of 11 public answers of 25.)
 OUTCOME_WORDING = OUTCOME_CUES + ("bare_outcome_open",)
-# "The well control issues were resolved", "all the work got done": an outcome in the passive. Not a cue of the
-# model (as one, refitted, it took terse Action steps for Results, three times), but enough to say a Result
-# was told.
+# "The well control issues were resolved", "all the work got done": an outcome in the passive. Not a cue of
+# the model (as one, refitted, it took terse Action steps for Results, three times), but enough to say a
+# Result was told.
 PASSIVE_OUTCOME = re.compile(r"\b(?:was|were|got|has been|have been) (?:\w+ly )?(?:"
                              + "|".join(sorted(RESULT_PAST)) + r"|done)\b")
 
@@ -1161,7 +1162,8 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     content_features = [sentence_features(tokens, 0.0, i, len(kept), with_position=False)
                         for i, tokens in enumerate(kept)]
     content_em = [emission_scores(features, weights["content"]) for features in content_features]
-    outcome_worded = [_worded_as_an_outcome(features, texts[i]) for features, i in zip(content_features, content)]
+    outcome_worded = [_worded_as_an_outcome(features, texts[i])
+                      for features, i in zip(content_features, content)]
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
     # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
     content_path, _ = viterbi(content_em)

@@ -318,8 +318,9 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
         if object_place or two_before in BEFORE_A_VERB:
             return False
         return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 1 : index + 4])
-    if word in POSSESSIVES and (_looks_like_a_verb(before) or before in PREPOSITIONS or before.endswith("ing")):
-        return False  # "I moved our batch jobs to spot instances", "using our capacity data": the verb's object
+    if word in POSSESSIVES and (_looks_like_a_verb(before) or before in PREPOSITIONS
+                                or before.endswith("ing")):
+        return False  # "I moved our batch jobs …", "using our capacity data": the verb's object
     return word in CLAUSE_SUBJECTS | CLAUSE_OPENERS
 
 
