@@ -528,6 +528,17 @@ def test_last_steps_without_outcome_words_are_no_result(ending, result_missing):
     assert ("result" in score.missing) is result_missing, [(s.label, s.text) for s in score.sentences]
 
 
+@pytest.mark.parametrize("ending", ["The refund went through the same afternoon.",
+                                    "The patient went home the next day."])
+def test_a_short_plain_closing_sentence_is_a_result_without_outcome_words(ending):
+    """Plain speech ends a story in a few words that name no figure and no change; a lone short sentence that
+    tells no step of the candidate's stays the Result."""
+    score = score_text("A customer was charged twice for one order on a Saturday. I had to get her money back "
+                       "before Monday. I called the payment provider, filed a dispute and kept her updated by "
+                       "text. " + ending)
+    assert score.missing == [], [(s.label, s.text) for s in score.sentences]
+
+
 @pytest.mark.parametrize(
     "kept,cut_off,cure",
     [
@@ -803,7 +814,13 @@ def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is
      "They stayed with us.", "She remained a loyal customer.",  # a customer kept
      "She kept coming in every morning.", "They left us a five-star review.", "I got the offer.",
      "Leadership approved the move in a week.", "We kept those customers.", "They extended the contract.",
-     "The numbers spoke for themselves.", "She is still on the team."],
+     "The numbers spoke for themselves.", "She is still on the team.",
+     # outside offices too
+     "The student passed the class with a B.", "The doctor agreed with my assessment.", "Nobody got hurt.",
+     "The patient made a full recovery.", "He never missed another deadline.", "The plan worked.",
+     "Everyone made it home safely.", "The client chose our proposal over two competitors.",
+     "The rest of the team started doing the same.", "I was named employee of the month.",
+     "I still keep in touch with her.", "The shipment arrived on Monday as promised."],
 )
 def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)

@@ -356,7 +356,7 @@ _CUES: dict[str, str] = {
     # "both of them agreed with the plan", "he agreed with the data": how a disagreement ended
     r"|(?<!\bi )\bagreed (?:with|on|to) (?:the|my|our|this|that|a) (?:\w+ )?(?:plan|approach|decision|proposal|compromise|data|"
     r"recommendation|solution|timeline)\b"
-    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
+    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     "evaluation": r"\b(?:success\w*|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|appreciat\w+|adopted|standard|on time|ahead of schedule|under budget|went live|loved|impressed|grateful|thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|credited|commended|complimented|turned out (?:to be )?(?:well|fine|great|a (?:good|great|big) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
     r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
@@ -366,11 +366,32 @@ _CUES: dict[str, str] = {
     # "I got the offer", "leadership approved the move", "we kept those customers", "they extended the
     # contract", "the numbers spoke for themselves", "she is still there", "checkout stayed up": how it ended,
     # as people say it
-    r"|got the (?:job|offer|role|promotion|contract|deal|account|funding|grant|raise)"
+    r"|got (?:the|a|an) (?:[\w-]+ ){0,2}(?:job|offer|role|promotion|contract|deal|account|funding|grant|raise)"
     r"|(?<!\bi )(?:approved|signed off on) (?:the|our|my|it|this|that|them)"
     r"|kept (?:the|those|these|our|all|both|every|most) (?:\w+ )?(?:customers?|clients?|accounts?|users?)"
     r"|(?:extended|expanded|renewed) (?:the|their|our|its) (?:\w+ )?(?:contract|deal|agreement|subscription)"
-    r"|spoke for (?:itself|themselves)|(?:is|are) still (?:there|on the team|at the company|with the company))\b"
+    r"|spoke for (?:itself|themselves)|(?:is|are) still (?:there|on the team|at the company|with the company)"
+    # outside offices too: "the student passed the class", "the doctor agreed with my assessment", "nobody got
+    # hurt", "the patient made a full recovery", "he never missed another deadline", "the plan worked",
+    # "everyone made it home safely", "the client chose our proposal", "the rest of the team started doing the
+    # same", "I was named employee of the month", "we still keep in touch", "as promised",
+    r"|passed (?:the|my|his|her|their|every) (?:\w+ )?(?:class|course|test|tests|exam|interview|inspection)"
+    r"|(?<!\bi )agreed with (?:my|our) (?:\w+ )?(?:assessment|analysis|proposal|recommendation|plan|approach)"
+    r"|(?:nobody|no one|none of (?:us|them)) (?:got|was|were) (?:hurt|injured|harmed|lost)"
+    r"|(?:made|had) a (?:full|quick|complete) recovery|found nothing|without losing (?:anyone|anybody|a single)"
+    r"|never (?:missed|had|saw|lost) (?:another|a single)|(?:plan|approach|idea|strategy|fix|trick) worked"
+    r"|made it (?:home|back|out|through) (?:safely|safe|in time|on time)"
+    r"|(?:chose|picked|went with|selected) (?:our|my) (?:\w+ )?(?:proposal|bid|offer|design|product|solution|plan)"
+    r"|(?:started|began) doing the same|named (?:\w+ )?of the (?:month|quarter|year)"
+    r"|still (?:keep|keeps|am|are|stay|stays) in touch|as promised"
+    # "most of them came back the next week", "the lines kept moving", "nobody left without paying"
+    r"|(?<!\bi )came back (?:the|next|every|a|again|for)|kept (?:moving|running|working|growing|flowing)"
+    r"|(?:nobody|no one) (?:left|complained|quit|noticed|churned|missed)"
+    # "the patient went home the next day", "the conference went ahead as planned", "sales picked up again",
+    # "he turned his performance around", "the client called back to say it was exactly what they needed"
+    r"|went home (?:the|that|on|after)|went ahead (?:as|on)|(?:sales|business|traffic|demand|orders|bookings|"
+    r"things|morale|usage|attendance|enrollment|revenue) picked up|turned (?:\w+ ){1,3}around"
+    r"|called (?:back )?to (?:say|thank|tell))\b"
     # "We handed in two days early", "we finished this feature two weeks early" (a result 10 times in 10)
     r"|\b(?:days?|weeks?|months?) (?:early|ahead)\b"
     r"|\b(?:finished|delivered|shipped|launched|handed in|submitted|completed|released) (?:[\w'-]+ ){0,3}early\b"
@@ -889,15 +910,24 @@ def _worded_as_an_outcome(features: dict[str, float], text: str) -> bool:
             or bool(PASSIVE_OUTCOME.search(text)))
 
 
+# A Result of one short sentence that tells no step of the candidate's ("The refund went through the same
+# afternoon.", "The patient went home the next day.") is how plain speech ends a story, whatever its words: it
+# counts without outcome words. Of 45 such one-sentence Results written for this check, the rule without this
+# called 11 missing, with it 5 (the model before the rule: 4); it costs one removed Result of the issue set.
+PLAIN_RESULT_WORDS = 12
+STEP_CUES = ("i_past_action", "we_past_action", "bare_past_open", "i_decided")
+
+
 def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: str,
-                    outcome_worded: list[bool]) -> float:
+                    outcome_worded: list[bool], plain_ending: list[bool]) -> float:
     """How much the sentences labeled ``part`` read like it rather than like its neighbouring parts."""
     counted = [i for i, lab in enumerate(path) if lab == part]
     if part == "result" and counted:
         steps = [i for i, em in enumerate(content_em) if _log_odds(em, "action") >= STEP_READING]
         if len(steps) >= STEPS_AFTER_AN_OUTCOME:
             counted = [i for i in counted if i > steps[-STEPS_AFTER_AN_OUTCOME]]
-        if not any(outcome_worded[i] for i in counted):
+        told_plainly = len(counted) == 1 and plain_ending[counted[0]]
+        if not told_plainly and not any(outcome_worded[i] for i in counted):
             return float("-inf")
     return sum(_log_odds(content_em[i], part) for i in counted)
 
@@ -1164,6 +1194,8 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     content_em = [emission_scores(features, weights["content"]) for features in content_features]
     outcome_worded = [_worded_as_an_outcome(features, texts[i])
                       for features, i in zip(content_features, content)]
+    plain_ending = [len(tokens) <= PLAIN_RESULT_WORDS and not any(cue in features for cue in STEP_CUES)
+                    for tokens, features in zip(kept, content_features)]
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
     # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
     content_path, _ = viterbi(content_em)
@@ -1174,8 +1206,8 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         # Is each part really there? Its sentences must read like it, compared with the parts that would
         # take them over (its neighbours in the order), on wording alone.
         evidence = {
-            part: max(_block_evidence(path, content_em, part, outcome_worded),
-                      _block_evidence(content_path, content_em, part, outcome_worded)
+            part: max(_block_evidence(path, content_em, part, outcome_worded, plain_ending),
+                      _block_evidence(content_path, content_em, part, outcome_worded, plain_ending)
                       if part not in path else float("-inf"))
             for part in PARTS
         }
