@@ -385,7 +385,7 @@ _CUES: dict[str, str] = {
     r"|(?:started|began) doing the same|named (?:\w+ )?of the (?:month|quarter|year)"
     r"|still (?:keep|keeps|am|are|stay|stays) in touch|as promised"
     # "most of them came back the next week", "the lines kept moving", "nobody left without paying"
-    r"|(?<!\bi )came back (?:the|next|every|a|again|for)|kept (?:moving|running|working|growing|flowing)"
+    r"|(?<!\bi )(?<!\bwe )came back (?:the|next|every|a|again|for)|kept (?:moving|growing|flowing)"
     r"|(?:nobody|no one) (?:left|complained|quit|noticed|churned|missed)"
     # "the patient went home the next day", "the conference went ahead as planned", "sales picked up again",
     # "he turned his performance around", "the client called back to say it was exactly what they needed"
