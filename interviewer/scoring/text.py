@@ -312,15 +312,15 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
     if word == "and":
         following = norm(words[index + 1].text) if index + 1 < len(words) else ""
         return following in CLAUSE_SUBJECTS | {"then"}
+    # After a verb, a gerund or a preposition comes its object: "I moved our batch jobs …", "using our
+    # capacity data", "we reviewed the design".
+    object_place = before in PREPOSITIONS or _looks_like_a_verb(before) or before.endswith("ing")
     if word in NOUN_SUBJECTS:
-        object_place = (before in PREPOSITIONS or _looks_like_a_verb(before) or before.endswith("ing")
-                        or before in QUANTIFIERS)  # "half the spend", "all the tickets"
-        if object_place or two_before in BEFORE_A_VERB:
+        if object_place or before in QUANTIFIERS or two_before in BEFORE_A_VERB:  # "half the spend"
             return False
         return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 1 : index + 4])
-    if word in POSSESSIVES and (_looks_like_a_verb(before) or before in PREPOSITIONS
-                                or before.endswith("ing")):
-        return False  # "I moved our batch jobs …", "using our capacity data": the verb's object
+    if word in POSSESSIVES and object_place:
+        return False
     return word in CLAUSE_SUBJECTS | CLAUSE_OPENERS
 
 
