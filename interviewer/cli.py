@@ -587,6 +587,12 @@ class _CtrlC:
 
     def __init__(self) -> None:
         self.presses = 0
+        self.exit_code: int | None = None
+
+    def leave(self, code: object) -> None:
+        """sys.exit, remembering the code for ``_end_without_teardown``."""
+        self.exit_code = code if isinstance(code, int) else 1
+        sys.exit(code)
 
     def __call__(self, signum: int, frame: object) -> None:
         import signal
@@ -602,6 +608,21 @@ class _CtrlC:
             os._exit(STOPPED)  # everything written so far is on disk already (see store.py, audio/wavwriter.py)
 
 
+def _end_without_teardown(stop: _CtrlC) -> None:
+    """Last exit handler: after a Ctrl-C (or SIGTERM, SIGHUP), end the process here, without the interpreter's
+    teardown. Whisper's exit handler has let the decode in flight finish, yet tearing the interpreter down
+    around ctranslate2's threads and objects still aborted the process now and then ("terminate called
+    without an active exception", exit -6, after "Stopped."). Every file was closed as the stop unwound (see
+    store.py, audio/wavwriter.py); only the terminal's buffers are left to flush."""
+    if stop.presses and stop.exit_code is not None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+                pass
+        os._exit(stop.exit_code)
+
+
 def main() -> None:
     """Console script: errors become one line on stderr and an exit code, never a traceback."""
     import atexit
@@ -610,6 +631,7 @@ def main() -> None:
     from rich.markup import escape
 
     stop = _CtrlC()
+    atexit.register(_end_without_teardown, stop)  # registered first, so run last of all
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where Ctrl-C was meant to be ignored
         signal.signal(signal.SIGINT, stop)
         # Registered first, so run last (after the exit handlers of the voice and Whisper): from then on the
@@ -631,32 +653,32 @@ def main() -> None:
         if code == STOPPED:  # newer typer turns Ctrl-C into Exit(130) itself
             err_console.print("Stopped.")
         if isinstance(code, int) and code:
-            sys.exit(code)
+            stop.leave(code)
     except InterviewerError as exc:
         message = escape(str(exc))  # a path or a bank's text may hold "[...]", which is not markup
         err_console.print(f"[bold red]error:[/] {message}" if type(exc).__name__ != "RoundInterrupted" else message)
-        sys.exit(exc.exit_code)
+        stop.leave(exc.exit_code)
     except aborts:
         err_console.print("Stopped.")
-        sys.exit(STOPPED)
+        stop.leave(STOPPED)
     except usage_errors as exc:
         # One line, like every other error: what was wrong and where the command's options are listed.
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "interviewer"
         message = escape(exc.format_message().rstrip("."))  # "[PATHS]..." is not markup
         err_console.print(f"[bold red]error:[/] {message}. See '{command} --help'.")
-        sys.exit(getattr(exc, "exit_code", 2))
+        stop.leave(getattr(exc, "exit_code", 2))
     except KeyboardInterrupt:
         err_console.print("Stopped.")
-        sys.exit(STOPPED)
+        stop.leave(STOPPED)
     except BrokenPipeError:
-        sys.exit(0)
+        stop.leave(0)
     except OSError as exc:  # a file or folder the program could not use (a file in a folder's place, a full
         # disk, no permission): the machine's state, not a bug; commands that know the place say more
         where = f"{exc.filename}: " if exc.filename else ""
         err_console.print(f"[bold red]error:[/] {escape(where + str(exc.strerror or exc))}. Check that this place exists "
                           "and can be written, or choose another ('interviewer paths' lists where things go).")
-        sys.exit(StoreError.exit_code)
+        stop.leave(StoreError.exit_code)
     except Exception as exc:  # a bug: one line, details on request
         if os.environ.get("INTERVIEWER_DEBUG"):
             raise
@@ -664,4 +686,4 @@ def main() -> None:
             f"[bold red]unexpected error:[/] {type(exc).__name__}: {escape(str(exc))}. Run again with --debug for details, "
             "and please report it."
         )
-        sys.exit(1)
+        stop.leave(1)

@@ -107,6 +107,30 @@ def test_help_does_not_load_audio_or_models():
     assert "HEAVY []" in out
 
 
+def test_after_ctrl_c_the_program_ends_without_tearing_the_interpreter_down():
+    """Tearing the interpreter down around ctranslate2's threads now and then aborted a stopped program
+    ("terminate called without an active exception"). Ended by the last exit handler instead, it still says
+    all it printed and exits 130. A module-level object's finalizer stands for that teardown."""
+    code = (
+        "import os, signal, sys, time\n"
+        "import interviewer.cli as cli\n"
+        "class Teardown:\n"
+        "    def __del__(self):\n"
+        "        os.write(1, b' TORN-DOWN')\n"
+        "marker = Teardown()\n"
+        "def stopped_mid_way(**_):\n"
+        "    print('half a line', end='')\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(10)\n"
+        "cli.app = stopped_mid_way\n"
+        "sys.argv = ['interviewer']\n"
+        "cli.main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 130, result
+    assert result.stdout == "half a line" and result.stderr.strip() == "Stopped.", result
+
+
 def test_version():
     result = run_cli(["--version"])
     assert result.returncode == 0 and result.stdout.startswith("interviewer ")
