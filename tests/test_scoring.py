@@ -722,6 +722,13 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("We handed in two days early and got a first.", "evaluation", True),  # a result 10 times in 10
         ("We finished this feature two weeks early.", "evaluation", True),
         ("I started early on the migration.", "evaluation", False),
+        ("The launch was a success.", "evaluation", True),
+        ("We shipped it successfully on the first try.", "evaluation", True),
+        ("The team added a customer-success metric and a tested rollback.", "evaluation", False),  # named
+        ("I wrote down our success criteria before building.", "evaluation", False),
+        ("I coordinated with ten teams to ensure successful integration.", "evaluation", False),  # aimed at
+        ("We were measuring success at the search level.", "evaluation", False),
+        ("The successor refused to add our logic.", "evaluation", False),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
