@@ -729,6 +729,16 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I coordinated with ten teams to ensure successful integration.", "evaluation", False),  # aimed at
         ("We were measuring success at the search level.", "evaluation", False),
         ("The successor refused to add our logic.", "evaluation", False),
+        ("They thanked me for catching it.", "evaluation", True),
+        ("I thanked them for the feedback and acknowledged the incidents.", "evaluation", False),  # a step
+        ("I told my manager I'd appreciate critical feedback.", "evaluation", False),
+        ("The new process became our standard approach.", "evaluation", True),
+        ("The industry standard we had committed to was 95%.", "evaluation", False),  # a bar, not met
+        ("Overall, the launch went well.", "result_marker", True),
+        ("We saved about 30% overall.", "result_marker", True),
+        ("I designed the overall architecture.", "result_marker", False),
+        ("Overall, the launch went well.", "task_infinitive_open", False),  # no verb: not a goal told bare
+        ("Half the team was out sick that week.", "task_infinitive_open", False),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
@@ -1831,6 +1841,18 @@ LONG_ANSWER = (
     "The new alerts caught two other slow queries in the following month. "
     "My manager made the percentile alerts the standard for every team."
 )
+
+
+@pytest.mark.parametrize("ending", ["Overall, the day went fine.", "Overall the store stayed open.",
+                                    "Overall, the lines kept moving and we lost almost no sales."])
+def test_an_ending_that_opens_with_overall_is_the_result(ending):
+    """"Overall" opening a sentence was taken for a verb, and the sentence for a goal told bare ("Overhaul
+    the ..."): the Result was reported missing."""
+    score = score_text(
+        "I was the shift lead at a grocery store when our card readers went down on a Saturday. I had to keep "
+        "the lines moving without losing sales. I opened two cash-only lanes, sent a runner to the bank and "
+        "called the vendor every half hour. " + ending)
+    assert score.sentences[-1].label == "result" and "result" not in score.missing
 
 
 def test_a_long_answer_keeps_what_a_step_found_in_the_action():
