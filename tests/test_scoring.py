@@ -737,6 +737,13 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("Overall, the launch went well.", "result_marker", True),
         ("We saved about 30% overall.", "result_marker", True),
         ("I designed the overall architecture.", "result_marker", False),
+        ("All in all, the move took a weekend.", "result_marker", True),
+        ("When the dust settled, two teams had merged.", "result_marker", True),
+        ("From then on, nobody skipped the checklist.", "result_marker", True),
+        ("The site was back up by noon.", "result_verb_non_i", True),
+        ("The printers were working again the next day.", "result_verb_non_i", True),
+        ("The clinic stayed open all weekend.", "evaluation", True),
+        ("I had to back up the database first.", "result_verb_non_i", False),  # the verb "back up"
         ("Overall, the launch went well.", "task_infinitive_open", False),  # no verb: not a goal told bare
         ("Half the team was out sick that week.", "task_infinitive_open", False),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
@@ -1843,16 +1850,34 @@ LONG_ANSWER = (
 )
 
 
-@pytest.mark.parametrize("ending", ["Overall, the day went fine.", "Overall the store stayed open.",
-                                    "Overall, the lines kept moving and we lost almost no sales."])
-def test_an_ending_that_opens_with_overall_is_the_result(ending):
-    """"Overall" opening a sentence was taken for a verb, and the sentence for a goal told bare ("Overhaul
-    the ..."): the Result was reported missing."""
-    score = score_text(
-        "I was the shift lead at a grocery store when our card readers went down on a Saturday. I had to keep "
-        "the lines moving without losing sales. I opened two cash-only lanes, sent a runner to the bank and "
-        "called the vendor every half hour. " + ending)
+SHIFT_STORY = (
+    "I was the shift lead at a grocery store when our card readers went down on a Saturday. I had to keep the "
+    "lines moving without losing sales. I opened two cash-only lanes, sent a runner to the bank and called the "
+    "vendor every half hour. "
+)
+
+
+@pytest.mark.parametrize("ending", [
+    "Overall, the day went fine.", "Overall the store stayed open.",  # "Overall" was taken for a verb
+    "Overall, the lines kept moving and we lost almost no sales.",
+    "All in all, the lines never got longer than five people.", "By the evening the readers were back up.",
+    "From then on, every store kept a cash float for days like that.",
+    "Fast forward a month, the new readers were in and nobody remembered the outage.",
+    "The next weekend the readers worked again and the cash lanes were gone.",
+])
+def test_an_ending_told_plainly_after_a_summing_up_word_is_the_result(ending):
+    score = score_text(SHIFT_STORY + ending)
     assert score.sentences[-1].label == "result" and "result" not in score.missing
+
+
+@pytest.mark.parametrize("step", [
+    "Fast forward to the afternoon, I asked the vendor to send a technician.",
+    "When the dust settled, I wrote up what we had done for my manager.",
+    "From that day on I kept a cash float in the safe.",
+])
+def test_a_step_after_a_summing_up_word_is_no_result(step):
+    score = score_text(SHIFT_STORY + step)
+    assert "result" in score.missing
 
 
 def test_a_long_answer_keeps_what_a_step_found_in_the_action():

@@ -310,8 +310,10 @@ _CUES: dict[str, str] = {
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
     "result_opener": r"^(?:so |and |um |uh )*(?:in (?:just |only |about |under )?(?:\w+ )?(?:days?|weeks?|months?|years?)(?! ago)\b|as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|by (?:the )?(?:spring|summer|autumn|fall|winter|next (?:\w+ )?(?:week|month|quarter|year|season|term|semester)|following (?:week|month|quarter|year)|time (?:we|i|it|they) (?:launched|shipped|finished|left))|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut)|long story short)\b",
-    # "Overall, the launch went well", "we saved 30% overall"; not "the overall architecture".
-    "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall(?= (?:the|we|i|it|its|this|that|these|those|our|they|their|everything|everyone|he|she)\b|$)|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|to this day|today|afterwards|after (?:that|launch|the launch|this)"
+    # "Overall, the launch went well", "we saved 30% overall" (not "the overall architecture"); words that sum
+    # up or leap to the aftermath ("all in all", "when the dust settled", "fast forward a month", "from then
+    # on"). Markers, not openers: a step told after one ("When the dust settled, I wrote it up") stays a step.
+    "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall(?= (?:the|we|i|it|its|this|that|these|those|our|they|their|everything|everyone|he|she)\b|$)|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|all in all|all told|net net|to sum (?:it )?up|when the dust settled|fast forward|from (?:then|that (?:day|point|moment|week|month|year)) on|to this day|today|afterwards|after (?:that|launch|the launch|this)"
     r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|hours?|days?|weeks?|months?|minutes?|seconds?|ms|people|users|customers|engineers|teams|points?)|\d[\d,.]*\s*(?:dollars|euros|pounds|kg|kilos|tons|tonnes|lbs|miles|km|gb|tb)\b|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     # "zero downtime", "no version conflicts", "no more flaky results": an absence reported as the outcome
@@ -357,7 +359,7 @@ _CUES: dict[str, str] = {
     # "both of them agreed with the plan", "he agreed with the data": how a disagreement ended
     r"|(?<!\bi )\bagreed (?:with|on|to) (?:the|my|our|this|that|a) (?:\w+ )?(?:plan|approach|decision|proposal|compromise|data|"
     r"recommendation|solution|timeline)\b"
-    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
+    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:was|were|is|are) back (?:up|online|open|in business)\b|\b(?:worked|working|running) (?:fine |normally )?again\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     # Others' thanks and a standard adopted are outcomes; the candidate's own thanks ("I thanked them for the
     # feedback") and a standard met or named ("the industry standard was 95%") are not.
     # Success as an outcome ("it was a success", "launched successfully"), not as a thing named or aimed at
@@ -367,7 +369,7 @@ _CUES: dict[str, str] = {
     r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
     r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
     r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos|kept coming (?:back|in)|(?:five|5)[- ]star"
-    r"|(?:stayed|remained) (?:up|online|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
+    r"|(?:stayed|remained) (?:up|online|open|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
     # "I got the offer", "leadership approved the move", "we kept those customers", "they extended the
     # contract", "the numbers spoke for themselves", "she is still there", "checkout stayed up": how it ended,
     # as people say it
