@@ -336,11 +336,13 @@ _CUES: dict[str, str] = {
     # "I built a dashboard, and the team used it to ...": others taking up the candidate's work.
     r"|\b(?:and|so) (?:the \w+|they|customers|users|people|everyone|others) (?:\w+ )?(?:used|adopted|reused|relied on|started using|began using) (?:it|this|that|them)\b"
     # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a short subject that is not
-    # the candidate (the candidate's own "I fixed" is an action) and not a frame ("As owner, cut ...").
-    r"|(?:^|\b(?:and|which|so|but) )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
+    # the candidate (the candidate's own "I fixed" is an action), not a frame ("As owner, cut ..."), and not an
+    # adverb ("I ran the tests, and formally closed the release" goes on with the candidate's list).
+    r"|(?:^|\b(?:and|which|so|but) )(?!\w+ly )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
     + NOT_AFTER_DETERMINER + "(?:" + "|".join(sorted(RESULT_PAST)) + r")\b" + HANDED_OVER
-    # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere.
-    + r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b)[\w'-]+\s){0,2})"
+    # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere (not
+    # "defects to be resolved", a requirement).
+    + r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
     + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b" + HANDED_OVER
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
