@@ -414,7 +414,9 @@ _CUES: dict[str, str] = {
     # "The standardized components ended up used across teams", "the launch ended up two weeks late": how
     # things ended up, whoever the subject
     r"|\bended up (?:being|used|adopted|saving|cutting|reducing|shipping|becoming|as|in|with|the|a|an|(?:\w+ ){1,2}(?:late|early))\b",
-    "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}\b(?:is|are|uses?|has|have|runs?|used)\b"
+    # "now it is", "now she's", "since then they've": a state after the change (contractions as written out)
+    "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}(?:\b(?:is|are|uses?|has|have|runs?|used)\b"
+    r"|\b(?:she|he|it|that|there|everyone|everybody|nobody)'s\b|\b(?:they|we|you)'re\b|\b(?:they|we|i|you)'ve\b)"
     # "The platform now manages ...", "customers now receive ...": a state after the change, said of others
     # (a result 4 times in 4; "I now default to ..." is a lesson, read by "hindsight")
     r"|^(?!(?:i|we|you)\b)(?:[\w/'-]+ ){1,5}(?<!was )(?<!were )(?<!had )now "
