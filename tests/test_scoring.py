@@ -1885,6 +1885,19 @@ def test_a_step_after_a_summing_up_word_is_no_result(step):
     assert "result" in score.missing
 
 
+def test_how_things_stand_now_before_the_lesson_is_the_result():
+    """Position gives the closing run to the reflection; the state after the change, said in the present,
+    opens it before the lesson, as narration in the past does."""
+    score = score_text(
+        "A student in my tutoring group kept failing the online quizzes and said she was bad with computers. "
+        "I needed to help her get comfortable with the system. I sat with her after class and compared each "
+        "part of the system to the rooms of a house. I showed her where the quizzes and the forums were. "
+        "Now she's one of the most active students on the platform and even helps the others. "
+        "That experience taught me to connect new ideas to what people already know.")
+    labels = [s.label for s in score.sentences]
+    assert labels[-2:] == ["result", "reflection"] and "result" not in score.missing
+
+
 def test_a_long_answer_keeps_what_a_step_found_in_the_action():
     """In a long answer, what one step measured in the middle of the Action is part of the doing; the
     labels lean on where each part usually sits, the more the longer the answer."""

@@ -1055,7 +1055,8 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     a run of reflection that only tells what happened (``_tells_what_happened``) is the end of the Result, so
     that the answer is not shown a reflection it lacks. Where the Result was found missing such a run is left
     alone: it must not bring a removed Result back. What the run tells before a lesson ("My team delivered it
-    on time. That experience taught me ...") is the end of the Result wherever it is."""
+    on time. That experience taught me ...") is the end of the Result wherever it is, and so is how things
+    stand since, said in the present ("Now she's one of the most active students ...")."""
     relabeled: list[str] = []
     for label, run in groupby(path):
         run_tokens = tokens_list[len(relabeled) : len(relabeled) + len(list(run))]
@@ -1066,7 +1067,8 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
             told = len(run_tokens)
         else:  # the narration that opens the run, when a lesson follows it
             told = 0
-            while told < len(run_tokens) and _tells_what_happened(run_tokens[told : told + 1]):
+            while told < len(run_tokens) and (_tells_what_happened(run_tokens[told : told + 1])
+                                               or _states_the_new_state(run_tokens[told])):
                 told += 1
             if told == len(run_tokens) or not _states_a_lesson(run_tokens[told]):
                 told = 0
@@ -1116,6 +1118,13 @@ def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[
 
 def _states_a_lesson(tokens: list[str]) -> bool:
     return "no_lesson_wording" not in sentence_features(tokens, 0.0, 0, 1, with_position=False)
+
+
+def _states_the_new_state(tokens: list[str]) -> bool:
+    """How things stand since, said in the present: "Now she's one of the most active students on the
+    platform" (not a lesson that says "now": "It taught me that a reversible action now is better")."""
+    features = sentence_features(tokens, 0.0, 0, 1, with_position=False)
+    return "now_state" in features and not any(cue in features for cue in REFLECTION_CUES if cue != "present_only")
 
 
 def _tells_what_happened(sentences: list[list[str]]) -> bool:
