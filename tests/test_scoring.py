@@ -732,6 +732,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("They thanked me for catching it.", "evaluation", True),
         ("I thanked them for the feedback and acknowledged the incidents.", "evaluation", False),  # a step
         ("I told my manager I'd appreciate critical feedback.", "evaluation", False),
+        ("I appreciated his candor and directness.", "evaluation", True),  # how it ended for the candidate
         ("The new process became our standard approach.", "evaluation", True),
         ("The industry standard we had committed to was 95%.", "evaluation", False),  # a bar, not met
         ("Overall, the launch went well.", "result_marker", True),
