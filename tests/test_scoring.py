@@ -745,6 +745,9 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("The printers were working again the next day.", "result_verb_non_i", True),
         ("The clinic stayed open all weekend.", "evaluation", True),
         ("I had to back up the database first.", "result_verb_non_i", False),  # the verb "back up"
+        ("Site stability returned immediately.", "result_verb_non_i", True),
+        ("Card payments returned to normal by four.", "result_verb_non_i", True),
+        ("I returned to the store and reopened the lanes.", "result_verb_non_i", False),
         ("Defects were resolved within a week.", "result_verb_non_i", True),
         ("I added a release gate requiring critical defects to be resolved first.", "result_verb_non_i", False),
         ("I ran the smoke tests and formally closed the release.", "result_verb_non_i", False),  # the same "I"
