@@ -722,6 +722,24 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("We handed in two days early and got a first.", "evaluation", True),  # a result 10 times in 10
         ("We finished this feature two weeks early.", "evaluation", True),
         ("I started early on the migration.", "evaluation", False),
+        ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
+        ("I went from the office to the data center that night.", "result_verb_non_i", False),
+        ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
+        ("It hasn't broken since.", "now_state", True),  # a state kept since the change
+        ("The backups have run every night ever since.", "now_state", True),
+        ("I have worked there since.", "now_state", True),
+        ("Now she's one of the most active students on the platform.", "now_state", True),  # "she is"
+        ("Since then they've kept a spare reader in the back.", "now_state", True),
+        ("We had been waiting since Monday.", "now_state", False),
+    ],
+)
+def test_spoken_times_and_durations(sentence, cue, fires):
+    assert (cue in star_features(sentence)) is fires
+
+
+@pytest.mark.parametrize(
+    "sentence,cue,fires",
+    [
         ("The launch was a success.", "evaluation", True),
         ("We shipped it successfully on the first try.", "evaluation", True),
         ("The team added a customer-success metric and a tested rollback.", "evaluation", False),  # named
@@ -753,18 +771,11 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I ran the smoke tests and formally closed the release.", "result_verb_non_i", False),  # the same "I"
         ("Overall, the launch went well.", "task_infinitive_open", False),  # no verb: not a goal told bare
         ("Half the team was out sick that week.", "task_infinitive_open", False),
-        ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
-        ("I went from the office to the data center that night.", "result_verb_non_i", False),
-        ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
-        ("It hasn't broken since.", "now_state", True),  # a state kept since the change
-        ("The backups have run every night ever since.", "now_state", True),
-        ("I have worked there since.", "now_state", True),
-        ("Now she's one of the most active students on the platform.", "now_state", True),  # "she is"
-        ("Since then they've kept a spare reader in the back.", "now_state", True),
-        ("We had been waiting since Monday.", "now_state", False),
     ],
 )
-def test_spoken_times_and_durations(sentence, cue, fires):
+def test_outcome_words_fire_only_where_they_tell_an_outcome(sentence, cue, fires):
+    """Success, thanks, a standard, "overall", a state regained: outcomes when they tell how it ended, not
+    when they name a thing, a request, a requirement or the candidate's next step."""
     assert (cue in star_features(sentence)) is fires
 
 
