@@ -192,6 +192,35 @@ def test_a_comma_between_two_sentences_ends_the_first_in_speech(said, splits):
     assert len(split_sentences(words(said))) == 1  # typed, the comma is the writer's own
 
 
+@pytest.mark.parametrize(
+    "said,clauses",
+    [
+        ("Load time dropped from four seconds to under one, and that taught me to measure before guessing.",
+         ["Load time dropped from four seconds to under one,", "and that taught me to measure before guessing."]),
+        ("we cut costs by 30% which taught me to look at the data first",
+         ["we cut costs by 30%", "which taught me to look at the data first"]),
+        ("We shipped on time - the lesson I took was to plan a buffer.",
+         ["We shipped on time -", "the lesson I took was to plan a buffer."]),
+        # a step, a teacher's lesson, a finding: one sentence each
+        ("My manager sat with me, and taught me SQL over two weeks.", None),
+        ("I prepared the slides, and the lesson was a success with the kids.", None),
+        ("I called the vendor and learned that the shipment was two weeks late.", None),
+    ],
+)
+def test_a_lesson_told_with_the_outcome_is_a_sentence_of_its_own(said, clauses):
+    for ws in (words(said), timed_words(said)):  # typed and spoken alike
+        split = [" ".join(w.text for w in ws[s.first : s.last + 1]) for s in split_sentences(ws)]
+        assert split == (clauses or [said])
+
+
+def test_an_outcome_and_its_lesson_in_one_sentence_are_both_reported():
+    score = score_text("At my last job our checkout page was slow and customers were leaving. I was asked to fix "
+                       "it within a month. I profiled the page and rewrote three slow queries with proper indexes. "
+                       "Load time dropped from four seconds to under one, and that taught me to measure first.")
+    assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
+    assert score.star["result"].present and score.star["reflection"].present
+
+
 def test_a_shorter_pause_ends_a_sentence_in_unpunctuated_text():
     text = "we had a problem with the build every single week for months " * 4 + "so nobody trusted it"
     ws = timed_words(text.replace("months so", "months so"), per_word=0.3, gaps={12: 0.7})

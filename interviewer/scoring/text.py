@@ -195,6 +195,8 @@ def split_sentences(
                 end = True
             elif length >= SPLICE_MIN_WORDS and timed and _comma_splice_at(words, i, start):
                 end = True
+            elif length >= LESSON_CLAUSE_MIN_WORDS and _lesson_clause_at(words, i + 1):
+                end = True
             elif length >= max_words and token.endswith((",", ";", ":")):
                 end = True
             elif length >= max_words + 10:
@@ -383,6 +385,34 @@ def _marker_at(words: list[Word], index: int) -> int:
         ):
             return len(marker)
     return 0
+
+
+# A lesson told in the same breath as the outcome ("Load time fell from 4 s to under 1, and that taught me to
+# measure first") is two parts: one sentence would carry one label, and the Result or the reflection would
+# be reported missing. A sentence ends before such a clause. "that taught me" and "the lesson I took" are
+# lessons wherever they stand ("and taught me SQL" is a step); "which showed me", "and I learned that" are as
+# often findings ("I called the vendor and learned that the shipment was late"), so they do not split. No
+# labeled answer has such a sentence (each tells its lesson apart), so no figure in star_eval.py moves.
+LESSON_CLAUSE_MIN_WORDS = 4
+LESSON_CLAUSE = re.compile(
+    r"^(?:(?:and |but |so )?(?:that|this|it|doing that|(?:the|this|that) (?:whole )?experience)|which)"
+    r" (?:really |also |definitely )?taught (?:me|us)\b"
+    r"|^(?:and |but |so )?(?:the|my|a|one) (?:big |biggest |main |key |real )?lesson"
+    r" (?:(?:i|we) (?:took|learned|learnt)|for me|there|here|(?:was|is) (?:that|to))\b"
+)
+
+
+def _lesson_clause_at(words: list[Word], index: int) -> bool:
+    """A lesson clause starts at ``index``, after a comma, a dash or with "and"/"which": "…, and that taught
+    me …", "…, which taught me …", "… – the lesson I took was …"."""
+    if index >= len(words) or index == 0:
+        return False
+    opener = norm(words[index].text)
+    if opener not in {"and", "but", "which", "so"} and not re.search(r"[,;:\-–—]$", words[index - 1].text) \
+            and words[index].text not in {"-", "–", "—"}:
+        return False
+    ahead = " ".join(norm(w.text) for w in words[index : index + 8] if norm(w.text))
+    return bool(LESSON_CLAUSE.match(ahead))
 
 
 def sentence_text(words: list[Word], span: Span) -> str:
