@@ -12,6 +12,7 @@ from interviewer.scoring.star import (
     _list_items_stay_in_the_action,
     _reflection_only_with_a_lesson,
     _told_in_the_past,
+    outcome_in_passing,
     sentence_features,
 )
 from interviewer.scoring.text import norm, split_sentences, words_from_text
@@ -615,6 +616,44 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
     assert score.feedback[0].startswith("Your actions came up only in passing")
     assert f"{clock(swapped.start)}–{clock(swapped.end)}" in score.feedback[0]
     assert score.notes[0].at == swapped.start
+
+
+@pytest.mark.parametrize(
+    "step,outcome",
+    [
+        ("I rewrote the queries, and by the end of the month the page loaded in under a second.",
+         "by the end of the month the page loaded in under a second"),
+        ("So I rewrote the queries and the problem went away.", "the problem went away"),
+        ("I fixed the queries, which cut load time by seventy percent.", "cut load time by seventy percent"),
+        ("We moved two racks and the near misses stopped.", "the near misses stopped"),
+        # the next step, a problem, a clause with no verb, a plan: no outcome in passing
+        ("I rewrote the queries and I deployed the fix on Friday.", None),
+        ("I rewrote the queries and fixed the cache.", None),
+        ("I called the vendor and the shipment was late.", None),
+        ("I pulled the logs and in the next six months", None),
+        ("I set up a dashboard so the team could see the error rate in real time.", None),
+    ],
+)
+def test_an_outcome_in_the_clause_after_a_step_is_found(step, outcome):
+    assert outcome_in_passing(step) == outcome
+
+
+def test_a_result_told_only_in_passing_is_noted_as_such_not_as_never_said():
+    """The last step ends with the outcome ("…, and the problem went away"): the sentence is a step, so the
+    Result is not counted as told, but the note says where it was said and asks for a sentence of its own."""
+    story = ("At my last job our checkout page was slow and customers were leaving. I was asked to fix it within "
+             "a month. I profiled the page and found three slow database queries. ")
+    ending = "I rewrote them over a weekend and on Monday the page was fast again and customers stopped leaving."
+    score = score_answer(transcript_of(story + ending))
+    last = score.sentences[-1]
+    assert last.label == "action" and "result" in score.missing
+    assert score.feedback[0] == (
+        f"The result came only in passing, at the end of a step ('customers stopped leaving', {clock(last.start)}); "
+        "give it a sentence of its own to end on, so that it lands.")
+    assert score.notes[0].at == last.start
+    told = score_text(story + "I rewrote them over a weekend. On Monday the page was fast again and customers "
+                              "stopped leaving.")
+    assert "result" not in told.missing and not any("in passing" in f for f in told.feedback)
 
 
 QUOTED_FEEDBACK = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from interviewer.models import AnswerScore, Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
 from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
-from interviewer.scoring.star import told_as_a_team_step
+from interviewer.scoring.star import outcome_in_passing, told_as_a_team_step
 from interviewer.units import clock, counted
 
 MISSING = {
@@ -18,6 +18,10 @@ MISSING = {
 # No Action of the candidate's, but the team's steps told with "we": the cure is the same, the note says why.
 TEAM_STEPS = ("I heard what the team did ('{said}'{when}) but not what you did; tell your own steps as "
               "'I …': 'I built…', 'I convinced…'.")
+# The outcome said only in the clause after the last step ("…, and the problem went away"): not a Result
+# told, but not never said either.
+RESULT_IN_PASSING = ("The result came only in passing, at the end of a step ('{said}'{when}); give it a "
+                     "sentence of its own to end on, so that it lands.")
 # A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
 IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
@@ -53,6 +57,16 @@ def _opening(text: str, words: int = 6) -> str:
     """The first words of a sentence, to quote it: "I would listen to their complaint…"."""
     kept = text.split()
     return " ".join(kept[:words]).rstrip(",.;:") + ("…" if len(kept) > words else "")
+
+
+def _outcome_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
+    """The story's last step, and the outcome clause it ends with, if it ends with one (only what is shown as
+    a result or a reflection, which then is no outcome, may follow it)."""
+    story = [s for s in sentences if s.label not in ("result", "reflection", "other")]
+    if not story or story[-1].label != "action":
+        return None
+    said = outcome_in_passing(story[-1].text)
+    return (story[-1], said) if said else None
 
 
 STORY_ORDER = ("situation", "task", "action", "result")
@@ -131,6 +145,10 @@ def build_feedback(
             start, end = _span(sentences, part)
             span = f", {clock(start)}–{clock(end)}" if start is not None else ""
             add(f"missing-{part}", IN_PASSING[part].format(amount=_amount(star[part]), span=span), start)
+        elif part == "result" and (passing := _outcome_in_passing(sentences)):
+            step, said = passing
+            when = f", {clock(step.start)}" if step.start is not None else ""
+            add("missing-result", RESULT_IN_PASSING.format(said=_opening(said, 10), when=when), step.start)
         elif part == "action" and len(team_steps := [s for s in sentences if told_as_a_team_step(s.text)]) >= 2:
             when = f", {clock(team_steps[0].start)}" if team_steps[0].start is not None else ""
             add("missing-action", TEAM_STEPS.format(said=_opening(team_steps[0].text), when=when), team_steps[0].start)

@@ -892,6 +892,38 @@ def told_as_a_team_step(text: str) -> bool:
     return bool(CUES["we_past_action"].search(" ".join(t for t in (norm(w) for w in text.split()) if t)))
 
 
+# An outcome told in the clause after the last step ("I rewrote the queries, and by the end of the
+# month the page loaded in under a second"): the sentence is the step, so the Result is not counted as told,
+# but the note must not say it was never said. The clause opens with "and", "so" or "which", not with the
+# candidate's next step ("and I deployed it", "and fixed it"), tells what happened (a verb in the past) and
+# has outcome wording of its own. Of the 199 answers in the labeled and public sets that are told their
+# Result is missing once it is taken out, one ends its last step with such a clause ("… so everyone peaked
+# three weeks later"); of the 6 complete answers told so, none.
+PASSING_CONNECTORS = {"and", "so", "which"}
+
+
+def outcome_in_passing(text: str) -> str | None:
+    """The outcome clause at the end of a step told by the candidate ("the problem went away" in "I rewrote
+    the queries and the problem went away"), if the sentence has one."""
+    said = [(raw, token) for raw, token in ((w, norm(w)) for w in text.split()) if token]
+    tokens = [token for _, token in said]
+    steps = [k for k, t in enumerate(tokens)
+             if t in ("i", "we") and any(_looks_past(n) for n in tokens[k + 1 : k + 3])]
+    for j in range(len(tokens) - 3, 2, -1):  # the clause nearest the end
+        if tokens[j] not in PASSING_CONNECTORS or not steps or steps[0] >= j:
+            continue
+        clause = tokens[j + 1 :]
+        if clause[0] in ("i", "we", "then") or (tokens[j] != "which" and _looks_past(clause[0])):
+            continue
+        if not any(_looks_past(t) or t in LINKING_PAST for t in clause):  # "and in the next six months": no clause
+            continue
+        # with its connector: "which cut load time by 70%", "and the alerts prevented …" are outcome wording
+        features = sentence_features(tokens[j:], 0.0, 0, 1, with_position=False)
+        if any(features.get(cue) for cue in OUTCOME_CUES) and "no_lesson_wording" in features:
+            return " ".join(raw for raw, _ in said[j + 1 :]).rstrip(".!?;,")
+    return None
+
+
 # What a step found ("Dense-only scored 88% recall but 61% on keywords", "Option B reduces the legal exposure")
 # reads like an outcome. When two or more of the candidate's clear steps still follow it, the story has not
 # ended there: such sentences are no evidence of a Result (a Result's one follow-up, "I also wrote it up",
