@@ -14,6 +14,7 @@ from interviewer.scoring.star import (
     _told_in_the_past,
     outcome_in_passing,
     sentence_features,
+    setting_in_passing,
 )
 from interviewer.scoring.text import norm, split_sentences, words_from_text
 from interviewer.units import clock
@@ -654,6 +655,44 @@ def test_a_result_told_only_in_passing_is_noted_as_such_not_as_never_said():
     told = score_text(story + "I rewrote them over a weekend. On Monday the page was fast again and customers "
                               "stopped leaving.")
     assert "result" not in told.missing and not any("in passing" in f for f in told.feedback)
+
+
+@pytest.mark.parametrize(
+    "opening,scene",
+    [
+        ("Our checkout page got so slow that customers were leaving, so my manager asked me to fix it.",
+         "Our checkout page got so slow that customers were leaving"),
+        ("Two weeks before Black Friday, our checkout page was timing out and it was my job to get it fast.",
+         "Two weeks before Black Friday, our checkout page was timing out"),
+        ("Nobody from the engineering team was online and I had to decide what to do.",
+         "Nobody from the engineering team was online"),
+        # who the candidate was, a role, a task named, no task after it: no scene in passing
+        ("I was a product manager there, and I had to choose which feature to cut.", None),
+        ("As the lead engineer, I needed to ensure both deliverables were met.", None),
+        ("Safety on site was my responsibility, so I had to stop the work.", None),
+        ("Our checkout page got so slow that customers were leaving, and sales fell.", None),
+    ],
+)
+def test_a_scene_set_in_the_clause_before_the_task_is_found(opening, scene):
+    assert setting_in_passing(opening) == scene
+
+
+def test_a_situation_set_only_before_the_task_is_noted_as_such_not_as_never_set():
+    """The Task's sentence opens with the scene: the sentence is the Task, so the Situation is not counted as
+    told, but the note quotes the scene instead of saying the answer started without one."""
+    rest = (" I profiled the page and found three slow database queries. I rewrote them with proper indexes. "
+            "Load time dropped from four seconds to under one, and cart abandonment fell by a fifth.")
+    opening = "Our checkout page got so slow that customers were leaving, so my manager asked me to fix it."
+    score = score_answer(transcript_of(opening + rest))
+    first = score.sentences[0]
+    assert first.label == "task" and score.missing == ["situation"]
+    assert score.feedback[0] == (
+        "You set the scene only in passing, before your task ('Our checkout page got so slow that customers "
+        f"were leaving', {clock(first.start)}); a sentence of its own on where, when and what was at stake "
+        "lets the interviewer follow.")
+    told = score_text("Our checkout page got so slow that customers were leaving. My manager asked me to fix it."
+                      + rest)
+    assert told.missing == [] and not any("in passing" in f for f in told.feedback)
 
 
 QUOTED_FEEDBACK = (

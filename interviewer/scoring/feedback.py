@@ -6,7 +6,7 @@ from __future__ import annotations
 from interviewer.models import AnswerScore, Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
 from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
-from interviewer.scoring.star import outcome_in_passing, told_as_a_team_step
+from interviewer.scoring.star import outcome_in_passing, setting_in_passing, told_as_a_team_step
 from interviewer.units import clock, counted
 
 MISSING = {
@@ -22,6 +22,10 @@ TEAM_STEPS = ("I heard what the team did ('{said}'{when}) but not what you did; 
 # told, but not never said either.
 RESULT_IN_PASSING = ("The result came only in passing, at the end of a step ('{said}'{when}); give it a "
                      "sentence of its own to end on, so that it lands.")
+# The scene set only in the clause before the task ("Our checkout page got so slow that customers were
+# leaving, so my manager asked me to fix it"): not a Situation told, but not an answer without one either.
+SITUATION_IN_PASSING = ("You set the scene only in passing, before your task ('{said}'{when}); a sentence of its "
+                        "own on where, when and what was at stake lets the interviewer follow.")
 # A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
 IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
@@ -67,6 +71,15 @@ def _outcome_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | Non
         return None
     said = outcome_in_passing(story[-1].text)
     return (story[-1], said) if said else None
+
+
+def _setting_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
+    """The story's first sentence, when it is the Task, and the setting clause it opens with, if it has one."""
+    story = [s for s in sentences if s.label != "other"]
+    if not story or story[0].label != "task":
+        return None
+    said = setting_in_passing(story[0].text)
+    return (story[0], said) if said else None
 
 
 STORY_ORDER = ("situation", "task", "action", "result")
@@ -149,6 +162,10 @@ def build_feedback(
             step, said = passing
             when = f", {clock(step.start)}" if step.start is not None else ""
             add("missing-result", RESULT_IN_PASSING.format(said=_opening(said, 10), when=when), step.start)
+        elif part == "situation" and (passing := _setting_in_passing(sentences)):
+            task, said = passing
+            when = f", {clock(task.start)}" if task.start is not None else ""
+            add("missing-situation", SITUATION_IN_PASSING.format(said=_opening(said, 10), when=when), task.start)
         elif part == "action" and len(team_steps := [s for s in sentences if told_as_a_team_step(s.text)]) >= 2:
             when = f", {clock(team_steps[0].start)}" if team_steps[0].start is not None else ""
             add("missing-action", TEAM_STEPS.format(said=_opening(team_steps[0].text), when=when), team_steps[0].start)

@@ -924,6 +924,39 @@ def outcome_in_passing(text: str) -> str | None:
     return None
 
 
+# The scene set in the clause before the task, in one sentence ("Our checkout page got so slow that customers
+# were leaving, so my manager asked me to fix it"): the sentence is the Task (as the labeled answers have it,
+# 21 times in 22), so the Situation is not counted as told, but the note must not say the answer started
+# without one. The clause before has a verb and five words or more, does not open with the candidate ("I was
+# a product manager there", "I didn't want everyone to lose …" tell who or why, not where) and names no
+# role or task ("As the lead engineer, …", "Safety on site was my responsibility, so …").
+SCENE_MIN_WORDS = 5
+SCENE_NAMES_A_TASK = re.compile(r"\b(?:my|our) (?:\w+ )?(?:job|responsibility|role|task|goal|call|decision)\b")
+
+
+def setting_in_passing(text: str) -> str | None:
+    """The setting clause before the task in one sentence ("Our checkout page got so slow that customers were
+    leaving" in "…, so my manager asked me to fix it"), if the sentence opens with one."""
+    said = [(raw, token) for raw, token in ((w, norm(w)) for w in text.split()) if token]
+    tokens = [token for _, token in said]
+    opened = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))
+    for j in range(opened + SCENE_MIN_WORDS, len(tokens) - 2):
+        if tokens[j] not in ("and", "so", "but") and not said[j - 1][0].endswith(","):
+            continue
+        scene = tokens[opened:j]
+        if not any(_looks_past(t) or t in LINKING_PAST or t in ("is", "are") for t in scene):
+            continue
+        head = sentence_features(scene, 0.0, 0, 1, with_position=False)
+        if (scene[0] in FIRST_PERSON or any(head.get(cue) for cue in TASK_CUES + ("role_frame",))
+                or SCENE_NAMES_A_TASK.search(" ".join(scene))):
+            return None
+        start = j + 1 if tokens[j] in ("and", "so", "but") else j
+        task = sentence_features(tokens[start : start + 7], 0.0, 0, 1, with_position=False)
+        if any(task.get(cue) for cue in TASK_CUES if cue != "purpose"):
+            return " ".join(raw for raw, _ in said[opened:j]).rstrip(",;")
+    return None
+
+
 # What a step found ("Dense-only scored 88% recall but 61% on keywords", "Option B reduces the legal exposure")
 # reads like an outcome. When two or more of the candidate's clear steps still follow it, the story has not
 # ended there: such sentences are no evidence of a Result (a Result's one follow-up, "I also wrote it up",
