@@ -15,6 +15,7 @@ from interviewer.scoring.star import (
     outcome_in_passing,
     sentence_features,
     setting_in_passing,
+    task_in_passing,
 )
 from interviewer.scoring.text import norm, split_sentences, words_from_text
 from interviewer.units import clock
@@ -693,6 +694,31 @@ def test_a_situation_set_only_before_the_task_is_noted_as_such_not_as_never_set(
     told = score_text("Our checkout page got so slow that customers were leaving. My manager asked me to fix it."
                       + rest)
     assert told.missing == [] and not any("in passing" in f for f in told.feedback)
+
+
+@pytest.mark.parametrize(
+    "opening,task",
+    [
+        ("Last year our checkout page became really slow, and as the engineer who built it I needed to fix it.",
+         "as the engineer who built it I needed to fix it"),
+        ("We were building a document search system and had to choose between two embedding models.",
+         "had to choose between two embedding models"),
+        ("Our checkout page got so slow that customers were leaving, and sales fell by a third.", None),
+        ("I was a product manager there.", None),
+    ],
+)
+def test_a_task_said_in_the_clause_after_the_scene_is_found(opening, task):
+    assert task_in_passing(opening) == task
+
+
+def test_a_task_said_only_after_the_scene_is_noted_as_such_not_as_never_said():
+    opening = "Last year our checkout page became really slow, and as the engineer who built it I needed to fix it."
+    score = score_text(opening + " I profiled the page and found three slow database queries. I rewrote them "
+                                 "with proper indexes. Load time dropped from four seconds to under one.")
+    assert score.sentences[0].label == "situation" and score.missing == ["task"]
+    assert score.feedback[0] == ("You said what you had to do only in passing, after the scene ('as the engineer "
+                                 "who built it I needed to fix…'); give it a sentence of its own ('My goal "
+                                 "was…') before the actions.")
 
 
 QUOTED_FEEDBACK = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from interviewer.models import AnswerScore, Delivery, FeedbackNote, Pause, Sentence, StarPart, Timing
 from interviewer.scoring.delivery import too_much_we
 from interviewer.scoring.settings import ScoringSettings
-from interviewer.scoring.star import outcome_in_passing, setting_in_passing, told_as_a_team_step
+from interviewer.scoring.star import outcome_in_passing, setting_in_passing, task_in_passing, told_as_a_team_step
 from interviewer.units import clock, counted
 
 MISSING = {
@@ -26,6 +26,10 @@ RESULT_IN_PASSING = ("The result came only in passing, at the end of a step ('{s
 # leaving, so my manager asked me to fix it"): not a Situation told, but not an answer without one either.
 SITUATION_IN_PASSING = ("You set the scene only in passing, before your task ('{said}'{when}); a sentence of its "
                         "own on where, when and what was at stake lets the interviewer follow.")
+# ... and the task said only in the clause after the scene ("Last year our checkout page became really slow,
+# and I needed to fix it before Black Friday").
+TASK_IN_PASSING = ("You said what you had to do only in passing, after the scene ('{said}'{when}); give it a "
+                   "sentence of its own ('My goal was…') before the actions.")
 # A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
 IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
@@ -80,6 +84,17 @@ def _setting_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | Non
         return None
     said = setting_in_passing(story[0].text)
     return (story[0], said) if said else None
+
+
+def _task_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
+    """The first sentence of the scene, before any step, that goes on to the task, and its task clause."""
+    for sentence in sentences:
+        if sentence.label in ("action", "result", "reflection"):
+            return None
+        said = task_in_passing(sentence.text) if sentence.label == "situation" else None
+        if said:
+            return sentence, said
+    return None
 
 
 STORY_ORDER = ("situation", "task", "action", "result")
@@ -166,6 +181,10 @@ def build_feedback(
             task, said = passing
             when = f", {clock(task.start)}" if task.start is not None else ""
             add("missing-situation", SITUATION_IN_PASSING.format(said=_opening(said, 10), when=when), task.start)
+        elif part == "task" and (passing := _task_in_passing(sentences)):
+            scene, said = passing
+            when = f", {clock(scene.start)}" if scene.start is not None else ""
+            add("missing-task", TASK_IN_PASSING.format(said=_opening(said, 10), when=when), scene.start)
         elif part == "action" and len(team_steps := [s for s in sentences if told_as_a_team_step(s.text)]) >= 2:
             when = f", {clock(team_steps[0].start)}" if team_steps[0].start is not None else ""
             add("missing-action", TEAM_STEPS.format(said=_opening(team_steps[0].text), when=when), team_steps[0].start)

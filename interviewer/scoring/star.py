@@ -924,37 +924,57 @@ def outcome_in_passing(text: str) -> str | None:
     return None
 
 
-# The scene set in the clause before the task, in one sentence ("Our checkout page got so slow that customers
-# were leaving, so my manager asked me to fix it"): the sentence is the Task (as the labeled answers have it,
-# 21 times in 22), so the Situation is not counted as told, but the note must not say the answer started
-# without one. The clause before has a verb and five words or more, does not open with the candidate ("I was
-# a product manager there", "I didn't want everyone to lose …" tell who or why, not where) and names no
-# role or task ("As the lead engineer, …", "Safety on site was my responsibility, so …").
+# The scene and the task in one sentence ("Our checkout page got so slow that customers were leaving, so my
+# manager asked me to fix it"): the sentence gets one label, so one of the two parts is not counted as told,
+# but the note must not say it was never said. Read as the Task (as the labeled answers have such sentences,
+# 21 times in 22), the scene came in passing if the clause before the task has a verb and five words or
+# more, does not open with the candidate ("I was a product manager there", "I didn't want everyone to lose
+# …" tell who or why, not where) and names no role or task ("As the lead engineer, …", "Safety on site was
+# my responsibility, so …"). Read as the Situation, the task came in passing.
 SCENE_MIN_WORDS = 5
+SCENE_VERBS = LINKING_PAST | {"is", "are", "became", "wasn't", "weren't"}
+TASK_OPENING_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "role_frame")  # not "so that"
 SCENE_NAMES_A_TASK = re.compile(r"\b(?:my|our) (?:\w+ )?(?:job|responsibility|role|task|goal|call|decision)\b")
 
 
-def setting_in_passing(text: str) -> str | None:
-    """The setting clause before the task in one sentence ("Our checkout page got so slow that customers were
-    leaving" in "…, so my manager asked me to fix it"), if the sentence opens with one."""
+def _scene_then_task(text: str) -> tuple[str, str] | None:
+    """The clause that sets a scene and the task clause after it, in one sentence ("Our checkout page got so
+    slow that customers were leaving" and "my manager asked me to fix it"), if the sentence has them."""
     said = [(raw, token) for raw, token in ((w, norm(w)) for w in text.split()) if token]
     tokens = [token for _, token in said]
     opened = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))
     for j in range(opened + SCENE_MIN_WORDS, len(tokens) - 2):
         if tokens[j] not in ("and", "so", "but") and not said[j - 1][0].endswith(","):
             continue
-        scene = tokens[opened:j]
-        if not any(_looks_past(t) or t in LINKING_PAST or t in ("is", "are") for t in scene):
+        if not any(_looks_past(t) or t in SCENE_VERBS for t in tokens[opened:j]):
             continue
-        head = sentence_features(scene, 0.0, 0, 1, with_position=False)
-        if (scene[0] in FIRST_PERSON or any(head.get(cue) for cue in TASK_CUES + ("role_frame",))
-                or SCENE_NAMES_A_TASK.search(" ".join(scene))):
-            return None
         start = j + 1 if tokens[j] in ("and", "so", "but") else j
         task = sentence_features(tokens[start : start + 7], 0.0, 0, 1, with_position=False)
-        if any(task.get(cue) for cue in TASK_CUES if cue != "purpose"):
-            return " ".join(raw for raw, _ in said[opened:j]).rstrip(",;")
+        if any(task.get(cue) for cue in TASK_OPENING_CUES):
+            clause = " ".join(raw for raw, _ in said[opened:j]).rstrip(",;")
+            return clause, " ".join(raw for raw, _ in said[start:]).rstrip(".!?;,")
     return None
+
+
+def setting_in_passing(text: str) -> str | None:
+    """The setting clause before the task in one sentence ("Our checkout page got so slow that customers were
+    leaving" in "…, so my manager asked me to fix it"), if the sentence opens with one."""
+    found = _scene_then_task(text)
+    if not found:
+        return None
+    scene = [t for t in (norm(w) for w in found[0].split()) if t]
+    head = sentence_features(scene, 0.0, 0, 1, with_position=False)
+    if (scene[0] in FIRST_PERSON or any(head.get(cue) for cue in TASK_CUES + ("role_frame",))
+            or SCENE_NAMES_A_TASK.search(" ".join(scene))):
+        return None
+    return found[0]
+
+
+def task_in_passing(text: str) -> str | None:
+    """The task clause after the scene in one sentence ("as the engineer who built it I needed to fix it fast"
+    in "Last year our checkout page became really slow, and …"), if the sentence goes on to one."""
+    found = _scene_then_task(text)
+    return found[1] if found else None
 
 
 # What a step found ("Dense-only scored 88% recall but 61% on keywords", "Option B reduces the legal exposure")
