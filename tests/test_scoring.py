@@ -416,7 +416,11 @@ def test_repeats(text, expected):
     [("Errors dropped by 30%.", True), ("We saved $2M.", True), ("It took half the time.", True),
      ("Sales doubled.", True), ("Customers were happy.", False), ("It went much better.", False),
      ("Sign-ups dropped by a third.", True), ("A tenth of users saw it.", True), ("Zero incidents since.", True),
-     ("Nineteen stores signed up.", True)],
+     ("Nineteen stores signed up.", True),
+     # "one" and an ordinal that count nothing; the same words as a measure
+     ("We found that one endpoint was slow.", False), ("They rolled it out the next quarter.", False),
+     ("It worked the third time.", False), ("Outages went down to one a month.", True),
+     ("Only one customer left.", True), ("Costs fell by a quarter.", True), ("Errors fell one percent.", True)],
 )
 def test_number_in_result(text, expected):
     assert has_number(words(text)) is expected

@@ -162,8 +162,31 @@ def repeats(words: list[Word]) -> list[Repeat]:
     return found
 
 
+# Number words that are as often no measure: "one endpoint", "one of them" (a measure in "down to one", "from
+# twelve to one", "one percent"); "the next quarter", "the third time" (a measure in "by a quarter", "a third
+# of the tickets").
+ONE_AS_MEASURE_AFTER = {"to", "from", "only", "just", "under", "over", "than", "nearly", "almost", "exactly"}
+UNITS = {"percent", "point", "points", "day", "hour", "week", "minute", "second", "month", "year", "person",
+         "incident", "dollar", "x"}
+ORDINAL_AFTER = {"the", "next", "last", "that", "this", "each", "every", "following", "previous", "same", "per"}
+
+
 def has_number(words: list[Word]) -> bool:
-    return any(METRIC.search(w.text) or norm(w.text) in NUMBER_WORDS for w in words)
+    tokens = [norm(w.text) for w in words]
+    for i, (word, token) in enumerate(zip(words, tokens)):
+        before = tokens[i - 1] if i else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if METRIC.search(word.text):
+            return True
+        if token == "one":
+            if before in ONE_AS_MEASURE_AFTER or after in UNITS:
+                return True
+        elif token in ("quarter", "quarters", "third", "fifth", "tenth"):
+            if before not in ORDINAL_AFTER:
+                return True
+        elif token in NUMBER_WORDS:
+            return True
+    return False
 
 
 def measure_delivery(
