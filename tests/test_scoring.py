@@ -792,11 +792,28 @@ def test_a_part_is_reported_missing_only_if_the_labels_shown_agree():
         # a hedge between the subject and its verb (counted as a hedge in delivery)
         ("So I took it on myself.", "So I kind of took it on myself."),
         ("We rewrote the importer over a weekend.", "We sort of rewrote the importer over a weekend."),
+        # a hedge that opens the sentence
+        ("It went pretty well, the customer renewed.", "I guess it went pretty well, the customer renewed."),
+        ("So the team was happy with it.", "So I think that the team was happy with it."),
     ],
 )
 def test_hesitations_and_stutters_do_not_change_the_star_reading(clean, disfluent):
     """Whisper keeps "um" and stutters (they are counted as fillers); what a sentence reads as must not change."""
     assert star_features(disfluent) == star_features(clean)
+
+
+def test_a_hedged_outcome_ending_a_we_heavy_answer_is_its_result():
+    """"I guess it went pretty well, the customer renewed": read as "I …" it was a reflection, the Result was
+    reported missing, and the team's steps before it went to the Situation."""
+    score = score_text(
+        "I think this was maybe two years ago, at a startup where I was kind of the only backend person. We had "
+        "a big customer who was really unhappy with our API because it kept timing out. We needed to fix it "
+        "before their contract renewal. So we looked at the logs and we found that one endpoint was doing a "
+        "full table scan. We added an index and we also added some caching. We also set up alerts so we would "
+        "know sooner next time. I guess it went pretty well, the customer renewed and I think they were happy.")
+    assert score.sentences[-1].label == "result" and score.star["task"].present
+    assert "result" not in score.missing and not score.delivery.quantified_result
+    assert score.feedback[0].startswith("I heard what the team did")
 
 
 @pytest.mark.parametrize(

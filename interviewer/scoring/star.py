@@ -655,11 +655,23 @@ def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
 
 
 SUBJECT_HEDGES = {("kind", "of"), ("sort", "of"), ("kinda",), ("sorta",)}
+# "I guess it went pretty well, the customer renewed": a hedge that opens the sentence is the speaker's
+# doubt, not what the sentence tells; read as "I ...", it made an outcome a reflection. (No labeled answer
+# opens a sentence this way, so no figure moves.)
+OPENING_HEDGES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppose"), ("i", "feel", "like"),
+                  ("i'd", "say"), ("i", "would", "say"))
 
 
 def _without_hedges(tokens: list[str]) -> list[str]:
     """"I kind of took it on", "we sort of rewrote it": a hedge between the subject and its verb (counted in
-    delivery) is left out of the wording, so the cues read "I took it on"."""
+    delivery) is left out of the wording, so the cues read "I took it on". So is a hedge that opens the
+    sentence ("I think it went well", "so I guess that the team …"), when a clause follows it."""
+    opened = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))
+    hedge = next((h for h in OPENING_HEDGES if tuple(tokens[opened : opened + len(h)]) == h), None)
+    if hedge:
+        after = opened + len(hedge) + (tokens[opened + len(hedge) : opened + len(hedge) + 1] == ["that"])
+        if len(tokens) - after >= 3:
+            tokens = tokens[:opened] + tokens[after:]
     kept: list[str] = []
     i = 0
     while i < len(tokens):
