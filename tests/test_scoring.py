@@ -1159,6 +1159,10 @@ def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
         ("Oh, that's a good one.", True),
         ("Hmm, let me see.", True),
         ("Yeah, that's a tough one.", True),
+        # the question said back before the story; a story's first sentence that starts the same way
+        ("So, a time I disagreed with my manager.", True),
+        ("Okay, a time when we missed a deadline.", True),
+        ("A time I failed was last spring at a small logistics startup.", False),
     ],
 )
 def test_small_talk_belongs_to_no_part(opening, is_small_talk):

@@ -166,6 +166,11 @@ SMALL_TALK = re.compile(
 # "Describe a time when you ..."): the prompt, not the Situation
 QUESTION_ECHO = re.compile(r"^(?:q|question)\b|^(?:so )?(?:tell me about|describe a|give me an example|"
                            r"can you (?:tell|describe|give|walk)|walk me through|have you ever)\b.*\byou\b")
+# The question said back before the story ("So, a time I disagreed with my manager."): short, and with no
+# verb after its clause ("A time I failed was last spring, …" is the story's first sentence).
+QUESTION_RESTATED = re.compile(r"^(?:(?:so|okay|ok|sure|um|uh|yeah|right|well) )*(?:a|one|the) time "
+                               r"(?:when |that )?(?:i|we) (?!.*\b(?:was|is|were)\b)")
+QUESTION_RESTATED_WORDS = 10
 # "So yeah, that's it", "I think that's about it" closing the answer: its end, not its reflection
 CLOSING_TALK = re.compile(r"^(?:(?:so|and|yeah|um|uh|i think|i guess) )*"
                           r"that'?s (?:pretty much |about |basically )?(?:it|all)$")
@@ -1303,6 +1308,10 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                   or (i == len(texts) - 1 and bool(CLOSING_TALK.search(text)))
                   or (i == 0 and len(texts) > 1 and bool(QUESTION_ECHO.search(text)))
                   for i, (t, text) in enumerate(zip(tokens_list, texts))]
+    opening = next((i for i, talk in enumerate(small_talk) if not talk), None)
+    if (opening is not None and opening + 1 < len(texts) and len(tokens_list[opening]) <= QUESTION_RESTATED_WORDS
+            and QUESTION_RESTATED.search(texts[opening])):
+        small_talk[opening] = True
     content = [i for i, talk in enumerate(small_talk) if not talk]
     kept = [tokens_list[i] for i in content]
     labels = ["other"] * len(spans)
