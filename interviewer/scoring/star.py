@@ -325,7 +325,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
     r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
     # "stable within an hour", "fixed in under two days": a duration said in words, as "within 2 hours" is
-    r"|\b(?:within|in under|in less than) (?:a|an|" + NUMBER_WORDS + r") (?:minutes?|hours?|days?|weeks?)\b"
+    r"|\b(?:within|in under|in less than) (?:a|an|" + NUMBER_WORDS + r") (?:seconds?|minutes?|hours?|days?|weeks?)\b"
     r"|\bwithin (?:minutes|hours|days|seconds)\b"
     r"|\bpercent\b|\b" + NUMBER_WORDS + r"(?:[ -]\w+)? (?:dollars|pounds|euros|percent|thousand|million|billion)\b"
     # "a hundred and twenty people", "forty customers": a count said in words (not "two engineers", which sets
