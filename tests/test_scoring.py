@@ -2075,6 +2075,27 @@ def test_how_things_stand_now_before_the_lesson_is_the_result():
     assert labels[-2:] == ["result", "reflection"] and "result" not in score.missing
 
 
+@pytest.mark.parametrize(
+    "ending,result",
+    [
+        ("The wait time is now under four hours.", True),
+        ("Today the queue has fewer than fifty open tickets.", True),
+        # a lesson, and a plain ending in the present: no new state told
+        ("Now I always look at the ticket topics first.", False),
+        ("Support work is mostly about patterns.", False),
+    ],
+)
+def test_how_things_stand_now_ends_the_result_with_no_lesson_after_it(ending, result):
+    """How things stand since, said in the present, is the Result's end when nothing follows it too; before,
+    with no Result found before it, it stayed the reflection and the Result was reported missing."""
+    score = score_text("Last spring our support queue grew to three hundred open tickets. My manager asked me to "
+                       "get response times under a day. I sorted the tickets by topic and found that half were "
+                       "about password resets. I wrote a self-service reset guide and linked it in our "
+                       "auto-reply. " + ending)
+    assert (score.sentences[-1].label == "result") is result, [s.label for s in score.sentences]
+    assert ("result" not in score.missing) is result
+
+
 def test_a_long_answer_keeps_what_a_step_found_in_the_action():
     """In a long answer, what one step measured in the middle of the Action is part of the doing; the
     labels lean on where each part usually sits, the more the longer the answer."""

@@ -1159,7 +1159,8 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     that the answer is not shown a reflection it lacks. Where the Result was found missing such a run is left
     alone: it must not bring a removed Result back. What the run tells before a lesson ("My team delivered it
     on time. That experience taught me ...") is the end of the Result wherever it is, and so is how things
-    stand since, said in the present ("Now she's one of the most active students ...")."""
+    stand since, said in the present ("Now she's one of the most active students ..."), before a lesson or
+    alone (a removed Result takes the reflection with it, so such a run cannot bring one back)."""
     relabeled: list[str] = []
     for label, run in groupby(path):
         run_tokens = tokens_list[len(relabeled) : len(relabeled) + len(list(run))]
@@ -1173,7 +1174,9 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
             while told < len(run_tokens) and (_tells_what_happened(run_tokens[told : told + 1])
                                                or _states_the_new_state(run_tokens[told])):
                 told += 1
-            if told == len(run_tokens) or not _states_a_lesson(run_tokens[told]):
+            if told == len(run_tokens):  # nothing after it: only how things stand now ends the Result
+                told = len(run_tokens) if all(_states_the_new_state(t) for t in run_tokens) else 0
+            elif not _states_a_lesson(run_tokens[told]):
                 told = 0
         relabeled += ["result"] * told + ["reflection"] * (len(run_tokens) - told)
     return relabeled
