@@ -18,18 +18,18 @@ MISSING = {
 # No Action of the candidate's, but the team's steps told with "we": the cure is the same, the note says why.
 TEAM_STEPS = ("I heard what the team did ('{said}'{when}) but not what you did; tell your own steps as "
               "'I …': 'I built…', 'I convinced…'.")
-# The outcome said only in the clause after the last step ("…, and the problem went away"): not a Result
-# told, but not never said either.
-RESULT_IN_PASSING = ("The result came only in passing, at the end of a step ('{said}'{when}); give it a "
-                     "sentence of its own to end on, so that it lands.")
-# The scene set only in the clause before the task ("Our checkout page got so slow that customers were
-# leaving, so my manager asked me to fix it"): not a Situation told, but not an answer without one either.
-SITUATION_IN_PASSING = ("You set the scene only in passing, before your task ('{said}'{when}); a sentence of its "
-                        "own on where, when and what was at stake lets the interviewer follow.")
-# ... and the task said only in the clause after the scene ("Last year our checkout page became really slow,
-# and I needed to fix it before Black Friday").
-TASK_IN_PASSING = ("You said what you had to do only in passing, after the scene ('{said}'{when}); give it a "
-                   "sentence of its own ('My goal was…') before the actions.")
+# A part said only in a clause of another part's sentence: not told, but not never said either. The outcome
+# at the end of the last step ("…, and the problem went away"), the scene before the task ("Our checkout page
+# got so slow that customers were leaving, so my manager asked me to fix it"), the task after the scene
+# ("Last year our checkout page became really slow, and I needed to fix it before Black Friday").
+IN_A_CLAUSE = {
+    "result": "The result came only in passing, at the end of a step ('{said}'{when}); give it a sentence of its "
+              "own to end on, so that it lands.",
+    "situation": "You set the scene only in passing, before your task ('{said}'{when}); a sentence of its own on "
+                 "where, when and what was at stake lets the interviewer follow.",
+    "task": "You said what you had to do only in passing, after the scene ('{said}'{when}); give it a sentence "
+            "of its own ('My goal was…') before the actions.",
+}
 # A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
 IN_PASSING = {
     "action": "Your actions came up only in passing ({amount}{span}); walk through what you did, step by step: "
@@ -67,34 +67,26 @@ def _opening(text: str, words: int = 6) -> str:
     return " ".join(kept[:words]).rstrip(",.;:") + ("…" if len(kept) > words else "")
 
 
-def _outcome_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
-    """The story's last step, and the outcome clause it ends with, if it ends with one (only what is shown as
-    a result or a reflection, which then is no outcome, may follow it)."""
-    story = [s for s in sentences if s.label not in ("result", "reflection", "other")]
-    if not story or story[-1].label != "action":
-        return None
-    said = outcome_in_passing(story[-1].text)
-    return (story[-1], said) if said else None
-
-
-def _setting_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
-    """The story's first sentence, when it is the Task, and the setting clause it opens with, if it has one."""
+def _said_in_a_clause(part: str, sentences: list[Sentence]) -> tuple[Sentence, str] | None:
+    """The sentence that holds ``part`` in a clause of another part's, and that clause:
+    - the Result: the story's last step, when it ends with an outcome (only what is shown as a result or a
+      reflection, which then is no outcome, may follow it);
+    - the Situation: the story's first sentence, when it is the Task and opens with the scene;
+    - the Task: the first sentence of the scene, before any step, that goes on to the task."""
     story = [s for s in sentences if s.label != "other"]
-    if not story or story[0].label != "task":
-        return None
-    said = setting_in_passing(story[0].text)
-    return (story[0], said) if said else None
-
-
-def _task_in_passing(sentences: list[Sentence]) -> tuple[Sentence, str] | None:
-    """The first sentence of the scene, before any step, that goes on to the task, and its task clause."""
-    for sentence in sentences:
-        if sentence.label in ("action", "result", "reflection"):
-            return None
-        said = task_in_passing(sentence.text) if sentence.label == "situation" else None
-        if said:
-            return sentence, said
-    return None
+    if part == "result":
+        steps = [s for s in story if s.label not in ("result", "reflection")]
+        candidates = steps[-1:] if steps and steps[-1].label == "action" else []
+        find = outcome_in_passing
+    elif part == "situation":
+        candidates = story[:1] if story and story[0].label == "task" else []
+        find = setting_in_passing
+    else:
+        first_step = next((i for i, s in enumerate(story) if s.label in ("action", "result", "reflection")),
+                          len(story))
+        candidates = [s for s in story[:first_step] if s.label == "situation"]
+        find = task_in_passing
+    return next(((s, said) for s in candidates if (said := find(s.text))), None)
 
 
 STORY_ORDER = ("situation", "task", "action", "result")
@@ -173,18 +165,10 @@ def build_feedback(
             start, end = _span(sentences, part)
             span = f", {clock(start)}–{clock(end)}" if start is not None else ""
             add(f"missing-{part}", IN_PASSING[part].format(amount=_amount(star[part]), span=span), start)
-        elif part == "result" and (passing := _outcome_in_passing(sentences)):
-            step, said = passing
-            when = f", {clock(step.start)}" if step.start is not None else ""
-            add("missing-result", RESULT_IN_PASSING.format(said=_opening(said, 10), when=when), step.start)
-        elif part == "situation" and (passing := _setting_in_passing(sentences)):
-            task, said = passing
-            when = f", {clock(task.start)}" if task.start is not None else ""
-            add("missing-situation", SITUATION_IN_PASSING.format(said=_opening(said, 10), when=when), task.start)
-        elif part == "task" and (passing := _task_in_passing(sentences)):
-            scene, said = passing
-            when = f", {clock(scene.start)}" if scene.start is not None else ""
-            add("missing-task", TASK_IN_PASSING.format(said=_opening(said, 10), when=when), scene.start)
+        elif part in IN_A_CLAUSE and (passing := _said_in_a_clause(part, sentences)):
+            holder, said = passing
+            when = f", {clock(holder.start)}" if holder.start is not None else ""
+            add(f"missing-{part}", IN_A_CLAUSE[part].format(said=_opening(said, 10), when=when), holder.start)
         elif part == "action" and len(team_steps := [s for s in sentences if told_as_a_team_step(s.text)]) >= 2:
             when = f", {clock(team_steps[0].start)}" if team_steps[0].start is not None else ""
             add("missing-action", TEAM_STEPS.format(said=_opening(team_steps[0].text), when=when), team_steps[0].start)

@@ -919,11 +919,16 @@ def told_as_a_team_step(text: str) -> bool:
 PASSING_CONNECTORS = {"and", "so", "which"}
 
 
+def _said_words(text: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """A sentence's words as said and as read ("Monday," and "monday"), without marks that are no word."""
+    said = [(raw, token) for raw, token in ((w, norm(w)) for w in text.split()) if token]
+    return said, [token for _, token in said]
+
+
 def outcome_in_passing(text: str) -> str | None:
     """The outcome clause at the end of a step told by the candidate ("the problem went away" in "I rewrote
     the queries and the problem went away"), if the sentence has one."""
-    said = [(raw, token) for raw, token in ((w, norm(w)) for w in text.split()) if token]
-    tokens = [token for _, token in said]
+    said, tokens = _said_words(text)
     steps = [k for k, t in enumerate(tokens)
              if t in ("i", "we") and any(_looks_past(n) for n in tokens[k + 1 : k + 3])]
     for j in range(len(tokens) - 3, 2, -1):  # the clause nearest the end
@@ -957,8 +962,7 @@ SCENE_NAMES_A_TASK = re.compile(r"\b(?:my|our) (?:\w+ )?(?:job|responsibility|ro
 def _scene_then_task(text: str) -> tuple[str, str] | None:
     """The clause that sets a scene and the task clause after it, in one sentence ("Our checkout page got so
     slow that customers were leaving" and "my manager asked me to fix it"), if the sentence has them."""
-    said = [(raw, token) for raw, token in ((w, norm(w)) for w in text.split()) if token]
-    tokens = [token for _, token in said]
+    said, tokens = _said_words(text)
     opened = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))
     for j in range(opened + SCENE_MIN_WORDS, len(tokens) - 2):
         if tokens[j] not in ("and", "so", "but") and not said[j - 1][0].endswith(","):
