@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Protocol
 
 from interviewer import __version__
@@ -194,20 +195,33 @@ def _number_word(token: str) -> bool:
 
 
 def _cue_end(words, first: int, cue: list[str]) -> int | None:
-    """The index after the cue's words heard from ``first`` on, or None when they are not there."""
+    """The index after the cue's words heard from ``first`` on, or None when they are not there. A word may be
+    misheard a little ("second", "secunds" for "seconds"), and an answer ended while the cue played holds only
+    its start ("… then I rewrote it. 30"): both are the cue."""
     index = first
-    for token in cue:
+    for position, token in enumerate(cue):
+        if position and index == len(words):
+            return index  # the answer ended during the cue
         if token.isdigit():  # "30": one to three number words ("thirty", "twenty five", "25")
             taken = 0
             while index < len(words) and taken < 3 and norm(words[index].text) and _number_word(norm(words[index].text)):
                 index, taken = index + 1, taken + 1
             if not taken:
                 return None
-        elif index < len(words) and norm(words[index].text) == token:
+        elif index < len(words) and _heard_as(norm(words[index].text), token):
             index += 1
         else:
             return None
     return index
+
+
+def _heard_as(heard: str, said: str) -> bool:
+    """"second" or "secunds" for "seconds", not "minutes"."""
+    return heard == said or (len(heard) >= 3 and said.startswith(heard)) or (
+        SequenceMatcher(None, heard, said).ratio() >= CUE_WORD_LIKENESS)
+
+
+CUE_WORD_LIKENESS = 0.8
 
 
 # --------------------------------------------------------------------------------------------------
