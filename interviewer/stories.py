@@ -193,6 +193,10 @@ _STORY_QUESTION = re.compile(r"\b(?:a time|an? (?:example|instance|situation|occ
                              r"tell me about (?:a|an|the|your)|describe (?:a|an|the|your)|walk me through)\b", re.I)
 _CARD_ANSWER = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?(A|Answer)\s*\d*\s*:\s*(?:\*\*|__)?\s*(.*)$", re.I)
 _STORY_HEADING = re.compile(r"^(?:story|example)\b\s*(?:\d+\b)?\s*[-–—:.)]?\s*", re.I)  # "Story 2 - Missed launch"
+# The principles a story serves, named on a line of its own: "Principles: Ownership, Deliver Results",
+# "- **LPs:** Dive Deep / Ownership", "Leadership Principles: Earn Trust".
+_PRINCIPLES_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*(?:leadership principles?|principles?|lps?)\s*"
+                              r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S.*)$", re.I)
 POINT_CHARS = 140  # an outline point longer than this is cut at a word, as notes' long lines are
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
 _SHORT_LABEL = {"situation": "S", "task": "T", "action": "A", "actions": "A", "result": "R", "results": "R"}
@@ -243,12 +247,16 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
     labelled = False  # an outline counts only with S:/T:/A:/R: labels or under an "Answer" heading
     after_card_question = False  # the last line with words was a flashcard's "Q: …": an "A:" is its answer
     card = False  # the story is a flashcard's answer
+    named_principles: tuple[str, ...] = ()  # from a "Principles: …" line: this story's, over the heading's
 
     def close() -> None:
         nonlocal outline, paragraphs, paragraph_points, plain_points, questions, section_title, heading_title
-        nonlocal in_story, labelled, part_open, card
+        nonlocal in_story, labelled, part_open, card, named_principles
         if (outline and labelled) or paragraphs or (section_title is not None and plain_points):
-            title = section_title or heading_title or _title(questions, paragraphs, outline or plain_points)
+            # a heading outside any principle's names the story only when its lines follow it directly: above
+            # a question or a flashcard it is more likely the notes' own ("# Prep", "# Other notes")
+            own_heading = heading_title if principles or not questions else ""
+            title = section_title or own_heading or _title(questions, paragraphs, outline or plain_points)
             base = _short_id(title) or f"story-{len(stories) + 1}"
             story_id, n = base, 2
             while any(s.id == story_id for s in stories):
@@ -258,9 +266,11 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             told = [point for paragraph, bullets in zip(paragraphs, paragraph_points)
                     for point in (bullets or (_sentences(paragraph) if card else [_first_sentence(paragraph)])) if point]
             points = outline or told or plain_points
-            stories.append(Story(story_id, title, principles, tuple(points), (), tuple(questions), "\n\n".join(paragraphs)))
+            stories.append(Story(story_id, title, named_principles or principles, tuple(points), (), tuple(questions),
+                                 "\n\n".join(paragraphs)))
         outline, paragraphs, paragraph_points, plain_points, questions = [], [], [], [], []
         section_title, heading_title, in_story, labelled, part_open, card = None, "", False, False, False, False
+        named_principles = ()
 
     def add_point(text: str) -> None:
         nonlocal labelled
@@ -293,8 +303,17 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
                 questions.append(name)
             elif _STORY_HEADING.match(name):
                 section_title, in_story = _STORY_HEADING.sub("", name, count=1).strip(" .:"), True
-            elif principles and level > principle_level:
+            elif principles and level > principle_level:  # the story's own heading, under a principle's
                 heading_title = name.strip(" .:")
+            elif not principles and len(name.split()) >= 3 and not name.rstrip(" *_").endswith(":"):
+                heading_title = name.strip(" .:")  # on its own: a title, not "Weak:" or "Notes"
+            continue
+        listed = _PRINCIPLES_LINE.match(line)
+        if listed:
+            # names hold "and" and ";" ("Have Backbone; Disagree and Commit"): split at , / & + | only
+            found = [catalog.principle_named(re.sub(r"^\s*\d+[.)]\s*", "", piece))
+                     for piece in re.split(r"\s*[,/&+|]\s*", listed.group(1).strip(" *_."))]
+            named_principles = tuple(dict.fromkeys(p.id for p in found if p))
             continue
         if _RULE.match(line):
             close()

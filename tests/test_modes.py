@@ -583,6 +583,36 @@ R: We shipped on time.
     assert stories[0].title == "At Acme the nightly billing export kept failing."
 
 
+def test_import_takes_a_story_heading_and_a_principles_line():
+    """The commonest home-made notes: a heading per story, a "Principles:" line, labelled bullets. The heading
+    was dropped (the story was titled by its first bullet) and the line ignored (no principles)."""
+    notes = """# My stories
+
+## Migrating billing to events without downtime
+Principles: Ownership, Deliver Results
+- S: billing ran on a monolith that fell over every December
+- T: I had to move it to events before Black Friday
+- A: I built a shadow pipeline and compared outputs for three weeks
+- R: zero downtime, 40% fewer billing tickets
+
+## Coaching a struggling new hire
+- **LPs:** Hire and Develop the Best / Have Backbone; Disagree and Commit
+- S: a new hire was missing every deadline
+- A: I paired with him daily for two weeks
+
+## Weak:
+S: A new deploy system was being created.
+R: Users loved it.
+"""
+    stories = import_markdown(notes, load_catalog())
+    assert [(s.title, s.principles) for s in stories] == [
+        ("Migrating billing to events without downtime", ("ownership", "deliver-results")),
+        ("Coaching a struggling new hire", ("hire-and-develop-the-best", "have-backbone-disagree-and-commit")),
+        ("A new deploy system was being created.", ()),  # "Weak:" heads a list of stories, it is no title
+    ]
+    assert stories[0].outline[0] == "billing ran on a monolith that fell over every December"
+
+
 def test_import_reads_letter_labels_outside_a_story_section():
     """Plain "S:", "T:", "R:" lines start a story anywhere (they were read only inside a story section, so
     the commonest notes, four letter-labelled lines under a question, gave "no stories found"); "A:" is the
