@@ -929,6 +929,11 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("I ran the smoke tests and formally closed the release.", "result_verb_non_i", False),  # the same "I"
         ("Overall, the launch went well.", "task_infinitive_open", False),  # no verb: not a goal told bare
         ("Half the team was out sick that week.", "task_infinitive_open", False),
+        # figures and absences said in words
+        ("The page loaded in under a second.", "metric", True),
+        ("The page got four times faster.", "metric", True),
+        ("We never had a complaint about speed again.", "metric", True),
+        ("I never had a mentor before that job.", "metric", False),
     ],
 )
 def test_outcome_words_fire_only_where_they_tell_an_outcome(sentence, cue, fires):
