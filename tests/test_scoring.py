@@ -934,6 +934,9 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The page got four times faster.", "metric", True),
         ("We never had a complaint about speed again.", "metric", True),
         ("I never had a mentor before that job.", "metric", False),
+        ("By Friday the backlog was gone.", "result_opener", True),  # a day or a month, as "by the spring"
+        ("By March we had moved every team.", "result_opener", True),
+        ("By then I had already called the vendor.", "result_opener", False),
     ],
 )
 def test_outcome_words_fire_only_where_they_tell_an_outcome(sentence, cue, fires):
