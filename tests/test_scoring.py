@@ -222,6 +222,10 @@ CHECKOUT_STORY = ("At my last job our checkout page was slow and customers were 
 LESSON_WITH_THE_OUTCOME = (CHECKOUT_STORY + "I rewrote them with proper indexes. Load time dropped from four "
                            "seconds to under one, and that taught me to measure first.")
 RESULT_IN_PASSING = CHECKOUT_STORY + "I rewrote them over a weekend and the problem went away."
+CHECKOUT_ACTIONS = (" I profiled the page and found three slow database queries. I rewrote them with proper "
+                    "indexes. Load time dropped from four seconds to under one.")
+TASK_AFTER_THE_SCENE = ("Last year our checkout page became really slow, and as the engineer who built it "
+                        "I needed to fix it.")
 SCENE_IN_PASSING = ("Our checkout page got so slow that customers were leaving, so my manager asked me to fix it. "
                     "I profiled the page and found three slow database queries. I rewrote them with proper "
                     "indexes. Load time dropped from four seconds to under one, and cart abandonment fell by a "
@@ -635,98 +639,81 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
 
 
 @pytest.mark.parametrize(
-    "step,outcome",
+    "finder,sentence,clause",
     [
-        ("I rewrote the queries, and by the end of the month the page loaded in under a second.",
+        # the outcome at the end of a step
+        (outcome_in_passing,
+         "I rewrote the queries, and by the end of the month the page loaded in under a second.",
          "by the end of the month the page loaded in under a second"),
-        ("So I rewrote the queries and the problem went away.", "the problem went away"),
-        ("I rewrote them and by Monday, the page loaded in under a second.",
+        (outcome_in_passing, "So I rewrote the queries and the problem went away.", "the problem went away"),
+        (outcome_in_passing, "I rewrote them and by Monday, the page loaded in under a second.",
          "by Monday, the page loaded in under a second"),
-        ("I fixed the queries, which cut load time by seventy percent.", "cut load time by seventy percent"),
-        ("We moved two racks and the near misses stopped.", "the near misses stopped"),
+        (outcome_in_passing, "I fixed the queries, which cut load time by seventy percent.",
+         "cut load time by seventy percent"),
+        (outcome_in_passing, "We moved two racks and the near misses stopped.", "the near misses stopped"),
         # the next step, a problem, a clause with no verb, a plan: no outcome in passing
-        ("I rewrote the queries and I deployed the fix on Friday.", None),
-        ("I rewrote the queries and fixed the cache.", None),
-        ("I called the vendor and the shipment was late.", None),
-        ("I pulled the logs and in the next six months", None),
-        ("I set up a dashboard so the team could see the error rate in real time.", None),
-    ],
-)
-def test_an_outcome_in_the_clause_after_a_step_is_found(step, outcome):
-    assert outcome_in_passing(step) == outcome
-
-
-def test_a_result_told_only_in_passing_is_noted_as_such_not_as_never_said():
-    """The last step ends with the outcome ("…, and the problem went away"): the sentence is a step, so the
-    Result is not counted as told, but the note says where it was said and asks for a sentence of its own."""
-    score = score_answer(transcript_of(RESULT_IN_PASSING))
-    last = score.sentences[-1]
-    assert last.label == "action" and "result" in score.missing
-    assert score.feedback[0] == (
-        f"The result came only in passing, at the end of a step ('the problem went away', {clock(last.start)}); "
-        "give it a sentence of its own to end on, so that it lands.")
-    assert score.notes[0].at == last.start
-    told = score_text(RESULT_IN_PASSING.replace(" weekend and the", " weekend. The"))
-    assert "result" not in told.missing and not any("in passing" in f for f in told.feedback)
-
-
-@pytest.mark.parametrize(
-    "opening,scene",
-    [
-        ("Our checkout page got so slow that customers were leaving, so my manager asked me to fix it.",
-         "Our checkout page got so slow that customers were leaving"),
-        ("Two weeks before Black Friday, our checkout page was timing out and it was my job to get it fast.",
-         "Two weeks before Black Friday, our checkout page was timing out"),
-        ("Nobody from the engineering team was online and I had to decide what to do.",
+        (outcome_in_passing, "I rewrote the queries and I deployed the fix on Friday.", None),
+        (outcome_in_passing, "I rewrote the queries and fixed the cache.", None),
+        (outcome_in_passing, "I called the vendor and the shipment was late.", None),
+        (outcome_in_passing, "I pulled the logs and in the next six months", None),
+        (outcome_in_passing, "I set up a dashboard so the team could see the error rate in real time.", None),
+        # the scene before the task
+        (setting_in_passing,
+         "Our checkout page got so slow that customers were leaving, so my manager asked me to fix it.", "Our checkout page got so slow that customers were leaving"),
+        (setting_in_passing,
+         "Two weeks before Black Friday, our checkout page was timing out and it was my job to get it fast.", "Two weeks before Black Friday, our checkout page was timing out"),
+        (setting_in_passing, "Nobody from the engineering team was online and I had to decide what to do.",
          "Nobody from the engineering team was online"),
         # who the candidate was, a role, a task named, no task after it: no scene in passing
-        ("I was a product manager there, and I had to choose which feature to cut.", None),
-        ("As the lead engineer, I needed to ensure both deliverables were met.", None),
-        ("Safety on site was my responsibility, so I had to stop the work.", None),
-        ("Our checkout page got so slow that customers were leaving, and sales fell.", None),
+        (setting_in_passing, "I was a product manager there, and I had to choose which feature to cut.", None),
+        (setting_in_passing, "As the lead engineer, I needed to ensure both deliverables were met.", None),
+        (setting_in_passing, "Safety on site was my responsibility, so I had to stop the work.", None),
+        (setting_in_passing, "Our checkout page got so slow that customers were leaving, and sales fell.", None),
+        # the task after the scene
+        (task_in_passing, TASK_AFTER_THE_SCENE, "as the engineer who built it I needed to fix it"),
+        (task_in_passing, "We were building a document search system and had to choose between two embedding "
+         "models.", "had to choose between two embedding models"),
+        (task_in_passing, "Our checkout page got so slow that customers were leaving, and sales fell by a third.",
+         None),
+        (task_in_passing, "I was a product manager there.", None),
     ],
 )
-def test_a_scene_set_in_the_clause_before_the_task_is_found(opening, scene):
-    assert setting_in_passing(opening) == scene
-
-
-def test_a_situation_set_only_before_the_task_is_noted_as_such_not_as_never_set():
-    """The Task's sentence opens with the scene: the sentence is the Task, so the Situation is not counted as
-    told, but the note quotes the scene instead of saying the answer started without one."""
-    score = score_answer(transcript_of(SCENE_IN_PASSING))
-    first = score.sentences[0]
-    assert first.label == "task" and score.missing == ["situation"]
-    assert score.feedback[0] == (
-        "You set the scene only in passing, before your task ('Our checkout page got so slow that customers "
-        f"were leaving', {clock(first.start)}); a sentence of its own on where, when and what was at stake "
-        "lets the interviewer follow.")
-    told = score_text(SCENE_IN_PASSING.replace("leaving, so my", "leaving. My"))
-    assert told.missing == [] and not any("in passing" in f for f in told.feedback)
+def test_a_part_said_in_a_clause_of_another_parts_sentence_is_found(finder, sentence, clause):
+    assert finder(sentence) == clause
 
 
 @pytest.mark.parametrize(
-    "opening,task",
+    "answer,holder,label,missing,note,told",
     [
-        ("Last year our checkout page became really slow, and as the engineer who built it I needed to fix it.",
-         "as the engineer who built it I needed to fix it"),
-        ("We were building a document search system and had to choose between two embedding models.",
-         "had to choose between two embedding models"),
-        ("Our checkout page got so slow that customers were leaving, and sales fell by a third.", None),
-        ("I was a product manager there.", None),
+        # the last step ends with the outcome ("…, and the problem went away")
+        (RESULT_IN_PASSING, -1, "action", "result",
+         "The result came only in passing, at the end of a step ('the problem went away', {at}); give it a "
+         "sentence of its own to end on, so that it lands.",
+         RESULT_IN_PASSING.replace(" weekend and the", " weekend. The")),
+        # the Task's sentence opens with the scene
+        (SCENE_IN_PASSING, 0, "task", "situation",
+         "You set the scene only in passing, before your task ('Our checkout page got so slow that customers "
+         "were leaving', {at}); a sentence of its own on where, when and what was at stake lets the "
+         "interviewer follow.",
+         SCENE_IN_PASSING.replace("leaving, so my", "leaving. My")),
+        # the Situation's sentence goes on to the task
+        (TASK_AFTER_THE_SCENE + CHECKOUT_ACTIONS, 0, "situation", "task",
+         "You said what you had to do only in passing, after the scene ('as the engineer who built it I needed "
+         "to fix…', {at}); give it a sentence of its own ('My goal was…') before the actions.", None),
     ],
 )
-def test_a_task_said_in_the_clause_after_the_scene_is_found(opening, task):
-    assert task_in_passing(opening) == task
-
-
-def test_a_task_said_only_after_the_scene_is_noted_as_such_not_as_never_said():
-    opening = "Last year our checkout page became really slow, and as the engineer who built it I needed to fix it."
-    score = score_text(opening + " I profiled the page and found three slow database queries. I rewrote them "
-                                 "with proper indexes. Load time dropped from four seconds to under one.")
-    assert score.sentences[0].label == "situation" and score.missing == ["task"]
-    assert score.feedback[0] == ("You said what you had to do only in passing, after the scene ('as the engineer "
-                                 "who built it I needed to fix…'); give it a sentence of its own ('My goal "
-                                 "was…') before the actions.")
+def test_a_part_said_only_in_passing_is_noted_as_such_not_as_never_said(answer, holder, label, missing, note,
+                                                                          told):
+    """The sentence keeps its one label, so the part is not counted as told, but the note quotes where it was
+    said, and when, and asks for a sentence of its own; said in a sentence of its own, it is told."""
+    score = score_answer(transcript_of(answer))
+    said = score.sentences[holder]
+    assert said.label == label and score.missing == [missing]
+    assert score.feedback[0] == note.format(at=clock(said.start))
+    assert score.notes[0].at == said.start
+    if told:
+        told_score = score_text(told)
+        assert told_score.missing == [] and not any("in passing" in f for f in told_score.feedback)
 
 
 QUOTED_FEEDBACK = (
