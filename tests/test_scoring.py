@@ -1095,6 +1095,11 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ('I triaged features into "must-have for demo" and "can defer."', False),  # a kind of feature
         ("We agreed on a must-fix list for tech debt.", False),
         ("The fix must ship before Friday.", True),
+        # what a guide or a plan was about, not the candidate's need
+        ("I created role-specific communications covering what users must do and where to get support.", False),
+        ("I outlined how the team should analyze the impact of their experiments.", False),
+        ("What I had to do was get both teams to agree on one schema.", True),  # the task, said as a cleft
+        ("I needed to explain what the change meant and what managers had to do.", True),  # its own need
     ],
 )
 def test_a_must_have_is_no_obligation(sentence, obligation):

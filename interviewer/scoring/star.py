@@ -470,6 +470,12 @@ TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
 # What the candidate told someone ("I explained to him that we had to be patient") is an argument made
 # while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
 # "my manager told me that I had to" - still is.)
+# What a step or a scene is about, not what the candidate had to do: "I created a guide covering what users
+# must do", "I outlined how the team should analyze it", "stakeholders had different ideas about what the
+# system should do" (in the labeled and public answers: 3 actions, a situation, and a task stated beside
+# it by its own "I needed to"). Not "what I had to do was ...", which states the task.
+ABOUT_A_NEED = re.compile(r"\b(?:what|how|why) (?!(?:i|we|you)\b)(?:[\w'-]+ ){0,3}?"
+                          r"(?:must|needs? to|needed to|had to|have to|has to|should)\b")
 CANDIDATE_SAID = re.compile(
     r"\b(?:i|we) (?:also |then |\w+ly )?(?:explained|said|told|argued|pointed out|reminded|mentioned|replied|"
     r"insisted|emphasi[sz]ed|stressed|warned|assured|clarified|admitted|shared|showed)\b(?: \w+){0,3}? that\b"
@@ -715,6 +721,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     values: dict[str, float] = {"bias": 1.0}
     said = CANDIDATE_SAID.search(text)
     main_clause = text[: said.end()] if said else text
+    main_clause = ABOUT_A_NEED.sub("", main_clause)
     for name, pattern in CUES.items():
         searched = before_frame if name in BEFORE_FRAME_CUES else main_clause if name in TASK_CUES else text
         if pattern.search(searched):
