@@ -651,12 +651,18 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
         (outcome_in_passing, "I fixed the queries, which cut load time by seventy percent.",
          "cut load time by seventy percent"),
         (outcome_in_passing, "We moved two racks and the near misses stopped.", "the near misses stopped"),
+        (outcome_in_passing, "I moved the batch job to its own volume, immediately resolving the timeouts.",
+         "immediately resolving the timeouts"),
+        (outcome_in_passing, "We switched the cache to Redis, cutting page load from four seconds to one.",
+         "cutting page load from four seconds to one"),
         # the next step, a problem, a clause with no verb, a plan: no outcome in passing
         (outcome_in_passing, "I rewrote the queries and I deployed the fix on Friday.", None),
         (outcome_in_passing, "I rewrote the queries and fixed the cache.", None),
         (outcome_in_passing, "I called the vendor and the shipment was late.", None),
         (outcome_in_passing, "I pulled the logs and in the next six months", None),
         (outcome_in_passing, "I set up a dashboard so the team could see the error rate in real time.", None),
+        (outcome_in_passing, "I moved the job to its own volume, reducing contention, and then watched it.", None),
+        (outcome_in_passing, "I moved the job to its own volume, hoping to fix the timeouts.", None),
         # the scene before the task
         (setting_in_passing,
          "Our checkout page got so slow that customers were leaving, so my manager asked me to fix it.", "Our checkout page got so slow that customers were leaving"),

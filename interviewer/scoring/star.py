@@ -928,6 +928,14 @@ def told_as_a_team_step(text: str) -> bool:
 # Result is missing once it is taken out, one ends its last step with such a clause ("… so everyone peaked
 # three weeks later"); of the 6 complete answers told so, none.
 PASSING_CONNECTORS = {"and", "so", "which"}
+# Or after a comma, in a participle of a change that ends the sentence ("I moved the batch job to its own
+# volume, immediately resolving the timeouts", from a public SRE answer told its Result is missing): the verb
+# itself tells the outcome. No labeled or public answer ends its last step so once its Result is taken out.
+CHANGE_VERBS = ("resolve", "fix", "unblock", "reduce", "increase", "improve", "save", "cut", "decrease", "boost",
+                "raise", "lower", "drop", "double", "triple", "halve", "eliminate", "shorten", "prevent",
+                "restore", "stabilize", "stabilise", "speed", "bring", "result")
+CHANGE_PARTICIPLES = {("cutting" if v == "cut" else "dropping" if v == "drop" else
+                       (v[:-1] if v.endswith("e") else v) + "ing") for v in CHANGE_VERBS}
 
 
 def _said_words(text: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -943,7 +951,17 @@ def outcome_in_passing(text: str) -> str | None:
     steps = [k for k, t in enumerate(tokens)
              if t in ("i", "we") and any(_looks_past(n) for n in tokens[k + 1 : k + 3])]
     for j in range(len(tokens) - 3, 2, -1):  # the clause nearest the end
-        if tokens[j] not in PASSING_CONNECTORS or not steps or steps[0] >= j:
+        if not steps or steps[0] >= j:
+            continue
+        adverb = tokens[j].endswith("ly") and j + 1 < len(tokens)
+        if said[j - 1][0].endswith(",") and tokens[j + adverb] in CHANGE_PARTICIPLES:
+            clause = said[j:]
+            runs_to_the_end = not any(raw.endswith((",", ";")) for raw, _ in clause[:-1])  # not "…, and then I"
+            if runs_to_the_end and "no_lesson_wording" in sentence_features(tokens[j:], 0.0, 0, 1,
+                                                                             with_position=False):
+                return " ".join(raw for raw, _ in clause).rstrip(".!?;,")
+            continue
+        if tokens[j] not in PASSING_CONNECTORS:
             continue
         clause = tokens[j + 1 :]
         if clause[0] in ("i", "we", "then") or (tokens[j] != "which" and _looks_past(clause[0])):
