@@ -1113,6 +1113,22 @@ def test_a_must_have_is_no_obligation(sentence, obligation):
 
 
 @pytest.mark.parametrize(
+    "sentence,scene",
+    [
+        ("There was no monitoring on the checkout service.", True),
+        ("We had about 30 open tickets and no owner.", True),
+        ("They had no budget for a new tool.", True),
+        # a word that only begins like "a", "an", "no" is no state: "it had always", "we had another"
+        ("I took ownership of it even though it had always been this way.", False),
+        ("We had another meeting with the vendor on Monday.", False),
+        ("They had noticed the drop before I did.", False),
+    ],
+)
+def test_what_there_was_is_a_state_not_a_word_that_begins_like_one(sentence, scene):
+    assert ("there_was" in star_features(sentence)) is scene
+
+
+@pytest.mark.parametrize(
     "sentence,is_goal",
     [
         # A bulleted goal in the bare infinitive, after a role or not.
