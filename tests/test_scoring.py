@@ -1606,6 +1606,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
     [
         ("At the restaurant, the owner switched us to a new system.", None),  # someone else's doing
         ("I was the owner of the release.", "task_noun"),
+        ("My official task was just to fix the specific bug.", "task_noun"),  # the task, however qualified
+        ("My original goal was a two-week spike.", "task_noun"),
         ("The problem was to figure out how to add arrows to the lines.", "task_noun"),  # what was to be done
         ("The first issue that presented itself was making sure his post was covered.", "task_noun"),
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
