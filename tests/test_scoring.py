@@ -1922,6 +1922,10 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation(shared_ne
         ("After my last review I wanted to improve how I planned my week. "
          "I set myself the goal of finishing a planning course within four weeks.",
          ["situation", "task"]),
+        # what the candidate took on is the task begun, not a scene: no Situation is made up
+        ("I volunteered to lead the migration even though I wasn't the most senior engineer. "
+         "My goal was to deliver it with zero downtime.",
+         ["task", "task"]),
         # both state the task: no Situation is made up
         ("When I started managing the team, my first goal was to replace our ad hoc workflow. "
          "My goal was to make our work predictable.",

@@ -1159,7 +1159,10 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             if any(TEAM.search(m) for m in handed) and not any(CANDIDATE.search(m) for m in handed):
                 continue
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
-            # what the candidate was handed sets the scene for the task they then state in so many words.
+            # what the candidate was handed sets the scene for the task they then state in so many words;
+            # what they took on ("I volunteered to lead the migration … My goal was …") is that task begun.
+            if TAKEN_ON.search(text):
+                return path
             stated = next((k for k in range(1, opening) if STATED_TASK.search(" ".join(tokens_list[k]))), 0)
             return ["situation"] * stated + path[stated:] if stated and not STATED_TASK.search(text) else path
     return path
