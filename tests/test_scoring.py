@@ -1659,6 +1659,17 @@ def test_what_comes_before_the_task_stated_in_so_many_words_is_the_situation():
     assert not score.missing
 
 
+def test_what_the_candidate_took_on_just_before_the_stated_task_is_the_task():
+    story = ("Last year our team had to move our payments to a new provider within six weeks. The project had "
+             "slipped twice for lack of an owner. I volunteered to lead the migration even though I wasn't the "
+             "most senior engineer. My goal was to deliver it with zero downtime. I wrote a plan with owners "
+             "for each part. I set up daily standups to surface blockers. When the database team pushed back "
+             "on the timeline, I agreed a phased approach with them. I also ran two dry runs on staging. "
+             "We finished in five weeks with zero downtime. The phased approach became our template.")
+    labels = [s.label for s in score_text(story).sentences]
+    assert labels[:4] == ["situation", "situation", "task", "task"]
+
+
 def test_an_answer_that_opens_with_its_task_has_no_situation():
     """Position alone must not turn the opening task and actions into a Situation."""
     story = ("I was responsible for the plan and the estimates. "

@@ -1119,7 +1119,7 @@ STATED_TASK = re.compile(
 # "My job was to figure out what went wrong": the task stated in so many words, in the past, is the hinge of
 # the story. Whatever comes before it sets the scene, however it reads ("After launch only two percent of
 # users tried it" reads as an outcome): in all the answers, 101 sentences of 101 before such a sentence are
-# the Situation, and it is the Task 52 times in 53. Only in the first half of the answer (a lesson can say
+# the Situation (but for one the candidate took on, below), and it is the Task 52 times in 53. Only in the first half of the answer (a lesson can say
 # "my goal was to learn").
 STATED_PAST_TASK = re.compile(MY_TASK_NOUN + r" (?:was|were) to\b")
 HINGE_WEIGHT = 10.0  # log-odds: enough to fix those labels in the decoding
@@ -1134,9 +1134,14 @@ def _around_the_stated_task(full_em: list[dict[str, float]],
                   if middles[i] < 0.5 and STATED_PAST_TASK.search(" ".join(tokens))), None)
     if hinge is None:
         return full_em
+    # What the candidate took on just before ("I volunteered to lead the migration. My goal was …") is the
+    # task begun, as in ``_setting_before_own_task`` (the one such sentence in all the answers is the Task).
+    begun = hinge
+    while begun > 0 and TAKEN_ON.search(" ".join(tokens_list[begun - 1])):
+        begun -= 1
     fixed = [dict(em) for em in full_em]
     for i in range(hinge + 1):
-        fixed[i]["task" if i == hinge else "situation"] += HINGE_WEIGHT
+        fixed[i]["task" if i >= begun else "situation"] += HINGE_WEIGHT
     return fixed
 
 
