@@ -661,7 +661,8 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
         (outcome_in_passing, "I called the vendor and the shipment was late.", None),
         (outcome_in_passing, "I pulled the logs and in the next six months", None),
         (outcome_in_passing, "I set up a dashboard so the team could see the error rate in real time.", None),
-        (outcome_in_passing, "I moved the job to its own volume, reducing contention, and then watched it.", None),
+        (outcome_in_passing, "I moved the job to its own volume, reducing contention, and then watched it.",
+         None),
         (outcome_in_passing, "I moved the job to its own volume, hoping to fix the timeouts.", None),
         # the scene before the task
         (setting_in_passing,
@@ -1102,7 +1103,8 @@ def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, ta
         ("We agreed on a must-fix list for tech debt.", False),
         ("The fix must ship before Friday.", True),
         # what a guide or a plan was about, not the candidate's need
-        ("I created role-specific communications covering what users must do and where to get support.", False),
+        ("I created role-specific communications covering what users must do and where to get support.",
+         False),
         ("I outlined how the team should analyze the impact of their experiments.", False),
         ("What I had to do was get both teams to agree on one schema.", True),  # the task, said as a cleft
         ("I needed to explain what the change meant and what managers had to do.", True),  # its own need
@@ -1660,11 +1662,12 @@ def test_what_comes_before_the_task_stated_in_so_many_words_is_the_situation():
 
 
 def test_what_the_candidate_took_on_just_before_the_stated_task_is_the_task():
-    story = ("Last year our team had to move our payments to a new provider within six weeks. The project had "
-             "slipped twice for lack of an owner. I volunteered to lead the migration even though I wasn't the "
-             "most senior engineer. My goal was to deliver it with zero downtime. I wrote a plan with owners "
-             "for each part. I set up daily standups to surface blockers. When the database team pushed back "
-             "on the timeline, I agreed a phased approach with them. I also ran two dry runs on staging. "
+    story = ("Last year our team had to move our payments to a new provider within six weeks. The project "
+             "had slipped twice for lack of an owner. I volunteered to lead the migration even though I "
+             "wasn't the most senior engineer. My goal was to deliver it with zero downtime. "
+             "I wrote a plan with owners for each part. I set up daily standups to surface blockers. "
+             "When the database team pushed back on the timeline, I agreed a phased approach with them. "
+             "I also ran two dry runs on staging. "
              "We finished in five weeks with zero downtime. The phased approach became our template.")
     labels = [s.label for s in score_text(story).sentences]
     assert labels[:4] == ["situation", "situation", "task", "task"]

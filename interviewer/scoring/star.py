@@ -467,15 +467,15 @@ SHARED_OBLIGATION = re.compile(
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
 # A task the candidate took on rather than was handed ("I volunteered to", "I stepped up to").
 TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
-# What the candidate told someone ("I explained to him that we had to be patient") is an argument made
-# while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
-# "my manager told me that I had to" - still is.)
 # What a step or a scene is about, not what the candidate had to do: "I created a guide covering what users
 # must do", "I outlined how the team should analyze it", "stakeholders had different ideas about what the
 # system should do" (in the labeled and public answers: 3 actions, a situation, and a task stated beside
 # it by its own "I needed to"). Not "what I had to do was ...", which states the task.
 ABOUT_A_NEED = re.compile(r"\b(?:what|how|why) (?!(?:i|we|you)\b)(?:[\w'-]+ ){0,3}?"
                           r"(?:must|needs? to|needed to|had to|have to|has to|should)\b")
+# What the candidate told someone ("I explained to him that we had to be patient") is an argument made
+# while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
+# "my manager told me that I had to" - still is.)
 CANDIDATE_SAID = re.compile(
     r"\b(?:i|we) (?:also |then |\w+ly )?(?:explained|said|told|argued|pointed out|reminded|mentioned|replied|"
     r"insisted|emphasi[sz]ed|stressed|warned|assured|clarified|admitted|shared|showed)\b(?: \w+){0,3}? that\b"
@@ -931,9 +931,9 @@ PASSING_CONNECTORS = {"and", "so", "which"}
 # Or after a comma, in a participle of a change that ends the sentence ("I moved the batch job to its own
 # volume, immediately resolving the timeouts", from a public SRE answer told its Result is missing): the verb
 # itself tells the outcome. No labeled or public answer ends its last step so once its Result is taken out.
-CHANGE_VERBS = ("resolve", "fix", "unblock", "reduce", "increase", "improve", "save", "cut", "decrease", "boost",
-                "raise", "lower", "drop", "double", "triple", "halve", "eliminate", "shorten", "prevent",
-                "restore", "stabilize", "stabilise", "speed", "bring", "result")
+CHANGE_VERBS = ("resolve", "fix", "unblock", "reduce", "increase", "improve", "save", "cut", "decrease",
+                "boost", "raise", "lower", "drop", "double", "triple", "halve", "eliminate", "shorten",
+                "prevent", "restore", "stabilize", "stabilise", "speed", "bring", "result")
 CHANGE_PARTICIPLES = {("cutting" if v == "cut" else "dropping" if v == "drop" else
                        (v[:-1] if v.endswith("e") else v) + "ing") for v in CHANGE_VERBS}
 
@@ -953,10 +953,11 @@ def outcome_in_passing(text: str) -> str | None:
     for j in range(len(tokens) - 3, 2, -1):  # the clause nearest the end
         if not steps or steps[0] >= j:
             continue
-        adverb = tokens[j].endswith("ly") and j + 1 < len(tokens)
-        if said[j - 1][0].endswith(",") and tokens[j + adverb] in CHANGE_PARTICIPLES:
+        verb = j + 1 if tokens[j].endswith("ly") else j  # "…, immediately resolving the timeouts"
+        if said[j - 1][0].endswith(",") and tokens[verb] in CHANGE_PARTICIPLES:
             clause = said[j:]
-            runs_to_the_end = not any(raw.endswith((",", ";")) for raw, _ in clause[:-1])  # not "…, and then I"
+            # not "…, reducing contention, and then I watched it"
+            runs_to_the_end = not any(raw.endswith((",", ";")) for raw, _ in clause[:-1])
             if runs_to_the_end and "no_lesson_wording" in sentence_features(tokens[j:], 0.0, 0, 1,
                                                                              with_position=False):
                 return " ".join(raw for raw, _ in clause).rstrip(".!?;,")
@@ -1119,8 +1120,8 @@ STATED_TASK = re.compile(
 # "My job was to figure out what went wrong": the task stated in so many words, in the past, is the hinge of
 # the story. Whatever comes before it sets the scene, however it reads ("After launch only two percent of
 # users tried it" reads as an outcome): in all the answers, 101 sentences of 101 before such a sentence are
-# the Situation (but for one the candidate took on, below), and it is the Task 52 times in 53. Only in the first half of the answer (a lesson can say
-# "my goal was to learn").
+# the Situation (but for one the candidate took on, below), and it is the Task 52 times in 53. Only in the
+# first half of the answer (a lesson can say "my goal was to learn").
 STATED_PAST_TASK = re.compile(MY_TASK_NOUN + r" (?:was|were) to\b")
 HINGE_WEIGHT = 10.0  # log-odds: enough to fix those labels in the decoding
 
@@ -1165,7 +1166,8 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
                 continue
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
             # what the candidate was handed sets the scene for the task they then state in so many words;
-            # what they took on ("I volunteered to lead the migration … My goal was …") is that task begun.
+            # what they took on ("I volunteered to lead the migration … My goal was …") is that task
+            # begun.
             if TAKEN_ON.search(text):
                 return path
             stated = next((k for k in range(1, opening) if STATED_TASK.search(" ".join(tokens_list[k]))), 0)
