@@ -1945,6 +1945,25 @@ def test_what_the_candidate_was_handed_before_the_stated_task_is_the_situation(o
     assert [s.label for s in score_text(story).sentences][:2] == labels
 
 
+@pytest.mark.parametrize("handed,bare_goal", [
+    ("I was responsible for moving our monolith to microservices over six months.",
+     "Deliver the first three services by the deadline."),
+    ("I was responsible for moving our billing monolith to microservices.",
+     "Ship the first three services before the end of the quarter."),
+])
+def test_what_the_candidate_was_handed_before_a_bare_goal_is_the_situation(handed, bare_goal):
+    """A story bank's bare goal states the task as "My task was to ..." does: what the candidate was handed
+    before it set the scene."""
+    story = (f"{handed} {bare_goal} "
+             "After the first service corrupted orders in production, I stopped the rollout, gathered the team "
+             "and ran a root cause analysis. I reworked the design around an event stream and wrote integration "
+             "tests for every flow. The migration slipped by three weeks, but the new services handled 10x the "
+             "traffic with no data issues.")
+    score = score_text(story)
+    assert [s.label for s in score.sentences][:2] == ["situation", "task"]
+    assert "situation" not in score.missing
+
+
 def test_the_items_of_a_list_introduced_in_the_action_stay_in_the_action():
     """'I put in a three-part fix:' and its items describe what was done, up to the reported outcome."""
     story = ("Our order service timed out for about a fifth of requests during the evening peak. "

@@ -1154,10 +1154,12 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     if "situation" in path or not path or path[0] != "task":
         return path
     opening = len(list(next(groupby(path))[1]))  # the run of task sentences the answer opens with
+    def bare_goal(j: int) -> bool:
+        return bool(CUES["task_infinitive_open"].search(" ".join(tokens_list[j]))) or _imperative_open(tokens_list[j])
+
     for j in range(opening):
         text = " ".join(tokens_list[j])
-        bare_goal = bool(CUES["task_infinitive_open"].search(text)) or _imperative_open(tokens_list[j])
-        if j and (OWN_TASK.search(text) or bare_goal or STATED_TASK.search(text)):
+        if j and (OWN_TASK.search(text) or bare_goal(j) or STATED_TASK.search(text)):
             return ["situation"] * j + path[j:]
         if not j and OWN_TASK.search(text):
             # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do.
@@ -1165,12 +1167,16 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             if any(TEAM.search(m) for m in handed) and not any(CANDIDATE.search(m) for m in handed):
                 continue
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
-            # what the candidate was handed sets the scene for the task they then state in so many words;
+            # what the candidate was handed sets the scene for the task they then state in so many words,
+            # or as a story bank's bare goal ("Deliver the first three services by the deadline"; its verb
+            # one of a goal's, not a noun that a missing full stop left at the front: "effort that …");
             # what they took on ("I volunteered to lead the migration … My goal was …") is that task
             # begun.
             if TAKEN_ON.search(text):
                 return path
-            stated = next((k for k in range(1, opening) if STATED_TASK.search(" ".join(tokens_list[k]))), 0)
+            stated = next((k for k in range(1, opening)
+                           if STATED_TASK.search(" ".join(tokens_list[k]))
+                           or (bare_goal(k) and tokens_list[k][0] in GOAL_VERBS)), 0)
             return ["situation"] * stated + path[stated:] if stated and not STATED_TASK.search(text) else path
     return path
 
