@@ -1346,7 +1346,9 @@ def test_a_subjectless_gerund_bullet_is_a_listed_step(sentence, is_step):
 @pytest.mark.parametrize(
     "sentence",
     ["I led the small data team asked to make arrival predictions accurate within one minute",
-     "I was the one person picked to rewrite the billing export."],
+     "I was the one person picked to rewrite the billing export.",
+     "I was one of two engineers selected to lead the checkout migration.",
+     "We were the first teams chosen to pilot the new release train."],
 )
 def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
     assert "task_assigned" in star_features(sentence)
