@@ -589,6 +589,16 @@ def test_a_short_plain_closing_sentence_is_a_result_without_outcome_words(ending
     assert score.missing == [], [(s.label, s.text) for s in score.sentences]
 
 
+def test_a_short_plain_sentence_with_a_step_after_it_is_no_ending():
+    """'The tricky part was the schema mismatch. I documented it so others could maintain it.': the story went
+    on after the short plain sentence, so it is no ending told plainly, and the Result was not told."""
+    score = score_text("A customer was charged twice for one order on a Saturday. I had to get her money back "
+                       "before Monday. I called the payment provider, filed a dispute and kept her updated by "
+                       "text. The tricky part was the provider's weekend queue. I documented the dispute "
+                       "steps thoroughly so others could follow them.")
+    assert "result" in score.missing, [(s.label, s.text) for s in score.sentences]
+
+
 @pytest.mark.parametrize(
     "kept,cut_off,cure",
     [
