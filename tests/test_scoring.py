@@ -1948,6 +1948,9 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation(shared_ne
         ("When I started managing the team, my first goal was to replace our ad hoc workflow. "
          "My goal was to make our work predictable.",
          ["task", "task"]),
+        # a need cut in two by a stray full stop (as Whisper may write it) is one task, not a scene and a goal
+        ("I needed to design. Lead the development of the billing service and drive alignment across teams.",
+         ["task", "task"]),
     ],
 )
 def test_what_the_candidate_was_handed_before_the_stated_task_is_the_situation(opening, labels):

@@ -1172,15 +1172,17 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
                 continue
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
             # what the candidate was handed sets the scene for the task they then state in so many words,
-            # or as a story bank's bare goal ("Deliver the first three services by the deadline"; its verb
-            # one of a goal's, not a noun that a missing full stop left at the front: "effort that …");
-            # what they took on ("I volunteered to lead the migration … My goal was …") is that task
-            # begun.
+            # or as a story bank's bare goal after a charge ("I was responsible for the migration. Deliver
+            # the first three services by the deadline"; the goal's verb one of a goal's, not a noun that a
+            # missing full stop left at the front: "effort that …"; not after a need, "I needed to design.
+            # Lead the development …", which a stray full stop cut in two); what they took on ("I
+            # volunteered to lead the migration … My goal was …") is that task begun.
             if TAKEN_ON.search(text):
                 return path
+            charged = not re.search(OWN_NEED, text)
             stated = next((k for k in range(1, opening)
                            if STATED_TASK.search(" ".join(tokens_list[k]))
-                           or (bare_goal(k) and tokens_list[k][0] in GOAL_VERBS)), 0)
+                           or (charged and bare_goal(k) and tokens_list[k][0] in GOAL_VERBS)), 0)
             return ["situation"] * stated + path[stated:] if stated and not STATED_TASK.search(text) else path
     return path
 
