@@ -1353,6 +1353,34 @@ def test_a_subjectless_gerund_bullet_is_a_listed_step(sentence, is_step):
     assert ("bare_gerund_open" in star_features(sentence)) is is_step
 
 
+def test_feedback_received_and_the_need_it_raised_are_the_situation_and_the_task():
+    """'change how I coached': the "I" + past verb names what had to change, not a step; with the need read
+    as the Task, the feedback before it is the scene."""
+    score = score_text("After my first quarter as a shift supervisor at a call center, my manager told me that my "
+                       "agents felt I micromanaged them. I needed to understand what they meant and change how I "
+                       "coached without letting our quality scores drop. I asked each agent for one example of "
+                       "when I had overstepped. I stopped joining live calls unless asked, and I moved my feedback "
+                       "into a weekly review of two calls each agent chose. In the next survey my team's trust "
+                       "score went from 3.1 to 4.2, and quality held steady.")
+    assert [s.label for s in score.sentences][:2] == ["situation", "task"]
+    assert score.missing == []
+
+
+@pytest.mark.parametrize(
+    "sentence,step",
+    [
+        ("I needed to understand what they meant and change how I coached.", False),
+        ("What I took away is to never let one deal be that big.", False),
+        ("At the public library where I worked, loan requests were kept in a binder.", False),
+        ("I wondered why I missed it.", False),
+        ("I rewrote the reminder and moved it to the morning.", True),
+        ("Somehow I fixed it before the morning shift.", True),  # "somehow" is not "how"
+    ],
+)
+def test_an_i_in_a_clause_that_names_something_tells_no_step(sentence, step):
+    assert ("i_past_action" in star_features(sentence)) is step
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["I led the small data team asked to make arrival predictions accurate within one minute",

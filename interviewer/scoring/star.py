@@ -202,6 +202,7 @@ GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
 HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
 
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
+EMBEDDED = "".join(rf"(?<!\b{wh} )" for wh in ("how", "what", "why", "where", "whether"))
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
     "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|a couple|some|not long|many|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b"
@@ -301,7 +302,11 @@ _CUES: dict[str, str] = {
     # "I successfully deployed it within a week" reports how it ended (with "we", a result 11 times in 11).
     # "I then", "I also", "I just started calling people", "I first", "I finally", "I quickly": up to two such
     # adverbs before the step's verb
-    "i_past_action": r"\bi (?:(?:(?!successfully)\w+ly|also|then|just|first|finally|even|later|soon|instead|"
+    # Not a clause that names something ("change how I coached", "what I took away", "the library where I
+    # worked"): of the 5 sentences in the labeled and public answers whose only "I" + past verb is such a
+    # clause, one is a step, and it tells its steps without "I" ("… restored the service and walked through
+    # exactly what I did").
+    "i_past_action": EMBEDDED + r"\bi (?:(?:(?!successfully)\w+ly|also|then|just|first|finally|even|later|soon|instead|"
     r"again) ){0,2}(?!" + NOT_ACTIONS + r")"
     + PAST_FORM
     # "I had the conversation privately", "I then had a one-on-one with him": a meeting held is a step ("had"
