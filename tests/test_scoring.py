@@ -1451,6 +1451,20 @@ def test_what_the_candidate_wanted_someone_or_something_to_do_is_a_goal(sentence
 @pytest.mark.parametrize(
     "sentence,is_task",
     [
+        ("I set a goal of booking fifteen meetings a month by the end of my second quarter.", True),
+        ("We set a target to cut returns by half before the holidays.", True),
+        ("Last year I set myself a goal to get the test suite under ten minutes.", True),
+        ("I set clear targets for each rep and reviewed them every Friday.", False),  # a step
+        ("I set a deadline for every vendor.", False),
+    ],
+)
+def test_a_goal_the_candidate_set_is_the_task(sentence, is_task):
+    assert ("task_assigned" in star_features(sentence)) is is_task
+
+
+@pytest.mark.parametrize(
+    "sentence,is_task",
+    [
         ("I took ownership of simplifying the release process.", True),  # taken on, like "I volunteered to"
         ("I took full ownership of the migration plan.", True),
         ("I rolled back and took full ownership in the incident review.", False),  # something done

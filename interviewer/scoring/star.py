@@ -280,7 +280,9 @@ _CUES: dict[str, str] = {
     r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
     r"(?!(?:the|a|an|my|our|their|his|her|them|me|us|it|this|that)\b)[a-z]"
     r"|\bi thought (?:it was worth|we could|we should|i could|i should)\b"
-    r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b",
+    r"|\bset (?:myself|ourselves|us|me|the team) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b"
+    # "I set a goal of booking fifteen meetings a month" (not "I set clear targets for each rep", a step)
+    r"|\b(?:i|we) set (?:a|an|the|my|our) (?:[\w-]+ )?(?:goal|target|objective) (?:of|to)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
     r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
     # "I believed this was risky and wanted to advocate for quality": the candidate's aim, its "I" left out
