@@ -1353,6 +1353,19 @@ def test_a_subjectless_gerund_bullet_is_a_listed_step(sentence, is_step):
     assert ("bare_gerund_open" in star_features(sentence)) is is_step
 
 
+@pytest.mark.parametrize(
+    "sentence,is_verb",
+    [
+        ("Build a dashboard the on-call engineer can read at 3 a.m.", True),
+        ("Partner teams were filing tickets about basic endpoints.", False),  # a noun: the subject's first word
+        ("Test coverage was 40% on the payments code.", False),
+        ("Review comments were often ignored.", False),
+    ],
+)
+def test_a_bullet_opens_with_a_bare_verb_only_when_no_verb_follows_its_next_word(sentence, is_verb):
+    assert ("bare_verb_open" in star_features(sentence)) is is_verb
+
+
 def test_feedback_received_and_the_need_it_raised_are_the_situation_and_the_task():
     """'change how I coached': the "I" + past verb names what had to change, not a step; with the need read
     as the Task, the feedback before it is the scene."""

@@ -500,13 +500,18 @@ FRAMES = re.compile(
 # --------------------------------------------------------------------------------------------------
 
 
+AFTER_A_SUBJECT = {"was", "were", "is", "are", "had", "has"}
+
+
 def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
     """(opens with a bare action verb, opens with a past-tense verb) - for subjectless bullets."""
     if not tokens:
         return False, False
     first = tokens[0]
     past = first in IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)
-    base = first in ACTION_LEMMAS and not past
+    # "Test coverage was 40%", "Partner teams were filing tickets": a noun that opens its subject, not a verb
+    subject = any(token in AFTER_A_SUBJECT for token in tokens[1:3])
+    base = first in ACTION_LEMMAS and not past and not subject
     return base, past
 
 
