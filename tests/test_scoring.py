@@ -1484,6 +1484,8 @@ def test_a_goal_the_candidate_set_is_the_task(sentence, is_task):
         ("Though I wasn't a manager, I decided to take ownership of improving our pipeline.", True),
         ("I decided to take responsibility for the release checklist.", True),
         ("I decided to take it on myself.", True),
+        ("I took on getting every public endpoint documented before the launch.", True),
+        ("I personally took on the most uncertain integration piece.", False),  # a piece of the work
     ],
 )
 def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):

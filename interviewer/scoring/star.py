@@ -275,7 +275,7 @@ _CUES: dict[str, str] = {
     r"(?:responsibility|task|job|duty|ownership|charge) (?:of|to|for)\b|\b(?:i am|i'm) supposed to\b"
     r"|\b(?:requirement|expectation|deliverable|ask) (?:\w+ ){0,2}(?:was|is) (?:that|to)\b"
     r"|^(?:target|goal|task|aim|objective|mission) (?:was|is) to\b"
-    r"|\bi took (?:full |complete )?ownership of\b"
+    r"|\bi took (?:full |complete )?ownership of\b|\bi took on \w+ing\b"  # "I took on getting every endpoint documented"
     # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 in 4)
     r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
     r"(?!(?:the|a|an|my|our|their|his|her|them|me|us|it|this|that)\b)[a-z]"
