@@ -1974,7 +1974,10 @@ def test_actions_that_close_an_answer_without_a_result_still_count_as_the_action
       "Convince the platform leads that a managed queue was the right choice."),  # a story bank's bare goal
      # what the team was handed, like what others needed, sets the scene for the candidate's own part
      ("Our team was asked to move our billing events from nightly batches to a stream within a quarter.",
-      "As the tech lead, I was responsible for choosing the queue and getting the platform leads to agree.")],
+      "As the tech lead, I was responsible for choosing the queue and getting the platform leads to agree."),
+     # the candidate's need told after their role: "I was the ... and had to"
+     ("Our team of four was asked to move our billing events to a stream within a quarter.",
+      "I was the remaining senior engineer and had to decide what we could still move in time.")],
 )
 def test_a_shared_need_before_the_candidates_own_task_is_the_situation(shared_need, own_task):
     """'We needed to move ...' then 'I needed to convince ...': the opening set the scene for the task."""

@@ -465,7 +465,8 @@ REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_presen
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
-OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b"
+# "I had to", "I really needed to", "I was the remaining senior engineer and had to"
+OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b|\bi was (?:[\w-]+ ){1,4}and (?:needed|had) to\b"
 CANDIDATE_OBLIGATION = re.compile(
     OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|" + AIMED + r") to\b")
 SHARED_OBLIGATION = re.compile(
