@@ -1582,7 +1582,8 @@ def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
 
 
 @pytest.mark.parametrize("sentence", ["The decision was mine to make and the launch date couldn't move.",
-                                      "It was my call.", "The choice was mine."])
+                                      "It was my call.", "The choice was mine.",
+                                      "I was leading the migration, so the decision and its risk were mine."])
 def test_a_decision_that_was_the_candidates_is_the_task(sentence):
     assert "task_noun" in star_features(sentence)
 
