@@ -1583,7 +1583,8 @@ def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
 
 @pytest.mark.parametrize("sentence", ["The decision was mine to make and the launch date couldn't move.",
                                       "It was my call.", "The choice was mine.",
-                                      "I was leading the migration, so the decision and its risk were mine."])
+                                      "I was leading the migration, so the decision and its risk were mine.",
+                                      "As the engineering manager, the call on whether to ship on time was mine."])
 def test_a_decision_that_was_the_candidates_is_the_task(sentence):
     assert "task_noun" in star_features(sentence)
 
@@ -2038,6 +2039,18 @@ def test_what_the_candidate_was_handed_before_a_bare_goal_is_the_situation(hande
     score = score_text(story)
     assert [s.label for s in score.sentences][:2] == ["situation", "task"]
     assert "situation" not in score.missing
+
+
+def test_a_list_of_bare_goals_is_one_task_and_no_scene():
+    """'Ship the breakdowns to every user by January. Do it without slowing the page.': two goals of a story
+    bank's Task; the first sets no scene, so an answer without a Situation is told so."""
+    score = score_text("Ship the new price breakdowns to every user before January. "
+                       "Do it without slowing the page down. "
+                       "I split the work into an API, a rendering and a translation slice and put it behind a "
+                       "flag. I met legal every morning for a short check of the wording. "
+                       "We launched two weeks early, and page load time stayed flat.")
+    assert [s.label for s in score.sentences][:2] == ["task", "task"]
+    assert "situation" in score.missing
 
 
 def test_the_items_of_a_list_introduced_in_the_action_stay_in_the_action():

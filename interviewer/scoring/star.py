@@ -225,7 +225,7 @@ _CUES: dict[str, str] = {
     # "The problem was to figure out how to add arrows", "the first issue ... was making sure ...": what was to
     # be done, named as the problem (not "the problem was that ...", which tells what was wrong)
     r"|\b(?:problem|issue)s? (?:\w+ ){0,4}(?:was|is) (?:to|making sure|ensuring|figuring out|finding a way)\b"
-    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)(?: and (?:its|the) \w+)? (?:was|were) (?:all )?mine\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
+    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)\b(?: [\w']+){0,6}? (?:was|were) (?:all )?mine\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
@@ -1171,9 +1171,12 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     if "situation" in path or not path or path[0] != "task":
         return path
     opening = len(list(next(groupby(path))[1]))  # the run of task sentences the answer opens with
+
     def bare_goal(j: int) -> bool:
         return bool(CUES["task_infinitive_open"].search(" ".join(tokens_list[j]))) or _imperative_open(tokens_list[j])
 
+    if bare_goal(0):
+        return path  # a story bank's goals in a list ("Ship the breakdowns by January. Do it without …"): one Task
     for j in range(opening):
         text = " ".join(tokens_list[j])
         if j and (OWN_TASK.search(text) or bare_goal(j) or STATED_TASK.search(text)):
