@@ -1405,6 +1405,10 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
     assert "task_assigned" in star_features(sentence)
 
 
+def test_several_who_asked_to_do_something_were_handed_no_task():
+    assert "task_assigned" not in star_features("Both leads asked to use the same weekly status format.")
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["I proposed and was asked to lead a cross-functional initiative to redesign the onboarding experience.",

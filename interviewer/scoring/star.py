@@ -238,9 +238,12 @@ _CUES: dict[str, str] = {
     r"|\bi (?:" + TOOK_ON + r"|decided) to (?:" + TAKE_ON + r"|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
-    # "the team asked to", "one of two engineers selected to lead"
-    r"|\b(?:(?:team|group|squad|person|engineer|lead|member|owner)s?|one|people) "
+    # "the team asked to", "one of two engineers selected to lead" (several: not "asked to", which is how
+    # they ask themselves: "both leads asked to use the same format")
+    r"|\b(?:team|group|squad|one|person|engineer|lead|member|owner) "
     r"(?:asked|tasked|assigned|chosen|picked|selected|brought in|hired|charged) to\b"
+    r"|\b(?:(?:team|group|squad|person|engineer|lead|member|owner)s|people) "
+    r"(?:tasked|assigned|chosen|picked|selected|hired|charged) to\b"
     # "he said, you know, can you figure out why", "my manager was like, can you …", "we need you to take over"
     r"|\b(?:said|asked|told me|was like|were like)\b(?: \w+){0,3}? (?:can|could|would|will) you\b"
     r"|\b(?:i|we) (?:need|want) you to\b"
