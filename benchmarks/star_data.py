@@ -166,6 +166,7 @@ def load_story_template(path: Path | None = None) -> list[LabeledAnswer]:
 
 
 SPOKEN = Path(__file__).resolve().parent / "data" / "star_spoken.jsonl"
+WRITTEN = Path(__file__).resolve().parent / "data" / "star_written.jsonl"
 
 
 def load_all() -> list[LabeledAnswer]:
@@ -177,6 +178,13 @@ def load_spoken() -> list[LabeledAnswer]:
     """Our own labeled answers written the way people speak them (fillers, run-ons, "my manager asked me
     to", number words), in many trades: benchmarks/data/star_spoken.jsonl. Written for this project."""
     return load_dev(SPOKEN)
+
+
+def load_written() -> list[LabeledAnswer]:
+    """Our own labeled answers written as people write them for interview prep (prose and story-bank
+    bullets, many trades): benchmarks/data/star_written.jsonl. Never fitted: a check on wording the
+    weights have not seen (though cues were widened for what each batch showed)."""
+    return load_dev(WRITTEN)
 
 
 def with_hesitations(answers: list[LabeledAnswer], seed: int = 7) -> list[LabeledAnswer]:

@@ -1,5 +1,6 @@
 """How well the STAR labeler works, on the labeled answers we have: ../shared/data/star_dev.jsonl and the
-seeds (the issue's figures), and our spoken-style answers (benchmarks/data/star_spoken.jsonl). Prints:
+seeds (the issue's figures), our spoken-style answers (benchmarks/data/star_spoken.jsonl) and our written
+answers, never fitted (benchmarks/data/star_written.jsonl). Prints:
 
 - sentence accuracy over four classes (reflection counted as result) and over five classes;
 - for every answer with one of S/T/A/R removed: how often that part is reported missing;
@@ -29,6 +30,7 @@ from star_data import (  # noqa: E402
     load_dev,
     load_spoken,
     load_training,
+    load_written,
     with_hesitations,
     without_punctuation,
 )
@@ -165,6 +167,11 @@ def main() -> None:
     show("the same, with no punctuation", evaluate(without_punctuation(spoken), cv))
     show("the issue's answers with no punctuation",
          evaluate(without_punctuation(answers), lambda a: ours(weights)))
+    written = load_written()
+    print(f"\nour written answers, never fitted (benchmarks/data/star_written.jsonl): {len(written)} answers, "
+          f"{sum(len(a.gold) for a in written)} sentences")
+    show("position-only baseline", evaluate(written, lambda a: position_baseline))
+    show("interviewer (committed weights)", evaluate(written, lambda a: ours(weights)))
     by_style = defaultdict(list)
     for a in training:
         by_style[a.source.rsplit("/", 1)[-1][:36]].append(a)

@@ -52,6 +52,21 @@ def test_spoken_answers_judged_by_weights_fitted_without_them():
     assert spoken["missing_recall"] >= 0.8 and spoken["false_missing"] <= 0.15
 
 
+def test_written_answers_never_fitted():
+    """Answers written for prep in prose and story-bank bullets, in many trades, that no fit has seen."""
+    import star_data
+    import star_eval
+
+    from interviewer.scoring.star import load_weights
+
+    weights = load_weights()
+    written = star_data.load_written()
+    ours = star_eval.evaluate(written, lambda a: star_eval.ours(weights))
+    baseline = star_eval.evaluate(written, lambda a: star_eval.position_baseline)
+    assert ours["accuracy4"] >= 0.93 and ours["accuracy4"] >= baseline["accuracy4"] + 0.03
+    assert ours["missing_recall"] >= 0.85 and ours["false_missing"] <= 0.15
+
+
 def test_spoken_answers_without_punctuation():
     """The spoken answers as a recognizer that writes no punctuation gives them (lower case, no marks, pauses
     of 0.25-0.9 s between sentences): before the splitter read clause starts, acc4 was 0.64 and 81% of
