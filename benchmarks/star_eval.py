@@ -168,8 +168,8 @@ def main() -> None:
     show("the issue's answers with no punctuation",
          evaluate(without_punctuation(answers), lambda a: ours(weights)))
     written = load_written()
-    print(f"\nour written answers, never fitted (benchmarks/data/star_written.jsonl): {len(written)} answers, "
-          f"{sum(len(a.gold) for a in written)} sentences")
+    print(f"\nour written answers, never fitted (benchmarks/data/star_written.jsonl): "
+          f"{len(written)} answers, {sum(len(a.gold) for a in written)} sentences")
     show("position-only baseline", evaluate(written, lambda a: position_baseline))
     show("interviewer (committed weights)", evaluate(written, lambda a: ours(weights)))
     by_style = defaultdict(list)

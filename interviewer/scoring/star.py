@@ -201,8 +201,10 @@ GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
 # "It fell to me", "the job landed on my plate": a task handed over, not an outcome (task_assigned)
 HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
 
-# Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
+# Not right after a word that opens a clause naming something ("change how I coached"), for i_past_action.
 EMBEDDED = "".join(rf"(?<!\b{wh} )" for wh in ("how", "what", "why", "where", "whether"))
+
+# Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
     "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|a couple|some|not long|many|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b"
@@ -225,7 +227,8 @@ _CUES: dict[str, str] = {
     # "The problem was to figure out how to add arrows", "the first issue ... was making sure ...": what was to
     # be done, named as the problem (not "the problem was that ...", which tells what was wrong)
     r"|\b(?:problem|issue)s? (?:\w+ ){0,4}(?:was|is) (?:to|making sure|ensuring|figuring out|finding a way)\b"
-    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)\b(?: [\w']+){0,6}? (?:was|were) (?:all )?mine\b|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
+    r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)\b(?: [\w']+){0,6}? (?:was|were) (?:all )?mine\b"
+    r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
@@ -278,7 +281,8 @@ _CUES: dict[str, str] = {
     r"(?:responsibility|task|job|duty|ownership|charge) (?:of|to|for)\b|\b(?:i am|i'm) supposed to\b"
     r"|\b(?:requirement|expectation|deliverable|ask) (?:\w+ ){0,2}(?:was|is) (?:that|to)\b"
     r"|^(?:target|goal|task|aim|objective|mission) (?:was|is) to\b"
-    r"|\bi took (?:full |complete )?ownership of\b|\bi took on \w+ing\b"  # "I took on getting every endpoint documented"
+    # "I took on getting every endpoint documented" (not "I took on the hardest piece", a step)
+    r"|\bi took (?:full |complete )?ownership of\b|\bi took on \w+ing\b"
     # "I wanted them to enjoy playing again", "I wanted any pipeline fix to propagate once" (a task 4 in 4)
     r"|\bi (?:really )?(?:wanted|needed) (?!to\b)(?:[\w'-]+ ){1,5}?to "
     r"(?!(?:the|a|an|my|our|their|his|her|them|me|us|it|this|that)\b)[a-z]"
@@ -311,8 +315,9 @@ _CUES: dict[str, str] = {
     # worked"): of the 5 sentences in the labeled and public answers whose only "I" + past verb is such a
     # clause, one is a step, and it tells its steps without "I" ("… restored the service and walked through
     # exactly what I did").
-    "i_past_action": EMBEDDED + r"\bi (?:(?:(?!successfully)\w+ly|also|then|just|first|finally|even|later|soon|instead|"
-    r"again) ){0,2}(?!" + NOT_ACTIONS + r")"
+    "i_past_action": EMBEDDED
+    + r"\bi (?:(?:(?!successfully)\w+ly|also|then|just|first|finally|even|later|soon|instead|again) ){0,2}"
+    r"(?!" + NOT_ACTIONS + r")"
     + PAST_FORM
     # "I had the conversation privately", "I then had a one-on-one with him": a meeting held is a step ("had"
     # is otherwise a state: "I had no access")
@@ -1097,7 +1102,8 @@ def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: s
         steps = [i for i, em in enumerate(content_em) if _log_odds(em, "action") >= STEP_READING]
         if len(steps) >= STEPS_AFTER_AN_OUTCOME:
             counted = [i for i in counted if i > steps[-STEPS_AFTER_AN_OUTCOME]]
-        told_plainly = len(counted) == 1 and plain_ending[counted[0]] and not any(i > counted[0] for i in steps)
+        told_plainly = (len(counted) == 1 and plain_ending[counted[0]]
+                        and not any(i > counted[0] for i in steps))
         if not told_plainly and not any(outcome_worded[i] for i in counted):
             return float("-inf")
     return sum(_log_odds(content_em[i], part) for i in counted)
@@ -1176,10 +1182,12 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     opening = len(list(next(groupby(path))[1]))  # the run of task sentences the answer opens with
 
     def bare_goal(j: int) -> bool:
-        return bool(CUES["task_infinitive_open"].search(" ".join(tokens_list[j]))) or _imperative_open(tokens_list[j])
+        return (bool(CUES["task_infinitive_open"].search(" ".join(tokens_list[j])))
+                or _imperative_open(tokens_list[j]))
 
     if bare_goal(0):
-        return path  # a story bank's goals in a list ("Ship the breakdowns by January. Do it without …"): one Task
+        # a story bank's goals in a list ("Ship the breakdowns by January. Do it without …"): one Task
+        return path
     for j in range(opening):
         text = " ".join(tokens_list[j])
         if j and (OWN_TASK.search(text) or bare_goal(j) or STATED_TASK.search(text)):
