@@ -924,6 +924,10 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The site was back up by noon.", "result_verb_non_i", True),
         ("The printers were working again the next day.", "result_verb_non_i", True),
         ("The clinic stayed open all weekend.", "evaluation", True),
+        ("Remained open to their perspective and reasoning.", "evaluation", False),  # open-minded, a step
+        ("The vendor's team reached the target by May.", "result_verb_non_i", True),
+        ("The vendor's team reached out to the customer.", "result_verb_non_i", False),  # a step
+        ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
         ("I had to back up the database first.", "result_verb_non_i", False),  # the verb "back up"
         ("Site stability returned immediately.", "result_verb_non_i", True),
         ("Card payments returned to normal by four.", "result_verb_non_i", True),
@@ -1333,6 +1337,8 @@ def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
         ("Established performance testing as a standard practice for the team.", "bare_outcome_open"),
         ("Built a sync service on a message queue with idempotent processing.", "bare_past_open"),
         ("Migrated file storage to the new bucket with a script.", "bare_past_open"),
+        ("Reached out to community experts for best practices.", "bare_past_open"),  # not a target reached
+        ("Reached 95% test coverage on the billing service.", "bare_outcome_open"),
     ],
 )
 def test_a_subjectless_past_bullet_is_an_outcome_or_a_step_by_its_verb(sentence, feature):

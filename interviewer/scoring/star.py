@@ -116,6 +116,20 @@ NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{det} )"
 # sync" is something done, but a bullet "Established X as the standard" is an outcome (11 of 11 in the
 # labeled answers).
 BULLET_OUTCOMES = RESULT_PAST | {"established"}
+# "Reached out to the vendor" is a step, not a target reached (5 such sentences of 5 in all the answers).
+STEP_PARTICLES = {"reached": "out"}
+
+
+def _outcome_verbs(verbs: set[str]) -> str:
+    """Alternation of outcome verbs for a pattern, each not followed by the particle that makes it a step."""
+    return "|".join(v + (rf"(?! {STEP_PARTICLES[v]}\b)" if v in STEP_PARTICLES else "")
+                    for v in sorted(verbs))
+
+
+def _opens_with_an_outcome(tokens: list[str]) -> bool:
+    """A subjectless bullet that reports an outcome ("Reduced costs by 30%"), not "Reached out to ..."."""
+    return (bool(tokens) and tokens[0] in BULLET_OUTCOMES
+            and (len(tokens) < 2 or STEP_PARTICLES.get(tokens[0]) != tokens[1]))
 
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
@@ -358,19 +372,19 @@ _CUES: dict[str, str] = {
     "result_verb_non_i":
     # "measurably reduced", "significantly improved": an outcome verb with a degree adverb.
     r"\b(?:measurably|significantly|dramatically|greatly|substantially|noticeably|drastically|sharply|considerably) (?:"
-    + "|".join(sorted(RESULT_PAST)) + r")\b"
+    + _outcome_verbs(RESULT_PAST) + r")\b"
     # "I built a dashboard, and the team used it to ...": others taking up the candidate's work.
     r"|\b(?:and|so) (?:the \w+|they|customers|users|people|everyone|others) (?:\w+ )?(?:used|adopted|reused|relied on|started using|began using) (?:it|this|that|them)\b"
     # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a short subject that is not
     # the candidate (the candidate's own "I fixed" is an action), not a frame ("As owner, cut ..."), and not an
     # adverb ("I ran the tests, and formally closed the release" goes on with the candidate's list).
     r"|(?:^|\b(?:and|which|so|but) )(?!\w+ly )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
-    + NOT_AFTER_DETERMINER + "(?:" + "|".join(sorted(RESULT_PAST)) + r")\b" + HANDED_OVER
+    + NOT_AFTER_DETERMINER + "(?:" + _outcome_verbs(RESULT_PAST) + r")\b" + HANDED_OVER
     # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere (not
-    # "defects to be resolved", a requirement).
-    + r"|(?:^|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
+    # "defects to be resolved", a requirement; not a bullet "Led the rollout across 8 services", a step).
+    + r"|(?:^(?!led\b)|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
-    + "|".join(sorted(RESULT_PAST | {"led", "established"})) + r")\b" + HANDED_OVER
+    + _outcome_verbs(RESULT_PAST | {"led", "established"}) + r")\b" + HANDED_OVER
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
     # ("I skipped the test to hit the date": a purpose, not a target hit)
     + r"|(?<!\bto )\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) "
@@ -398,7 +412,7 @@ _CUES: dict[str, str] = {
     r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
     r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
     r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos|kept coming (?:back|in)|(?:five|5)[- ]star"
-    r"|(?:stayed|remained) (?:up|online|open|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
+    r"|(?:stayed|remained) (?:up|online|open(?! to\b)|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
     # "I got the offer", "leadership approved the move", "we kept those customers", "they extended the
     # contract", "the numbers spoke for themselves", "she is still there", "checkout stayed up": how it ended,
     # as people say it
@@ -780,7 +794,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         values["bare_verb_open"] = 1.0
     if past:
         # A subjectless bullet: "Reduced costs by 30%" reports an outcome, "Built a model" an action.
-        values["bare_outcome_open" if tokens[0] in BULLET_OUTCOMES else "bare_past_open"] = 1.0
+        values["bare_outcome_open" if _opens_with_an_outcome(tokens) else "bare_past_open"] = 1.0
     elif _gerund_bullet(tokens):
         values["bare_gerund_open"] = 1.0  # "Adding a composite index on ...": a step, listed
     n = max(1, len(tokens))
@@ -1078,7 +1092,7 @@ OUTCOME_WORDING = OUTCOME_CUES + ("bare_outcome_open",)
 # the model (as one, refitted, it took terse Action steps for Results, three times), but enough to say a
 # Result was told.
 PASSIVE_OUTCOME = re.compile(r"\b(?:was|were|got|has been|have been) (?:\w+ly )?(?:"
-                             + "|".join(sorted(RESULT_PAST)) + r"|done)\b")
+                             + _outcome_verbs(RESULT_PAST) + r"|done)\b")
 
 
 def _worded_as_an_outcome(features: dict[str, float], text: str) -> bool:
@@ -1231,7 +1245,7 @@ def _list_items_stay_in_the_action(path: list[str], tokens_list: list[list[str]]
             continue
         for j in range(i + 1, len(path)):
             text = " ".join(tokens_list[j])
-            outcome_bullet = bool(tokens_list[j]) and tokens_list[j][0] in BULLET_OUTCOMES  # "Reduced costs by ..."
+            outcome_bullet = _opens_with_an_outcome(tokens_list[j])  # "Reduced costs by ..."
             if outcome_bullet or any(CUES[c].search(text) for c in LIST_END_CUES):
                 break
             path[j] = "action"  # an item the decoding already gave the Action does not end the list
