@@ -2018,6 +2018,11 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation(shared_ne
         ("I volunteered to lead the migration even though I wasn't the most senior engineer. "
          "My goal was to deliver it with zero downtime.",
          ["task", "task"]),
+        # a task handed over with no setting of its own, then restated: both are the task (an answer whose
+        # Situation is taken out opens this way; nothing is left to set a scene)
+        ("I was asked to design a session-resume feature so that returning users kept their answers. "
+         "My goal was to design how the in-progress state was stored.",
+         ["task", "task"]),
         # both state the task: no Situation is made up
         ("When I started managing the team, my first goal was to replace our ad hoc workflow. "
          "My goal was to make our work predictable.",

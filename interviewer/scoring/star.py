@@ -1221,12 +1221,17 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             # the first three services by the deadline"; the goal's verb one of a goal's, not a noun that a
             # missing full stop left at the front: "effort that …"; not after a need, "I needed to design.
             # Lead the development …", which a stray full stop cut in two); what they took on ("I
-            # volunteered to lead the migration … My goal was …") is that task begun.
+            # volunteered to lead the migration … My goal was …") is that task begun. A charge restated in so
+            # many words sets the scene only where the sentence has a setting of its own ("During my thesis",
+            # "At my last job"): "I was asked to design a resume feature. My goal was to design how its state
+            # is stored." is one task told twice (so an answer whose Situation is taken out does not get one).
             if TAKEN_ON.search(text):
                 return path
             charged = not re.search(OWN_NEED, text)
+            framed = (len(text[: OWN_TASK.search(text).start()].split()) >= 2
+                      or any(CUES[cue].search(text) for cue in SETTING_CUES))
             stated = next((k for k in range(1, opening)
-                           if STATED_TASK.search(" ".join(tokens_list[k]))
+                           if (framed and STATED_TASK.search(" ".join(tokens_list[k])))
                            or (charged and bare_goal(k) and tokens_list[k][0] in GOAL_VERBS)), 0)
             return ["situation"] * stated + path[stated:] if stated and not STATED_TASK.search(text) else path
     return path
