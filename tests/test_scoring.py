@@ -838,6 +838,7 @@ def test_a_hedged_outcome_ending_a_we_heavy_answer_is_its_result():
         ("I did not know the codebase.", False),
         ("I recognized that our design would not scale.", False),  # a thought
         ("I suspected the cache was stale.", False),
+        ("A teammate and I disagreed on the approach for the new module.", False),  # a stance, not a step
         ("I aimed to implement inner sourcing.", False),  # a goal
         ("I sought to cut the review time in half.", False),
         ("I sought out an external safety officer.", True),  # looking for someone is something done
@@ -1051,6 +1052,7 @@ def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
         ("The launch ended up two weeks late.", True),
         ("Checkout stayed up through the whole sale.", True),
         ("I approved the budget for the pilot.", False),  # the candidate's step
+        ("I delivered the requested features on schedule.", True),  # as "on time"
     ],
 )
 def test_how_things_ended_up_is_an_outcome(sentence, is_outcome):
