@@ -929,6 +929,8 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The vendor's team reached the target by May.", "result_verb_non_i", True),
         ("The vendor's team reached out to the customer.", "result_verb_non_i", False),  # a step
         ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
+        ("Fixed caching, added retries for transient errors.", "result_verb_non_i", False),
+        ("The patch fixed the leak within a day.", "result_verb_non_i", True),
         ("I had to back up the database first.", "result_verb_non_i", False),  # the verb "back up"
         ("Site stability returned immediately.", "result_verb_non_i", True),
         ("Card payments returned to normal by four.", "result_verb_non_i", True),
@@ -1341,6 +1343,7 @@ def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
         ("Migrated file storage to the new bucket with a script.", "bare_past_open"),
         ("Reached out to community experts for best practices.", "bare_past_open"),  # not a target reached
         ("Reached 95% test coverage on the billing service.", "bare_outcome_open"),
+        ("Fixed caching, added retries for transient errors.", "bare_past_open"),  # fixing is a step
     ],
 )
 def test_a_subjectless_past_bullet_is_an_outcome_or_a_step_by_its_verb(sentence, feature):

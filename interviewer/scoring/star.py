@@ -114,8 +114,10 @@ NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{det} )"
                                for det in ("the", "a", "an", "our", "my", "its", "their", "his", "her", "your"))
 # A bullet opening with one of these reports an outcome ("Reduced costs by 30%"). "I established a weekly
 # sync" is something done, but a bullet "Established X as the standard" is an outcome (11 of 11 in the
-# labeled answers).
-BULLET_OUTCOMES = RESULT_PAST | {"established"}
+# labeled answers). A bullet "Fixed caching, added retries" is a step (2 of 2 in all the answers), and so is
+# "Led the rollout across 8 services".
+STEP_BULLETS = {"fixed", "led"}
+BULLET_OUTCOMES = (RESULT_PAST | {"established"}) - STEP_BULLETS
 # "Reached out to the vendor" is a step, not a target reached (5 such sentences of 5 in all the answers).
 STEP_PARTICLES = {"reached": "out"}
 
@@ -381,8 +383,8 @@ _CUES: dict[str, str] = {
     r"|(?:^|\b(?:and|which|so|but) )(?!\w+ly )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
     + NOT_AFTER_DETERMINER + "(?:" + _outcome_verbs(RESULT_PAST) + r")\b" + HANDED_OVER
     # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere (not
-    # "defects to be resolved", a requirement; not a bullet "Led the rollout across 8 services", a step).
-    + r"|(?:^(?!led\b)|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
+    # "defects to be resolved", a requirement; not a bullet that opens with a step, STEP_BULLETS).
+    + r"|(?:^(?!(?:" + "|".join(sorted(STEP_BULLETS)) + r")\b)|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
     + _outcome_verbs(RESULT_PAST | {"led", "established"}) + r")\b" + HANDED_OVER
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
