@@ -1503,6 +1503,10 @@ def test_a_goal_the_candidate_set_is_the_task(sentence, is_task):
         ("I decided to take it on myself.", True),
         ("I took on getting every public endpoint documented before the launch.", True),
         ("I personally took on the most uncertain integration piece.", False),  # a piece of the work
+        # a decision to own what was not the candidate's is the task taken on; a decision alone is a step
+        ("It wasn't my assigned work, but it slowed us down, so I decided to measure it and fix it.", True),
+        ("I wasn't on the platform team, but I decided to fix the flakiest tests myself.", True),
+        ("I decided to launch a subscription box for the shop.", False),
     ],
 )
 def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):

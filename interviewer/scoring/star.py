@@ -149,6 +149,12 @@ TOOK_ON = "offered|volunteered|agreed|signed up|stepped up"
 # Taking something on: "I decided to take it on", "I decided to take ownership of improving our pipeline"
 TAKE_ON = (r"take (?:it|this|that) on"
            r"|take (?:full |complete )?(?:ownership|responsibility|charge) (?:of|for)\b")
+# A decision to own what was not the candidate's: "It wasn't my assigned work, but I decided to fix it", "I
+# wasn't on the platform team, but I decided to fix the flakiest tests myself" (3 such sentences of 3 in all
+# the answers are the Task).
+BEYOND_MY_ROLE = (r"\b(?:wasn't|was not|not) (?:my|our|on (?:the|my|our)) (?:[\w-]+ ){0,2}"
+                  r"(?:job|work|responsibility|role|area|problem|project|task|team|scope)\b"
+                  r".{0,80}\bi decided to\b")
 # The candidate's goal said as a plan, before "to": "I aimed to", "I set out to", "I was determined to" (like
 # "I wanted to").
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
@@ -256,6 +262,8 @@ _CUES: dict[str, str] = {
     "task_assigned": r"\b(?:asked|told|wanted|needed|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
     r"|\bi (?:" + TOOK_ON + r"|decided) to (?:" + TAKE_ON + r"|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
+    # "It wasn't my assigned work, but ... so I decided to measure it and fix it": owning what was not theirs
+    + "|" + BEYOND_MY_ROLE +
     r"|\bi (?:offered|volunteered|signed up|stepped up) to (?!help\b)"
     # "the team asked to", "one of two engineers selected to lead" (several: not "asked to", which is how
     # they ask themselves: "both leads asked to use the same format")
@@ -781,10 +789,11 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         # nor does a third-person start ("my manager asked me to ...").
         for name in SETTING_CUES + ("third_person_start",):
             values.pop(name, None)
-    if "task_assigned" in values and not TAKEN_ON.search(text):
+    if "task_assigned" in values and (not TAKEN_ON.search(text) or re.search(BEYOND_MY_ROLE, text)):
         # "I proposed and was asked to lead ...", "I got the go-ahead to lead the migration": a step of the
         # candidate's beside what they were handed is how they got it (a task 4 times in 4). What they took
-        # on themselves ("I stepped up to lead the planning meetings") keeps both readings.
+        # on themselves ("I stepped up to lead the planning meetings") keeps both readings, unless it was
+        # beyond their role (BEYOND_MY_ROLE): then the decision is the task taken on.
         for name in ("i_past_action", "i_decided"):
             values.pop(name, None)
     if "role_frame" in values:
