@@ -2032,6 +2032,14 @@ def test_a_shared_need_before_the_candidates_own_task_is_the_situation(shared_ne
         ("I was asked to design a session-resume feature so that returning users kept their answers. "
          "My goal was to design how the in-progress state was stored.",
          ["task", "task"]),
+        # the task carried on after a full stop ("..., so I needed to" cut in two, as Whisper does): one task
+        ("I was the account lead and I wanted to try something new, but the client was conservative. "
+         "So I needed to convince them without risking their whole budget.",
+         ["task", "task"]),
+        # others' ask before it is still the scene
+        ("Our VP asked the team to cut cloud costs by a fifth this year. "
+         "So I needed to find the biggest savings without slowing any releases.",
+         ["situation", "task"]),
         # both state the task: no Situation is made up
         ("When I started managing the team, my first goal was to replace our ad hoc workflow. "
          "My goal was to make our work predictable.",

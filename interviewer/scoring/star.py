@@ -1220,6 +1220,12 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
     for j in range(opening):
         text = " ".join(tokens_list[j])
         if j and (OWN_TASK.search(text) or bare_goal(j) or STATED_TASK.search(text)):
+            # "I was on call. So it was my decision what to do.": a task that opens with "so" carries on the
+            # candidate's sentence before it (Whisper cuts "I was on call, so it was my decision" in two),
+            # which is then the task's start, not the scene. Others' needs before it stay the scene ("A VP
+            # asked our team to build it. So I needed to ...").
+            if tokens_list[j][:1] == ["so"] and CANDIDATE.search(" ".join(tokens_list[j - 1])):
+                j -= 1
             return ["situation"] * j + path[j:]
         if not j and OWN_TASK.search(text):
             # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do.
