@@ -800,6 +800,8 @@ def test_a_part_is_reported_missing_only_if_the_labels_shown_agree():
         # a hedge between the subject and its verb (counted as a hedge in delivery)
         ("So I took it on myself.", "So I kind of took it on myself."),
         ("We rewrote the importer over a weekend.", "We sort of rewrote the importer over a weekend."),
+        # and between the verb "to be" and what it says of the subject
+        ("I was the point person for the project.", "I was kind of the point person for the project."),
         # a hedge that opens the sentence
         ("It went pretty well, the customer renewed.", "I guess it went pretty well, the customer renewed."),
         ("So the team was happy with it.", "So I think that the team was happy with it."),

@@ -729,9 +729,10 @@ OPENING_HEDGES = (("i", "think"), ("i", "guess"), ("i", "believe"), ("i", "suppo
 
 
 def _without_hedges(tokens: list[str]) -> list[str]:
-    """"I kind of took it on", "we sort of rewrote it": a hedge between the subject and its verb (counted in
-    delivery) is left out of the wording, so the cues read "I took it on". So is a hedge that opens the
-    sentence ("I think it went well", "so I guess that the team …"), when a clause follows it."""
+    """"I kind of took it on", "we sort of rewrote it", "I was kind of the point person": a hedge between the
+    subject and its verb, or after "was" (counted in delivery), is left out of the wording, so the cues read "I
+    took it on", "I was the point person". So is a hedge that opens the sentence ("I think it went well", "so I
+    guess that the team …"), when a clause follows it."""
     opened = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))
     hedge = next((h for h in OPENING_HEDGES if tuple(tokens[opened : opened + len(h)]) == h), None)
     if hedge:
@@ -742,7 +743,7 @@ def _without_hedges(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         hedge = next((h for h in SUBJECT_HEDGES if tuple(tokens[i : i + len(h)]) == h), None)
-        if hedge and kept and kept[-1] in ("i", "we"):
+        if hedge and kept and kept[-1] in ("i", "we", "was", "were", "is", "are", "am"):
             i += len(hedge)
             continue
         kept.append(tokens[i])
