@@ -188,6 +188,11 @@ def test_punctuated_text_keeps_long_written_sentences_whole():
         ("I had prepared for every question they could ask, I thought, but the first one surprised me.",
          False),
         ("We went through every failing job one by one with the team, our biggest customer first.", False),
+        # bullets read aloud: a past-tense step and its object after the comma start the next item
+        ("I led the data team asked to make arrival times accurate, collected six months of GPS data.", True),
+        ("We wrote the job description around real tasks, added a take-home exercise with our data.", True),
+        # a description after the comma, not a step
+        ("We replaced the old billing system we inherited, built in 2010 by a contractor.", False),
     ],
 )
 def test_a_comma_between_two_sentences_ends_the_first_in_speech(said, splits):

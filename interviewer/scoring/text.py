@@ -193,7 +193,8 @@ def split_sentences(
                 _marker_at(words, i + 1) or _clause_starts_at(words, i + 1)
             ):
                 end = True
-            elif length >= SPLICE_MIN_WORDS and timed and _comma_splice_at(words, i, start):
+            elif length >= SPLICE_MIN_WORDS and timed and (_comma_splice_at(words, i, start)
+                                                           or _listed_step_at(words, i)):
                 end = True
             elif length >= LESSON_CLAUSE_MIN_WORDS and _lesson_clause_at(words, i + 1):
                 end = True
@@ -354,6 +355,23 @@ def _comma_splice_at(words: list[Word], index: int, start: int) -> bool:
         return False
     # The subject's verb follows within three words ("my territory grew", "we shipped", "he agreed").
     return any(_looks_like_a_verb(norm(w.text)) for w in words[index + 2 : index + 5])
+
+
+# Bullets read aloud run together: "I led the data team asked to make predictions accurate, collected six
+# months of GPS data, built a model …". In speech, a comma followed by a past-tense verb and its object starts
+# the next item (not "the system, built in 2010, …", where a preposition follows: a description).
+STEP_PAST = {"built", "wrote", "ran", "made", "took", "read", "set", "led", "found", "sent", "brought", "held",
+             "gave", "kept", "met", "taught", "put", "got", "drew", "chose", "spent", "sat", "told"}
+OBJECT_STARTS = {"the", "a", "an", "our", "my", "their", "his", "her", "its", "this", "that", "these", "those",
+                 "each", "every", "all", "both", "some", "it", "them", "him", "us", "one", "two", "three", "four",
+                 "five", "six", "seven", "eight", "nine", "ten", "up", "out"}
+
+
+def _listed_step_at(words: list[Word], index: int) -> bool:
+    if not words[index].text.endswith(",") or index + 3 >= len(words):
+        return False
+    verb, after = norm(words[index + 1].text), norm(words[index + 2].text)
+    return (verb in STEP_PAST or looks_regular_past(verb)) and (after in OBJECT_STARTS or after[:1].isdigit())
 
 
 def _looks_like_a_verb(token: str) -> bool:
