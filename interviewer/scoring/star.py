@@ -41,7 +41,7 @@ from pathlib import Path
 
 from interviewer.models import Word
 from interviewer.scoring.delivery import ALWAYS_FILLERS  # "um", "uh", ...: hesitations, never words
-from interviewer.scoring.text import ENUMERATOR, Span, looks_regular_past, norm
+from interviewer.scoring.text import ENUMERATOR, IRREGULAR_PAST, Span, looks_past, looks_regular_past, norm
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 LABELS = PARTS + ("other",)
@@ -52,16 +52,6 @@ WEIGHTS_FILE = Path(__file__).with_name("star_weights.json")
 # --------------------------------------------------------------------------------------------------
 # Lexicons (lower case). Kept to general narrative language; never topic words.
 
-IRREGULAR_PAST = {
-    "began", "brought", "built", "bought", "caught", "chose", "came", "did", "drew", "drove", "fell", "felt",
-    "fought", "found", "gave", "got", "went", "grew", "had", "heard", "held", "hid", "hit", "kept", "knew",
-    "laid", "led", "left", "lent", "let", "lost", "made", "meant", "met", "paid", "put", "ran", "read",
-    "rebuilt", "rewrote", "rode", "rose", "said", "sat", "saw", "sent", "set", "shut", "sold", "sought",
-    "spent", "split", "spoke", "stood", "stuck", "struck", "swore", "taught", "told", "took", "thought",
-    "threw", "understood", "undertook", "won", "wrote", "broke", "cut", "oversaw", "withdrew", "underwent",
-    "didn't", "dug", "fed", "flew", "froze", "hung", "mistook", "overcame", "overrode", "redid", "reran",
-    "rethought", "shook", "spun", "swept", "tore", "upheld", "withheld", "foresaw", "strove", "sped",
-}
 ACTION_LEMMAS = {
     "analyze", "analyse", "ask", "automate", "break", "build", "call", "change", "check", "choose", "coach",
     "collaborate", "collect", "communicate", "compare", "contact", "convince", "coordinate", "create", "decide",
@@ -538,7 +528,7 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
     if not tokens:
         return False, False
     first = tokens[0]
-    past = first in IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)
+    past = looks_past(first)
     base = first in ACTION_LEMMAS and not past and not _opens_its_subject(tokens)
     return base, past
 
@@ -625,7 +615,7 @@ def _opens_its_subject(tokens: list[str]) -> bool:
     if len(tokens) < 2 or tokens[1] in GOAL_OBJECT_START:
         return False
     main = takewhile(lambda token: token not in CLAUSE_ENDS, tokens[1:])
-    return any(_looks_past(t) or t in PRESENT_VERBS or t in ("was", "were") for t in main)
+    return any(looks_past(t) or t in PRESENT_VERBS or t in ("was", "were") for t in main)
 
 
 # What follows "I" without being a step told in the present: auxiliaries, modals, and verbs of thinking and
@@ -657,7 +647,7 @@ def _steps_in_the_present(tokens: list[str]) -> tuple[list[int], list[int]]:
     present; and in the present perfect ("I have analysed", "we've automated"), where the "have" is."""
     present, perfect = [], []
     for i, token in enumerate(tokens[:-1]):
-        if token in ("i've", "we've") and (_looks_past(tokens[i + 1]) or tokens[i + 1] in PARTICIPLES) \
+        if token in ("i've", "we've") and (looks_past(tokens[i + 1]) or tokens[i + 1] in PARTICIPLES) \
                 and tokens[i + 1] not in LINKING_PAST:
             perfect.append(i)
             continue
@@ -668,9 +658,9 @@ def _steps_in_the_present(tokens: list[str]) -> tuple[list[int], list[int]]:
             j += 1  # "I then ...", "we successfully ...", "we both ..."
         verb = tokens[j]
         if verb == "have" and j + 1 < len(tokens) and tokens[j + 1] not in LINKING_PAST and (
-                _looks_past(tokens[j + 1]) or tokens[j + 1] in PARTICIPLES):
+                looks_past(tokens[j + 1]) or tokens[j + 1] in PARTICIPLES):
             perfect.append(j)
-        elif verb.isalpha() and verb not in NOT_STEPS and not _looks_past(verb) and not verb.endswith("ing"):
+        elif verb.isalpha() and verb not in NOT_STEPS and not looks_past(verb) and not verb.endswith("ing"):
             present.append(j)
     return present, perfect
 
@@ -689,7 +679,7 @@ def _told_in_the_past(tokens_list: list[list[str]]) -> list[list[str]]:
     found = [([], []) if habit else _steps_in_the_present(tokens)
              for tokens, habit in zip(tokens_list, habits)]
     past = sum(1 for tokens in tokens_list for i, token in enumerate(tokens[:-1])
-               if token in ("i", "we") and _looks_past(tokens[i + 1]) and tokens[i + 1] not in LINKING_PAST)
+               if token in ("i", "we") and looks_past(tokens[i + 1]) and tokens[i + 1] not in LINKING_PAST)
     told = sum(len(present) + len(perfect) for present, perfect in found)
     if told < PRESENT_STORY_STEPS or told <= 2 * past:
         return tokens_list
@@ -706,10 +696,6 @@ def _told_in_the_past(tokens_list: list[list[str]]) -> list[list[str]]:
     return rewritten
 
 
-def _looks_past(token: str) -> bool:
-    return token in IRREGULAR_PAST or looks_regular_past(token)
-
-
 def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
     """A Task written as a bare goal ("Reduce latency to under 100ms", "Earn the trust of ..."), not a noun
     opening a report of what happened ("Support tickets dropped by half")."""
@@ -717,7 +703,7 @@ def _states_a_goal(tokens: list[str], text: str, imperative: bool) -> bool:
         return True
     if not CUES["task_infinitive_open"].search(text):
         return False
-    return not any(_looks_past(t) or t in RESULT_PAST for t in tokens[1:4])
+    return not any(looks_past(t) or t in RESULT_PAST for t in tokens[1:4])
 
 
 SUBJECT_HEDGES = {("kind", "of"), ("sort", "of"), ("kinda",), ("sorta",)}
@@ -821,7 +807,7 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     if re.search(r"\d", text):
         values["digit"] = 1.0
     values["short"] = 1.0 if n <= 6 else 0.0
-    past_tokens = sum(1 for t in tokens if _looks_past(t))
+    past_tokens = sum(1 for t in tokens if looks_past(t))
     values["past_ratio"] = min(1.0, 4 * past_tokens / n)
     if re.search(r"\b(?:would|could|should|might)\b", text):
         values["modal"] = 1.0
@@ -1002,7 +988,7 @@ def outcome_in_passing(text: str) -> str | None:
     the queries and the problem went away"), if the sentence has one."""
     said, tokens = _said_words(text)
     steps = [k for k, t in enumerate(tokens)
-             if t in ("i", "we") and any(_looks_past(n) for n in tokens[k + 1 : k + 3])]
+             if t in ("i", "we") and any(looks_past(n) for n in tokens[k + 1 : k + 3])]
     for j in range(len(tokens) - 3, 2, -1):  # the clause nearest the end
         if not steps or steps[0] >= j:
             continue
@@ -1018,9 +1004,9 @@ def outcome_in_passing(text: str) -> str | None:
         if tokens[j] not in PASSING_CONNECTORS:
             continue
         clause = tokens[j + 1 :]
-        if clause[0] in ("i", "we", "then") or (tokens[j] != "which" and _looks_past(clause[0])):
+        if clause[0] in ("i", "we", "then") or (tokens[j] != "which" and looks_past(clause[0])):
             continue
-        if not any(_looks_past(t) or t in LINKING_PAST for t in clause):  # "and in the next six months": no clause
+        if not any(looks_past(t) or t in LINKING_PAST for t in clause):  # "and in the next six months": no clause
             continue
         # with its connector: "which cut load time by 70%", "and the alerts prevented …" are outcome wording
         features = sentence_features(tokens[j:], 0.0, 0, 1, with_position=False)
@@ -1050,7 +1036,7 @@ def _scene_then_task(text: str) -> tuple[str, str] | None:
     for j in range(opened + SCENE_MIN_WORDS, len(tokens) - 2):
         if tokens[j] not in ("and", "so", "but") and not said[j - 1][0].endswith(","):
             continue
-        if not any(_looks_past(t) or t in SCENE_VERBS for t in tokens[opened:j]):
+        if not any(looks_past(t) or t in SCENE_VERBS for t in tokens[opened:j]):
             continue
         start = j + 1 if tokens[j] in ("and", "so", "but") else j
         task = sentence_features(tokens[start : start + 7], 0.0, 0, 1, with_position=False)
@@ -1225,9 +1211,9 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             # candidate's sentence before it (Whisper cuts "I was on call, so it was my decision" in two),
             # which is then the task's start, not the scene. Others' needs before it stay the scene ("A VP
             # asked our team to build it. So I needed to ...").
-            if tokens_list[j][:1] == ["so"] and CANDIDATE.search(" ".join(tokens_list[j - 1])):
-                j -= 1
-            return ["situation"] * j + path[j:]
+            carried_on = tokens_list[j][:1] == ["so"] and bool(CANDIDATE.search(" ".join(tokens_list[j - 1])))
+            scene = j - 1 if carried_on else j
+            return ["situation"] * scene + path[scene:]
         if not j and OWN_TASK.search(text):
             # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do.
             handed = [m.group() for m in OWN_TASK.finditer(text)]
@@ -1340,7 +1326,7 @@ def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[
         tokens = tokens_list[i]
         start = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))  # "and, um, without"
         if (start < len(tokens) and tokens[start] in FRAGMENT_OPENERS
-                and not any(t in FINITE_WORDS or t in PRESENT_VERBS or _looks_past(t) for t in tokens)):
+                and not any(t in FINITE_WORDS or t in PRESENT_VERBS or looks_past(t) for t in tokens)):
             relabeled[i] = relabeled[i - 1]
     return relabeled
 
@@ -1362,7 +1348,7 @@ def _tells_what_happened(sentences: list[list[str]]) -> bool:
     promotion must be fail-closed", "Durable logging is far more reliable")."""
     words = [t for tokens in sentences for t in tokens]
     no_lesson = not any(_states_a_lesson(tokens) for tokens in sentences)
-    return (no_lesson and any(_looks_past(t) for t in words)
+    return (no_lesson and any(looks_past(t) for t in words)
             and not any(t in PRESENT_VERBS or t in ("must", "should") for t in words))
 
 

@@ -360,18 +360,15 @@ def _comma_splice_at(words: list[Word], index: int, start: int) -> bool:
 # Bullets read aloud run together: "I led the data team asked to make predictions accurate, collected six
 # months of GPS data, built a model …". In speech, a comma followed by a past-tense verb and its object starts
 # the next item (not "the system, built in 2010, …", where a preposition follows: a description).
-STEP_PAST = {"built", "wrote", "ran", "made", "took", "read", "set", "led", "found", "sent", "brought", "held",
-             "gave", "kept", "met", "taught", "put", "got", "drew", "chose", "spent", "sat", "told"}
-OBJECT_STARTS = {"the", "a", "an", "our", "my", "their", "his", "her", "its", "this", "that", "these", "those",
-                 "each", "every", "all", "both", "some", "it", "them", "him", "us", "one", "two", "three", "four",
-                 "five", "six", "seven", "eight", "nine", "ten", "up", "out"}
+OBJECT_STARTS = set("the a an our my their his her its this that these those each every all both some it "
+                    "them him us one two three four five six seven eight nine ten up out".split())
 
 
 def _listed_step_at(words: list[Word], index: int) -> bool:
     if not words[index].text.endswith(",") or index + 3 >= len(words):
         return False
     verb, after = norm(words[index + 1].text), norm(words[index + 2].text)
-    return (verb in STEP_PAST or looks_regular_past(verb)) and (after in OBJECT_STARTS or after[:1].isdigit())
+    return looks_past(verb) and (after in OBJECT_STARTS or after[:1].isdigit())
 
 
 def _looks_like_a_verb(token: str) -> bool:
@@ -381,6 +378,23 @@ def _looks_like_a_verb(token: str) -> bool:
 def looks_regular_past(token: str) -> bool:
     """"rolled", "migrated" (not "red", "bed": four letters or fewer)."""
     return len(token) > 4 and token.endswith("ed")
+
+
+# Past forms of the verbs stories are told with (lower case), beside the regular "-ed".
+IRREGULAR_PAST = {
+    "began", "brought", "built", "bought", "caught", "chose", "came", "did", "drew", "drove", "fell", "felt",
+    "fought", "found", "gave", "got", "went", "grew", "had", "heard", "held", "hid", "hit", "kept", "knew",
+    "laid", "led", "left", "lent", "let", "lost", "made", "meant", "met", "paid", "put", "ran", "read",
+    "rebuilt", "rewrote", "rode", "rose", "said", "sat", "saw", "sent", "set", "shut", "sold", "sought",
+    "spent", "split", "spoke", "stood", "stuck", "struck", "swore", "taught", "told", "took", "thought",
+    "threw", "understood", "undertook", "won", "wrote", "broke", "cut", "oversaw", "withdrew", "underwent",
+    "didn't", "dug", "fed", "flew", "froze", "hung", "mistook", "overcame", "overrode", "redid", "reran",
+    "rethought", "shook", "spun", "swept", "tore", "upheld", "withheld", "foresaw", "strove", "sped",
+}
+
+
+def looks_past(token: str) -> bool:
+    return token in IRREGULAR_PAST or looks_regular_past(token)
 
 
 # A marker followed by a new subject ends a spoken sentence from this many words on (other markers wait for
