@@ -24,6 +24,11 @@ pytestmark = pytest.mark.real
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _signals_as_from_a_terminal() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 class Program:
     """The CLI in the background, its output read line by line."""
 
@@ -31,8 +36,9 @@ class Program:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "interviewer", *args], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True,
-            # Ctrl-C as from a terminal, even where the test run itself was started with it ignored
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+            # Ctrl-C, 'kill' and a closed terminal as from a terminal, even where the test run itself was started
+            # with them ignored (under nohup, SIGHUP is ignored, and the program rightly keeps it so)
+            preexec_fn=_signals_as_from_a_terminal,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
@@ -59,7 +65,14 @@ class Program:
         self.proc.stdin.flush()
 
     def finish(self, timeout=120.0) -> int:
-        code = self.proc.wait(timeout=timeout)
+        try:
+            code = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            # Say where it stood: a bare TimeoutExpired showed nothing of what the program had printed.
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+            time.sleep(0.1)
+            raise AssertionError(f"still running {timeout} s later; output:\n{self.text}") from None
         time.sleep(0.1)
         return code
 
