@@ -1216,7 +1216,8 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             return ["situation"] * scene + path[scene:]
         if not j and OWN_TASK.search(text):
             # "Our team was asked to launch ...": the team's brief sets the scene, as others' needs do.
-            handed = [m.group() for m in OWN_TASK.finditer(text)]
+            matches = list(OWN_TASK.finditer(text))
+            handed = [m.group() for m in matches]
             if any(TEAM.search(m) for m in handed) and not any(CANDIDATE.search(m) for m in handed):
                 continue
             # "During my thesis I was asked to run benchmarks ... My task was to build a benchmark suite":
@@ -1232,7 +1233,7 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             if TAKEN_ON.search(text):
                 return path
             charged = not re.search(OWN_NEED, text)
-            framed = (len(text[: OWN_TASK.search(text).start()].split()) >= 2
+            framed = (len(text[: matches[0].start()].split()) >= 2
                       or any(CUES[cue].search(text) for cue in SETTING_CUES))
             stated = next((k for k in range(1, opening)
                            if (framed and STATED_TASK.search(" ".join(tokens_list[k])))
