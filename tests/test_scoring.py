@@ -2305,6 +2305,19 @@ def test_a_figure_set_as_a_target_is_not_a_measured_outcome(sentence, is_figure)
 @pytest.mark.parametrize(
     "sentence,is_figure",
     [
+        ("I migrated the services in batches over 4 months.", False),  # how long the step ran
+        ("I monitored it for 2 weeks before the cutover.", False),
+        ("We restored service in 5 minutes.", True),
+        ("We cut provisioning from 2 days to 20 minutes.", True),
+    ],
+)
+def test_how_long_a_step_ran_is_not_a_measured_outcome(sentence, is_figure):
+    assert ("metric" in star_features(sentence)) is is_figure
+
+
+@pytest.mark.parametrize(
+    "sentence,is_figure",
+    [
         ("We got about a hundred and twenty people onto flights that night.", True),
         ("Only about forty customers signed up.", True),
         ("We rebooked 120 people that night.", True),
