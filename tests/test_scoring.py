@@ -895,6 +895,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
+        ("Some query strings contained users' email addresses.", "result_verb_non_i", False),  # what was there
         ("It hasn't broken since.", "now_state", True),  # a state kept since the change
         ("The backups have run every night ever since.", "now_state", True),
         ("I have worked there since.", "now_state", True),
@@ -1351,6 +1352,7 @@ def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
         ("Reached out to community experts for best practices.", "bare_past_open"),  # not a target reached
         ("Reached 95% test coverage on the billing service.", "bare_outcome_open"),
         ("Fixed caching, added retries for transient errors.", "bare_past_open"),  # fixing is a step
+        ("Contained the incident with zero customer impact.", "bare_outcome_open"),
     ],
 )
 def test_a_subjectless_past_bullet_is_an_outcome_or_a_step_by_its_verb(sentence, feature):
