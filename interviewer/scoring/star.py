@@ -1115,11 +1115,17 @@ STEP_CUES = ("i_past_action", "we_past_action", "bare_past_open", "i_decided")
 
 
 def _block_evidence(path: list[str], content_em: list[dict[str, float]], part: str,
-                    outcome_worded: list[bool], plain_ending: list[bool]) -> float:
+                    outcome_worded: list[bool], plain_ending: list[bool], lesson: list[bool]) -> float:
     """How much the sentences labeled ``part`` read like it rather than like its neighbouring parts."""
     counted = [i for i, lab in enumerate(path) if lab == part]
     if part == "result" and counted:
-        steps = [i for i, em in enumerate(content_em) if _log_odds(em, "action") >= STEP_READING]
+        # A closing lesson can tell how the candidate works ("I discovered that too many checks slowed it. By
+        # iterating on one rule first, I balanced speed and reliability"): from its first sentence that states
+        # a lesson on, the reflection's sentences are no steps after the outcome.
+        lesson_from = next((i for i, lab in enumerate(path) if lab == "reflection" and lesson[i]), len(path))
+        steps = [i for i, em in enumerate(content_em)
+                 if not (i >= lesson_from and path[i] == "reflection")
+                 and _log_odds(em, "action") >= STEP_READING]
         if len(steps) >= STEPS_AFTER_AN_OUTCOME:
             counted = [i for i in counted if i > steps[-STEPS_AFTER_AN_OUTCOME]]
         told_plainly = (len(counted) == 1 and plain_ending[counted[0]]
@@ -1441,6 +1447,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     content_em = [emission_scores(features, weights["content"]) for features in content_features]
     outcome_worded = [_worded_as_an_outcome(features, texts[i])
                       for features, i in zip(content_features, content)]
+    lesson = ["no_lesson_wording" not in features for features in content_features]
     plain_ending = [len(tokens) <= PLAIN_RESULT_WORDS and not any(cue in features for cue in STEP_CUES)
                     for tokens, features in zip(kept, content_features)]
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
@@ -1453,8 +1460,8 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         # Is each part really there? Its sentences must read like it, compared with the parts that would
         # take them over (its neighbours in the order), on wording alone.
         evidence = {
-            part: max(_block_evidence(path, content_em, part, outcome_worded, plain_ending),
-                      _block_evidence(content_path, content_em, part, outcome_worded, plain_ending)
+            part: max(_block_evidence(path, content_em, part, outcome_worded, plain_ending, lesson),
+                      _block_evidence(content_path, content_em, part, outcome_worded, plain_ending, lesson)
                       if part not in path else float("-inf"))
             for part in PARTS
         }
