@@ -895,7 +895,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
-        ("Some query strings contained users' email addresses.", "result_verb_non_i", False),  # what was there
+        ("Some query strings contained users' email addresses.", "result_verb_non_i", False),  # what was in
         ("It hasn't broken since.", "now_state", True),  # a state kept since the change
         ("The backups have run every night ever since.", "now_state", True),
         ("I have worked there since.", "now_state", True),
@@ -2382,13 +2382,13 @@ def test_the_longest_answer_a_round_records_is_not_too_many_words_to_score():
 def test_a_closing_lesson_told_as_a_way_of_working_does_not_hide_the_result():
     """"By iterating on a single rule first, I balanced …" after the lesson reads like a step, but the story
     has ended: the Result before it is told."""
-    text = ("While we moved our support chatbot to a new model, I noticed it often made up answers. My goal "
-            "was to stop wrong answers from reaching customers. I studied the guardrail library first. I defined "
-            "rules for facts, safety and privacy. I deployed the checks in front of the model endpoint. I "
-            "configured a queue that sends failed answers to a person for review. Within two weeks wrong answers "
-            "dropped from 18% to under 2%, and review time fell by 70%. I discovered that the number of checks "
-            "directly affects both safety and speed. By iterating on a single rule first, I balanced speed and "
-            "reliability.")
+    text = ("While we moved our support chatbot to a new model, I noticed it often made up answers. My goal"
+            " was to stop wrong answers from reaching customers. I studied the guardrail library first. I "
+            "defined rules for facts, safety and privacy. I deployed the checks in front of the model "
+            "endpoint. I configured a queue that sends failed answers to a person for review. Within two "
+            "weeks wrong answers dropped from 18% to under 2%, and review time fell by 70%. I discovered "
+            "that the number of checks directly affects both safety and speed. By iterating on a single "
+            "rule first, I balanced speed and reliability.")
     scored = score_answer(transcript_of(text))
     assert scored.missing == []
     assert [s.label for s in scored.sentences][-3:] == ["result", "reflection", "reflection"]

@@ -105,8 +105,8 @@ NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{det} )"
 # A bullet opening with one of these reports an outcome ("Reduced costs by 30%"). "I established a weekly
 # sync" is something done, but a bullet "Established X as the standard" is an outcome (11 of 11 in the
 # labeled answers). A bullet "Fixed caching, added retries" is a step (2 of 2 in all the answers), and so is
-# "Led the rollout across 8 services". "Contained the incident within the hour" is how an incident ended; not a
-# result verb elsewhere, where "the logs contained emails" tells what was there.
+# "Led the rollout across 8 services". "Contained the incident within the hour" is how an incident ended;
+# not a result verb elsewhere, where "the logs contained emails" tells what was there.
 STEP_BULLETS = {"fixed", "led"}
 BULLET_OUTCOMES = (RESULT_PAST | {"established", "contained"}) - STEP_BULLETS
 # "Reached out to the vendor" is a step, not a target reached (5 such sentences of 5 in all the answers).
