@@ -891,6 +891,9 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I had an hour with the director.", "metric", False),
         ("We handed in two days early and got a first.", "evaluation", True),  # a result 10 times in 10
         ("We finished this feature two weeks early.", "evaluation", True),
+        ("The dashboard is a great tool for our sales team to spot rising items.", "evaluation", True),
+        ("The checklist became a template for the other teams.", "evaluation", True),
+        ("Jenkins was the standard CI tool at the company.", "evaluation", False),  # the scene
         ("I started early on the migration.", "evaluation", False),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
