@@ -1119,6 +1119,7 @@ def test_an_outcome_verb_after_a_subject_other_than_the_candidate_reads_as_a_res
         ("I told the team that we needed to slow down.", False),
         ("My manager told me that I had to own the migration.", True),  # a task handed over
         ("I realized that I needed to rebuild their trust.", True),
+        ("My work was praised by the whole team.", False),  # "my work" is a task only with "to"
     ],
 )
 def test_an_obligation_inside_what_the_candidate_said_is_not_a_task(sentence, task_cue):
@@ -1708,6 +1709,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("My original goal was a two-week spike.", "task_noun"),
         ("The problem was to figure out how to add arrows to the lines.", "task_noun"),  # what was to be done
         ("The first issue that presented itself was making sure his post was covered.", "task_noun"),
+        ("My work is to maintain and improve the data pipelines for this database.", "task_noun"),
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome

@@ -241,7 +241,10 @@ _CUES: dict[str, str] = {
     # be done, named as the problem (not "the problem was that ...", which tells what was wrong)
     r"|\b(?:problem|issue)s? (?:\w+ ){0,4}(?:was|is) (?:to|making sure|ensuring|figuring out|finding a way)\b"
     r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)\b(?: [\w']+){0,6}? (?:was|were) (?:all )?mine\b"
-    r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b",
+    r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b"
+    # "My work is to maintain the pipelines": the job, said as a speaker of another first language may say it
+    # (not "my work was praised": only with "to")
+    r"|\b(?:my|our) (?:main |own )?work (?:is|was) to\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
