@@ -1457,7 +1457,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     content_em = [emission_scores(features, weights["content"]) for features in content_features]
     outcome_worded = [_worded_as_an_outcome(features, texts[i])
                       for features, i in zip(content_features, content)]
-    lesson = ["no_lesson_wording" not in features for features in content_features]
+    lesson = ["no_lesson_wording" not in features for features in content_features]  # _states_a_lesson
     plain_ending = [len(tokens) <= PLAIN_RESULT_WORDS and not any(cue in features for cue in STEP_CUES)
                     for tokens, features in zip(kept, content_features)]
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
