@@ -2397,3 +2397,16 @@ def test_a_closing_lesson_told_as_a_way_of_working_does_not_hide_the_result():
     scored = score_answer(transcript_of(text))
     assert scored.missing == []
     assert [s.label for s in scored.sentences][-3:] == ["result", "reflection", "reflection"]
+
+
+@pytest.mark.parametrize(
+    "sentence,is_step",
+    [
+        ("I worked with a senior developer who frequently dismissed ideas from junior staff.", False),
+        ("I worked with the vendor to fix the export.", True),
+    ],
+)
+def test_who_the_story_is_about_is_the_scene_not_a_step(sentence, is_step):
+    features = star_features(sentence)
+    assert ("i_past_action" in features) is is_step
+    assert ("when_i_was" in features) is not is_step

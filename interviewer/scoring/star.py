@@ -751,6 +751,11 @@ def _without_hedges(tokens: list[str]) -> list[str]:
     return kept
 
 
+# The person the story is about, met at work: "I worked with a senior developer who …".
+SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:with|alongside|for|under) "
+                         r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:who|whose)\b")
+
+
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
@@ -784,6 +789,13 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         # "We needed to" includes the candidate and splits evenly, so it stays an obligation.
         del values["obligation"]
         values["obligation_shared"] = 1.0
+    if SOMEONE_WHO.search(text):
+        # "I worked with a senior developer who dismissed every idea": who the story is about, as "I had a
+        # parent who emailed me every day" is (3 such sentences of 3 in all the answers are the Situation;
+        # "I worked with the vendor to fix it" is a step).
+        values["when_i_was"] = 1.0
+        for name in ("worked_with", "i_past_action"):
+            values.pop(name, None)
     if "task_noun" in values or "task_assigned" in values:
         # "In this project, the task was to ...", "Last year I set myself a goal to ...": the opening only
         # places the sentence; its main clause states the task, so the setting cues do not speak for it,
