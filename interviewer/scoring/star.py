@@ -430,11 +430,11 @@ _CUES: dict[str, str] = {
     r"|spoke for (?:itself|themselves)|(?:is|are) still (?:there|on the team|at the company|with the company)"
     # "The dashboard is a great tool for our clients", "the doc became a template for other teams": what
     # the work came to be for others (a result 7 times in 9 in all the answers; "Jenkins was the standard
-    # tool" sets the scene, hence a word of praise or a becoming)
+    # tool" sets the scene, hence a word of praise or a becoming; "became … standard" is read above)
     r"|\b(?:is|was|are|were) (?:now )?(?:a|an) (?:really |very )?"
     r"(?:great|useful|valuable|powerful|handy|helpful) (?:\w+ )?tool\b"
     r"|\bbec(?:a|o)me (?:a|an|the|our) (?:[\w-]+ ){0,2}"
-    r"(?:reference|template|source of truth|standard|playbook|blueprint|go-to|foundation)\b"
+    r"(?:reference|template|source of truth|playbook|blueprint|go-to|foundation)\b"
     # outside offices too: "the student passed the class", "the doctor agreed with my assessment", "nobody got
     # hurt", "the patient made a full recovery", "he never missed another deadline", "the plan worked",
     # "everyone made it home safely", "the client chose our proposal", "the rest of the team started doing the
