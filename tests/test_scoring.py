@@ -1531,6 +1531,23 @@ def test_taking_ownership_of_something_is_taking_it_on(sentence, is_task):
 @pytest.mark.parametrize(
     "sentence,is_task",
     [
+        # saying what was not theirs marks what the candidate took on, with or without "I decided to"
+        ("I was not asked to solve this.", True),
+        ("I wasn't the launch owner, the PM was, and the date was tied to a business review.", True),
+        ("Although I wasn't the team lead, I recognized we needed someone to step up.", True),
+        ("Nobody asked me to fix the flaky tests.", True),
+        ("I wasn't sure the team would agree.", False),
+        ("I was not happy with the first draft.", False),
+        ("The outage was not caused by our change.", False),
+    ],
+)
+def test_saying_what_was_not_the_candidates_role_marks_the_task(sentence, is_task):
+    assert ("task_assigned" in star_features(sentence)) is is_task
+
+
+@pytest.mark.parametrize(
+    "sentence,is_task",
+    [
         ("I was given the task to automate the whole release process.", True),
         ("I was given two weeks to cut the build time in half.", True),
         ("I was given a dataset of support tickets full of duplicates.", False),  # something received
@@ -1710,6 +1727,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("The problem was to figure out how to add arrows to the lines.", "task_noun"),  # what was to be done
         ("The first issue that presented itself was making sure his post was covered.", "task_noun"),
         ("My work is to maintain and improve the data pipelines for this database.", "task_noun"),
+        ("My deliverables were feature work and bug fixes.", "task_noun"),  # what was theirs to deliver
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome

@@ -140,12 +140,16 @@ TOOK_ON = "offered|volunteered|agreed|signed up|stepped up"
 # Taking something on: "I decided to take it on", "I decided to take ownership of improving our pipeline"
 TAKE_ON = (r"take (?:it|this|that) on"
            r"|take (?:full |complete )?(?:ownership|responsibility|charge) (?:of|for)\b")
-# A decision to own what was not the candidate's: "It wasn't my assigned work, but I decided to fix it", "I
-# wasn't on the platform team, but I decided to fix the flakiest tests myself" (3 such sentences of 3 in all
-# the answers are the Task).
+# The candidate saying what was not theirs marks what they then took on: "It wasn't my assigned work, but I
+# decided to fix it", "I was not asked to solve this", "I wasn't the launch owner, the PM was", "Although I
+# wasn't the team lead, I recognized we needed someone to step up" (9 such sentences of 9 in all the answers
+# are the Task).
 BEYOND_MY_ROLE = (r"\b(?:wasn't|was not|not) (?:my|our|on (?:the|my|our)) (?:[\w-]+ ){0,2}"
                   r"(?:job|work|responsibility|role|area|problem|project|task|team|scope)\b"
-                  r".{0,80}\bi decided to\b")
+                  r"|\bi (?:wasn't|was not|was never) (?:the |a |an |officially |formally |even )?"
+                  r"(?:[\w-]+ ){0,2}(?:owner|lead|leader|manager|in charge|responsible)\b"
+                  r"|\bi (?:wasn't|was not|was never) (?:asked|told|assigned|expected|tasked|supposed) to\b"
+                  r"|\b(?:nobody|no one) (?:had )?(?:asked|told|assigned|expected) (?:me|us) to\b")
 # The candidate's goal said as a plan, before "to": "I aimed to", "I set out to", "I was determined to" (like
 # "I wanted to").
 AIMED = "aimed|set out|sought|intended|was determined|were determined"
@@ -234,7 +238,7 @@ _CUES: dict[str, str] = {
     "problem_words": r"\b(?:problem|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
-    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
+    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
     r"|\bi (?:was|am) (?:\w+ ){1,4}responsible for\b|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first |official |original |only |core |ultimate |formal |new )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
     # "The problem was to figure out how to add arrows", "the first issue ... was making sure ...": what was to
