@@ -1032,6 +1032,9 @@ def test_spoken_outcomes_read_as_results(sentence):
         ("The process is still manual.", False),  # a state, not one kept since the change
         ("Both of them agreed with the plan.", True),  # how a disagreement ended
         ("I agreed to the plan my manager proposed.", False),  # the candidate's step
+        ("My colleague agreed with the results, and we proceeded with Redis.", True),
+        ("The marketing team agreed to the phased rollout plan.", True),
+        ("Instead, we agreed on an asynchronous approach with a message queue.", False),  # a step together
     ],
 )
 def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is_outcome):

@@ -409,9 +409,11 @@ _CUES: dict[str, str] = {
     r"came back|come back)\b(?: \w+){0,4}? again\b|\bnever (?:came back|returned|recurred)\b"
     r"|\b(?:is|are) still (?:with us|in use|used|running|going strong|in place)\b|\bthrough the roof\b"
     r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
-    # "both of them agreed with the plan", "he agreed with the data": how a disagreement ended
-    r"|(?<!\bi )\bagreed (?:with|on|to) (?:the|my|our|this|that|a) (?:\w+ )?(?:plan|approach|decision|proposal|compromise|data|"
-    r"recommendation|solution|timeline)\b"
+    # "both of them agreed with the plan", "he agreed with the results", "the marketing team agreed to the
+    # phased rollout plan": how a disagreement ended ("we agreed on an approach" is a step taken together)
+    r"|(?<!\bi )(?<!\bwe )\bagreed (?:with|on|to) (?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}"
+    r"(?:plan|approach|decision|proposal|compromise|data|recommendation|solution|timeline|results|findings|trial|"
+    r"pilot)\b"
     # Things moving, and a state regained: "the site was back up", "working again", "returned to normal"
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:was|were|is|are) back (?:up|online|open|in business)\b|\b(?:returned|went back|got back) to (?:normal|baseline|service|full (?:speed|capacity|strength))\b|\b(?:stability|service|traffic|performance|confidence|trust|morale|calm|order|power|sales|demand) (?:\w+ )?returned\b|\b(?:worked|working|running) (?:fine |normally )?again\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     # Others' thanks and a standard adopted are outcomes; the candidate's own thanks ("I thanked them for the
