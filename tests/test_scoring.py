@@ -1178,6 +1178,7 @@ def test_a_need_or_a_state_is_read_from_whole_words_of_the_main_clause(sentence,
         ("Decide: delay the launch or launch with the risk.", True),
         ("Quickly learn and apply the skills needed for the new animation system.", True),  # after an adverb
         ("Upskill yourself to contribute more to the team.", True),  # any verb, with a reflexive object
+        ("Translate deeply domain-specific knowledge into a data model.", True),  # before an adverb
         ("Finally reduced the build time by 40%.", False),  # an adverb before a past form: what happened
         ("Sync status was unclear to everyone before the rollout.", False),  # a noun, then its verb
         ("Test coverage went from 40% to 85%.", False),
@@ -1342,6 +1343,7 @@ def test_a_change_in_how_the_candidate_works_is_a_lesson(sentence, cue):
     [
         ("During production maintenance, we processed small batches and checked hardware health.", True),
         ("After the outage we rolled back the config and added a pipeline step.", True),
+        ("To fix this, we added clear help buttons across our tool set.", True),  # after its purpose
         ("During the pandemic we were short on staff.", False),  # a state
     ],
 )
