@@ -1468,6 +1468,19 @@ def test_a_conditional_is_hindsight_only_as_a_counterfactual(sentence, hindsight
 
 
 @pytest.mark.parametrize(
+    "sentence,hindsight",
+    [
+        ("Next time I'd bring the data to the first meeting.", True),
+        ("The next time I face a deadline like this, I will ask for help sooner.", True),
+        # the next time told in the past is how it went
+        ("The next time I asked her for help, she was very helpful.", False),
+    ],
+)
+def test_next_time_is_hindsight_unless_told_in_the_past(sentence, hindsight):
+    assert ("hindsight" in star_features(sentence)) is hindsight
+
+
+@pytest.mark.parametrize(
     "sentence,outcome",
     [
         ("The platform now manages the full lifecycle of system issues.", True),  # others' state after it
