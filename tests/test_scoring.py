@@ -1669,6 +1669,9 @@ def test_i_need_to_is_a_need_not_a_step():
     [
         ("This turned out to be the right call.", True),
         ("The pilot turned out well.", True),
+        ("The centralized config turned out to be a genuinely good architectural decision.", True),
+        ("The reporting export turned out to be useful for other teams too.", True),
+        ("That documentation turned out to be incomplete.", False),  # what was found
         # as people say how it went
         ("And that was a big win for the team.", True),
         ("The client was over the moon.", True),
