@@ -339,6 +339,23 @@ def test_a_story_told_in_the_present_has_its_steps_read_as_steps():
     assert score.star["action"].present
 
 
+def test_steps_full_of_figures_keep_the_action_that_wording_gives_them():
+    """Steps that report what they saw ("saw memory at 95% on 3 of 5 pods") are pulled into the Result by
+    position; the Action is still told, since wording alone places it (it was reported missing)."""
+    story = ("On a Friday evening our dashboard showed API latency jump from 200ms to 8 seconds, with "
+             "errors at 35%. Customers were timing out and a P1 incident was opened. I was the on-call "
+             "engineer and had to restore service and find the root cause. I followed the runbook: (1) "
+             "Checked the dashboards and saw memory at 95% on 3 of 5 pods, (2) Ran a profiler and confirmed "
+             "a leak, (3) Traced it to the release from 2 hours earlier. (4) Rolled the deployment back, (5) "
+             "Latency was back to 200ms within 3 minutes. The incident lasted 22 minutes in all. The "
+             "post-mortem found missing memory limits in the new deployment. I added memory limits to every "
+             "deployment and a memory test to the CI pipeline. We had no similar incident in the next 6 "
+             "months.")
+    score = score_text(story)
+    assert all(score.star[part].present for part in ("situation", "task", "action", "result"))
+    assert score.sentences[3].label == "action"
+
+
 def test_a_story_told_in_the_present_perfect_has_its_steps_read_as_steps():
     """"I have analysed the whole process and I have found ...", as many speakers of Indian English tell what
     they did."""
