@@ -1494,7 +1494,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         # wording alone places them when position gave it only a sentence or two: steps full of figures
         # ("(1) Checked Grafana dashboards — saw memory at 95% on 3/5 pods, (2) Ran kubectl top …") are
         # pulled into the Result, and the Action must not fall away for it (public answers: complete ones
-        # told a part is missing 17.2% -> 15.9%, for two removed parts found fewer; the other parts keep
+        # told a part is missing 17.2% -> 15.9%, for three removed parts found fewer; the other parts keep
         # the first reading, since the same for all cost the issue set's found 83.3% -> 79.2%).
         evidence = {
             part: max(_block_evidence(path, content_em, part, outcome_worded, plain_ending, lesson),
