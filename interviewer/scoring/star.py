@@ -1492,7 +1492,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         # Is each part really there? Its sentences must read like it, compared with the parts that would
         # take them over (its neighbours in the order), on wording alone. The Action's steps also count as
         # wording alone places them when position gave it only a sentence or two: steps full of figures
-        # ("(1) Checked Grafana dashboards — saw memory at 95% on 3/5 pods, (2) Ran kubectl top …") are
+        # ("(1) Checked the dashboards and saw memory at 95% on 3 of 5 pods, (2) Ran a profiler …") are
         # pulled into the Result, and the Action must not fall away for it (public answers: complete ones
         # told a part is missing 17.2% -> 15.9%, for three removed parts found fewer; the other parts keep
         # the first reading, since the same for all cost the issue set's found 83.3% -> 79.2%).
