@@ -529,6 +529,13 @@ def test_an_action_told_only_as_the_teams_steps_is_missing_with_the_reason():
     solo = score_text("Our checkout was timing out. I was responsible for fixing it. We looked at the logs. "
                       "Timeouts dropped from 5% to 0.1%.")
     assert not any(f.startswith("I heard what the team did") for f in solo.feedback)
+    # "We also set up …" is a team step too, as "I also set up …" is the candidate's
+    also = score_text("Last spring our finance tools went out to six regional offices. Ensure that every "
+                      "user could work with the tools they needed. We planned training sessions in each "
+                      "region and offered them to every user. We also set up a help address for questions. "
+                      "The rollout went smoothly, and all six regions were up and running in three weeks.")
+    assert "action" in also.missing
+    assert also.feedback[0].startswith("I heard what the team did ('We planned training sessions")
 
 
 CLOUD_BILL = (

@@ -350,7 +350,12 @@ _CUES: dict[str, str] = {
     # "My approach was to split it into phases", "my first step was to pull the logs": the step itself
     r"|\b(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
-    "we_past_action": r"(?:^|\b(?:so|then|and|together)\s|^(?:during|after|before|once|over|across|for|in|on|at|with|to) (?:[\w'-]+ ){1,4}?)we (?!" + NOT_ACTIONS + r")" + PAST_FORM,
+    # "We also set up a help address", "we then rewrote it": the adverbs "I also …" may have (not "-ly" ones:
+    # "we quickly started getting messages" sets the scene, "we successfully shipped" reports the outcome)
+    "we_past_action": r"(?:^|\b(?:so|then|and|together)\s"
+    r"|^(?:during|after|before|once|over|across|for|in|on|at|with|to) (?:[\w'-]+ ){1,4}?)we "
+    r"(?:(?:also|then|just|first|finally|even|later|soon|instead|again) )?"
+    r"(?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
     "result_opener": r"^(?:so |and |um |uh )*(?:in (?:just |only |about |under )?(?:\w+ )?(?:days?|weeks?|months?|years?)(?! ago)\b|as a result|in the end|ultimately|eventually|in total|overall|the result|the outcome|the impact|by the end|at the end|by (?:the )?(?:spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|next (?:\w+ )?(?:week|month|quarter|year|season|term|semester)|following (?:week|month|quarter|year)|time (?:we|i|it|they) (?:launched|shipped|finished|left))|after (?:\w+ ){0,3}(?:weeks?|months?|days?|years?|launch|the launch|release|rollout|deployment)|within (?:\w+ ){0,3}(?:weeks?|months?|days?|years?)|thanks to|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|cut)|long story short)\b",
