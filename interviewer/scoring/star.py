@@ -221,6 +221,9 @@ HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
 # Not right after a word that opens a clause naming something ("change how I coached"), for i_past_action.
 EMBEDDED = "".join(rf"(?<!\b{wh} )" for wh in ("how", "what", "why", "where", "whether"))
 
+# Adverbs between the subject and the verb of a step: "I also set up", "we then rewrote it".
+STEP_ADVERBS = "also|then|just|first|finally|even|later|soon|instead|again"
+
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
@@ -338,7 +341,7 @@ _CUES: dict[str, str] = {
     # clause, one is a step, and it tells its steps without "I" ("… restored the service and walked through
     # exactly what I did").
     "i_past_action": EMBEDDED
-    + r"\bi (?:(?:(?!successfully)\w+ly|also|then|just|first|finally|even|later|soon|instead|again) ){0,2}"
+    + r"\bi (?:(?:(?!successfully)\w+ly|" + STEP_ADVERBS + r") ){0,2}"
     r"(?!" + NOT_ACTIONS + r")"
     + PAST_FORM
     # "I had the conversation privately", "I then had a one-on-one with him": a meeting held is a step ("had"
@@ -350,11 +353,11 @@ _CUES: dict[str, str] = {
     # "My approach was to split it into phases", "my first step was to pull the logs": the step itself
     r"|\b(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
-    # "We also set up a help address", "we then rewrote it": the adverbs "I also …" may have (not "-ly" ones:
-    # "we quickly started getting messages" sets the scene, "we successfully shipped" reports the outcome)
+    # "We also set up a help address", "we then rewrote it": the adverbs of "I also …" (not "-ly" ones: "we
+    # quickly started getting messages" sets the scene, "we successfully shipped" reports the outcome)
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s"
     r"|^(?:during|after|before|once|over|across|for|in|on|at|with|to) (?:[\w'-]+ ){1,4}?)we "
-    r"(?:(?:also|then|just|first|finally|even|later|soon|instead|again) )?"
+    r"(?:(?:" + STEP_ADVERBS + r") )?"
     r"(?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
     # Result: outcomes, numbers, evaluation
