@@ -1386,10 +1386,16 @@ def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
         ("Reached 95% test coverage on the billing service.", "bare_outcome_open"),
         ("Fixed caching, added retries for transient errors.", "bare_past_open"),  # fixing is a step
         ("Contained the incident with zero customer impact.", "bare_outcome_open"),
+        ("Respectfully disagreed with the plan, then committed to the decision.", "bare_past_open"),  # manner
+        ("Quickly rolled back the release.", "bare_past_open"),
     ],
 )
 def test_a_subjectless_past_bullet_is_an_outcome_or_a_step_by_its_verb(sentence, feature):
     assert feature in star_features(sentence)
+
+
+def test_a_bullet_that_opens_with_successfully_reports_how_it_ended_not_a_step():
+    assert "bare_past_open" not in star_features("Successfully migrated the service with zero downtime.")
 
 
 @pytest.mark.parametrize(

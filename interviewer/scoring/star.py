@@ -559,6 +559,9 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
     if not tokens:
         return False, False
     first = tokens[0]
+    if (len(tokens) > 2 and first.endswith("ly") and first not in LY_VERBS and first != "successfully"
+            and looks_past(tokens[1])):
+        first = tokens[1]  # "Respectfully disagreed with ...", "Quickly rolled back ...": a step, its manner first
     past = looks_past(first)
     base = first in ACTION_LEMMAS and not past and not _opens_its_subject(tokens)
     return base, past
