@@ -609,7 +609,6 @@ GOAL_VERBS = ACTION_LEMMAS | RESULT_VERBS | set(INFINITIVE_GOALS) | {
 # Where the main clause of a bare goal ends: "Give feedback | that changed the behavior".
 CLAUSE_ENDS = {"that", "which", "who", "where", "when", "while", "without", "to", "so", "because", "by",
                "before", "after", "until", "if", "whether"}
-LY_VERBS = {"apply", "reply", "supply", "rely", "comply", "multiply", "imply", "rally", "tally", "fly", "ally"}
 
 
 def _imperative_open(tokens: list[str]) -> bool:
@@ -661,8 +660,10 @@ NOT_STEPS = set(
     "believe hope like love wish remember realize realise try tend used got get also then just really still "
     "always usually often never sometimes actually and or but so to the a an of in on at for with as".split()
 )
-STEP_ADVERBS = {"then", "also", "just", "first", "both", "all", "already", "now", "still", "never", "even", "soon",
-                "later", "together", "again", "once", "instead", "further", "most"}
+# Words between "I" or "we" and a verb in the present ("I then call", "we both check"), for telling a story
+# told in the present; the cues for steps told in the past have their own shorter list, STEP_ADVERBS.
+PRESENT_STEP_ADVERBS = {"then", "also", "just", "first", "both", "all", "already", "now", "still", "never", "even",
+                        "soon", "later", "together", "again", "once", "instead", "further", "most"}
 PRESENT_STORY_STEPS = 3  # "I sit down", "I sort", "I write": a story told in the present, not one habit
 LINKING_PAST = {"was", "were", "had", "did", "been"}  # "I was", "we had": no step told in the past
 # What one usually does is a habit, told in the present however the story is told ("I usually listen first").
@@ -689,7 +690,7 @@ def _steps_in_the_present(tokens: list[str]) -> tuple[list[int], list[int]]:
         if token not in ("i", "we"):
             continue
         j = i + 1
-        while j < len(tokens) - 1 and (tokens[j] in STEP_ADVERBS or tokens[j].endswith("ly")):
+        while j < len(tokens) - 1 and (tokens[j] in PRESENT_STEP_ADVERBS or tokens[j].endswith("ly")):
             j += 1  # "I then ...", "we successfully ...", "we both ..."
         verb = tokens[j]
         if verb == "have" and j + 1 < len(tokens) and tokens[j + 1] not in LINKING_PAST and (
