@@ -356,6 +356,23 @@ def test_steps_full_of_figures_keep_the_action_that_wording_gives_them():
     assert score.sentences[3].label == "action"
 
 
+def test_steps_and_their_findings_after_the_task_are_the_action_not_a_situation():
+    """An answer that opens with its task: the first step and what it found ("The logs revealed the retry
+    worker was not seeing …") read as the setting on wording, but once the task is stated they begin the
+    Action. They had been read as a Situation the answer does not have, and the task with them."""
+    story = ("I was responsible for diagnosing and fixing the duplicate-invoice bug without changing the "
+             "billing schedule. I added logging to every job step and replayed the failing invoices. The logs "
+             "revealed the retry worker was not seeing the first job's receipt, which was being written to a "
+             "separate queue. The worker marked an invoice as sent only if it saw a receipt from the first "
+             "job. I moved the receipts to the shared queue and updated the worker's check. I also set an "
+             "explicit retry limit and caught the error in the scheduler. The fix eliminated the duplicate "
+             "invoices entirely.")
+    score = score_text(story)
+    labels = [s.label for s in score.sentences]
+    assert labels[:4] == ["task", "action", "action", "action"], labels
+    assert not score.star["situation"].present and score.star["task"].present
+
+
 def test_a_story_told_in_the_present_perfect_has_its_steps_read_as_steps():
     """"I have analysed the whole process and I have found ...", as many speakers of Indian English tell what
     they did."""

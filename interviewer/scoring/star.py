@@ -1466,6 +1466,23 @@ def _wording(words: list[Word], span: Span) -> list[str]:
     return [t for t in (norm(w.text) for w in words[first : span.last + 1]) if t]
 
 
+# Once the task is stated, a sentence that reads clearly as a step on wording ("I added tracing to every node
+# and replayed the failing queries") begins the Action, and the findings told with it ("The traces revealed
+# the supervisor was not seeing …") belong to it: a run of situation after the task that holds such a step
+# is the Action (no complete answer we have has a step like that in a Situation after its Task; the decoding
+# allows going back from the task to the situation, and with the Situation taken out it had read the steps
+# and their findings as a Situation).
+def _steps_after_the_task(path: list[str], clear_step: list[bool]) -> list[str]:
+    relabeled: list[str] = []
+    for label, run in groupby(path):
+        size = len(list(run))
+        start = len(relabeled)
+        if label == "situation" and "task" in relabeled and any(clear_step[start : start + size]):
+            label = "action"
+        relabeled += [label] * size
+    return relabeled
+
+
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
     tokens_list = _told_in_the_past([_wording(words, span) for span in spans])
@@ -1496,11 +1513,12 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
                     for tokens, features in zip(kept, content_features)]
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
     # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
-    content_path, _ = viterbi(content_em)
+    clear_step = [_log_odds(em, "action") >= STEP_READING for em in content_em]
+    content_path = _steps_after_the_task(viterbi(content_em)[0], clear_step)
     allowed = list(PARTS)
     while True:
         # Which sentence is which: wording and position, in the preferred order.
-        path, _ = viterbi(full_em, tuple(allowed))
+        path = _steps_after_the_task(viterbi(full_em, tuple(allowed))[0], clear_step)
         # Is each part really there? Its sentences must read like it, compared with the parts that would
         # take them over (its neighbours in the order), on wording alone. The Action's steps also count as
         # wording alone places them when position gave it only a sentence or two: steps full of figures
