@@ -361,11 +361,11 @@ def test_steps_and_their_findings_after_the_task_are_the_action_not_a_situation(
     worker was not seeing …") read as the setting on wording, but once the task is stated they begin the
     Action. They had been read as a Situation the answer does not have, and the task with them."""
     story = ("I was responsible for diagnosing and fixing the duplicate-invoice bug without changing the "
-             "billing schedule. I added logging to every job step and replayed the failing invoices. The logs "
-             "revealed the retry worker was not seeing the first job's receipt, which was being written to a "
-             "separate queue. The worker marked an invoice as sent only if it saw a receipt from the first "
-             "job. I moved the receipts to the shared queue and updated the worker's check. I also set an "
-             "explicit retry limit and caught the error in the scheduler. The fix eliminated the duplicate "
+             "billing schedule. I added logging to every job step and replayed the failing invoices. The "
+             "logs revealed the retry worker was not seeing the first job's receipt, which was being written "
+             "to a separate queue. The worker marked an invoice as sent only if it saw a receipt from the "
+             "first job. I moved the receipts to the shared queue and updated the worker's check. I also set "
+             "an explicit retry limit and caught the error in the scheduler. The fix eliminated the duplicate "
              "invoices entirely.")
     score = score_text(story)
     labels = [s.label for s in score.sentences]
