@@ -373,6 +373,20 @@ def test_steps_and_their_findings_after_the_task_are_the_action_not_a_situation(
     assert not score.star["situation"].present and score.star["task"].present
 
 
+def test_an_answer_that_opens_with_its_task_as_a_bare_goal_and_then_a_step_sets_no_scene():
+    """"Find out why …" worded as the task, then the first step and what was found: read as the scene by
+    position, the answer was told its task was missing and shown a Situation it does not have."""
+    story = ("Find out why the nightly export kept failing and stop it from happening again. I read the "
+             "job's logs and found the export had no retry on timeouts. The storage team had been throttling "
+             "large uploads since a change in March. I split the export into smaller files and added a retry "
+             "with backoff. I also added an alert when an export took over an hour. The export has not "
+             "failed since.")
+    score = score_text(story)
+    labels = [(s.label, s.text) for s in score.sentences]
+    assert [label for label, _ in labels[:2]] == ["task", "action"], labels
+    assert score.star["task"].present and not score.star["situation"].present
+
+
 def test_a_story_told_in_the_present_perfect_has_its_steps_read_as_steps():
     """"I have analysed the whole process and I have found ...", as many speakers of Indian English tell what
     they did."""

@@ -1466,20 +1466,26 @@ def _wording(words: list[Word], span: Span) -> list[str]:
     return [t for t in (norm(w.text) for w in words[first : span.last + 1]) if t]
 
 
-# Once the task is stated, a sentence that reads clearly as a step on wording ("I added tracing to every node
-# and replayed the failing queries") begins the Action, and the findings told with it ("The traces revealed
-# the supervisor was not seeing …") belong to it: a run of situation after the task that holds such a step
-# is the Action (no complete answer we have has a step like that in a Situation after its Task; the decoding
-# allows going back from the task to the situation, and with the Situation taken out it had read the steps
-# and their findings as a Situation).
-def _steps_after_the_task(path: list[str], clear_step: list[bool]) -> list[str]:
+# Once the task is stated, a sentence that reads clearly as a step on wording ("I added logging to every job
+# step and replayed the failing invoices") begins the Action, and the findings told with it ("The logs
+# revealed the retry worker was not seeing …") belong to it. The decoding allows going back from the task to
+# the situation, and with the Situation taken out such steps and findings had read as one; so had a whole
+# opening that states the task on wording and then takes a step ("Diagnose and fix the integration failure.
+# I audited the run and found …", read as the scene). A run of situation after the task that holds a clear
+# step is the Action; a run that opens with a sentence worded as the task and goes on to a clear step is that
+# task, then the Action from the step. (No complete answer we have has a step like that in a Situation after
+# its Task or its stated task: no label of theirs moved.)
+def _steps_after_the_task(path: list[str], clear_step: list[bool], task_worded: list[bool]) -> list[str]:
     relabeled: list[str] = []
     for label, run in groupby(path):
-        size = len(list(run))
-        start = len(relabeled)
-        if label == "situation" and "task" in relabeled and any(clear_step[start : start + size]):
-            label = "action"
-        relabeled += [label] * size
+        start, end = len(relabeled), len(relabeled) + len(list(run))
+        step = next((k for k in range(start, end) if clear_step[k]), None)
+        if label == "situation" and step is not None and "task" in relabeled:
+            relabeled += ["action"] * (end - start)
+        elif label == "situation" and step is not None and step > start and task_worded[start]:
+            relabeled += ["task"] * (step - start) + ["action"] * (end - step)
+        else:
+            relabeled += [label] * (end - start)
     return relabeled
 
 
@@ -1514,11 +1520,12 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
     # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
     clear_step = [_log_odds(em, "action") >= STEP_READING for em in content_em]
-    content_path = _steps_after_the_task(viterbi(content_em)[0], clear_step)
+    task_worded = [max(em, key=em.get) == "task" for em in content_em]
+    content_path = _steps_after_the_task(viterbi(content_em)[0], clear_step, task_worded)
     allowed = list(PARTS)
     while True:
         # Which sentence is which: wording and position, in the preferred order.
-        path = _steps_after_the_task(viterbi(full_em, tuple(allowed))[0], clear_step)
+        path = _steps_after_the_task(viterbi(full_em, tuple(allowed))[0], clear_step, task_worded)
         # Is each part really there? Its sentences must read like it, compared with the parts that would
         # take them over (its neighbours in the order), on wording alone. The Action's steps also count as
         # wording alone places them when position gave it only a sentence or two: steps full of figures
