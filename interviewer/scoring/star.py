@@ -1518,14 +1518,19 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     plain_ending = [len(tokens) <= PLAIN_RESULT_WORDS and not any(cue in features for cue in STEP_CUES)
                     for tokens, features in zip(kept, content_features)]
     full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
-    # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
     clear_step = [_log_odds(em, "action") >= STEP_READING for em in content_em]
     task_worded = [max(em, key=em.get) == "task" for em in content_em]
-    content_path = _steps_after_the_task(viterbi(content_em)[0], clear_step, task_worded)
+
+    def read(emissions: list[dict[str, float]], allowed: tuple[str, ...] = PARTS) -> list[str]:
+        """The most likely labels in the usual order, with the steps after the task read as such."""
+        return _steps_after_the_task(viterbi(emissions, allowed)[0], clear_step, task_worded)
+
+    # Where each part would be on wording alone (so position cannot hide a part that is clearly there).
+    content_path = read(content_em)
     allowed = list(PARTS)
     while True:
         # Which sentence is which: wording and position, in the preferred order.
-        path = _steps_after_the_task(viterbi(full_em, tuple(allowed))[0], clear_step, task_worded)
+        path = read(full_em, tuple(allowed))
         # Is each part really there? Its sentences must read like it, compared with the parts that would
         # take them over (its neighbours in the order), on wording alone. The Action's steps also count as
         # wording alone places them when position gave it only a sentence or two: steps full of figures
@@ -1561,7 +1566,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
             for i, lab in enumerate(content_path):
                 if lab == part:
                     boosted[i][part] += PRESENCE_BOOST
-            path, _ = viterbi(boosted, tuple(allowed))
+            path = read(boosted, tuple(allowed))
     path = _usual_place(path, full_em, kept, tuple(allowed))
     path = _setting_before_own_task(path, kept)
     introduced = [words[spans[i].last].text.rstrip().endswith(":") for i in content]
