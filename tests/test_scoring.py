@@ -364,9 +364,9 @@ def test_steps_and_their_findings_after_the_task_are_the_action_not_a_situation(
              "billing schedule. I added logging to every job step and replayed the failing invoices. The "
              "logs revealed the retry worker was not seeing the first job's receipt, which was being written "
              "to a separate queue. The worker marked an invoice as sent only if it saw a receipt from the "
-             "first job. I moved the receipts to the shared queue and updated the worker's check. I also set "
-             "an explicit retry limit and caught the error in the scheduler. The fix eliminated the duplicate "
-             "invoices entirely.")
+             "first job. I moved the receipts to the shared queue and updated the worker's check. I also "
+             "set an explicit retry limit and caught the error in the scheduler. The fix eliminated the "
+             "duplicate invoices entirely.")
     score = score_text(story)
     labels = [s.label for s in score.sentences]
     assert labels[:4] == ["task", "action", "action", "action"], labels

@@ -561,7 +561,8 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
     first = tokens[0]
     if (len(tokens) > 2 and first.endswith("ly") and first not in LY_VERBS and first != "successfully"
             and looks_past(tokens[1])):
-        first = tokens[1]  # "Respectfully disagreed with ...", "Quickly rolled back ...": a step, its manner first
+        # "Respectfully disagreed with ...", "Quickly rolled back ...": a step, its manner first
+        first = tokens[1]
     past = looks_past(first)
     base = first in ACTION_LEMMAS and not past and not _opens_its_subject(tokens)
     return base, past
@@ -662,8 +663,8 @@ NOT_STEPS = set(
 )
 # Words between "I" or "we" and a verb in the present ("I then call", "we both check"), for telling a story
 # told in the present; the cues for steps told in the past have their own shorter list, STEP_ADVERBS.
-PRESENT_STEP_ADVERBS = {"then", "also", "just", "first", "both", "all", "already", "now", "still", "never", "even",
-                        "soon", "later", "together", "again", "once", "instead", "further", "most"}
+PRESENT_STEP_ADVERBS = {"then", "also", "just", "first", "both", "all", "already", "now", "still", "never",
+                        "even", "soon", "later", "together", "again", "once", "instead", "further", "most"}
 PRESENT_STORY_STEPS = 3  # "I sit down", "I sort", "I write": a story told in the present, not one habit
 LINKING_PAST = {"was", "were", "had", "did", "been"}  # "I was", "we had": no step told in the past
 # What one usually does is a habit, told in the present however the story is told ("I usually listen first").
