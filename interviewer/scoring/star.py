@@ -212,6 +212,13 @@ INFINITIVE_GOALS = (
 
 SCENE_OPENERS = {"picture", "imagine", "suppose"}
 LY_VERBS = {"apply", "reply", "supply", "rely", "comply", "multiply", "imply", "rally", "tally", "fly", "ally"}
+
+
+def _manner_adverb(word: str) -> bool:
+    """"Quickly", "respectfully": an -ly word that is not a verb ("apply", "rely")."""
+    return word.endswith("ly") and word not in LY_VERBS
+
+
 # "Quickly learn the new stack", "Proactively fix the flaky tests": a manner adverb before a bare goal.
 GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
 
@@ -559,8 +566,7 @@ def _lemma_start(tokens: list[str]) -> tuple[bool, bool]:
     if not tokens:
         return False, False
     first = tokens[0]
-    if (len(tokens) > 2 and first.endswith("ly") and first not in LY_VERBS and first != "successfully"
-            and looks_past(tokens[1])):
+    if len(tokens) > 2 and _manner_adverb(first) and first != "successfully" and looks_past(tokens[1]):
         # "Respectfully disagreed with ...", "Quickly rolled back ...": a step, its manner first
         first = tokens[1]
     past = looks_past(first)
@@ -616,7 +622,7 @@ def _imperative_open(tokens: list[str]) -> bool:
     """Opens with a verb in the bare form followed by its object ("Defend my position or change it", "Decide
     whether to ship"): a goal as story banks write it, whatever the verb. A noun opening a sentence is
     followed by its verb instead ("Demo went well"), and past forms ("Built a map") are actions."""
-    if len(tokens) > 3 and tokens[0].endswith("ly") and tokens[0] not in LY_VERBS:
+    if len(tokens) > 3 and _manner_adverb(tokens[0]):
         tokens = tokens[1:]  # "Quickly learn and apply the skills": the goal's verb comes after its adverb
     if len(tokens) < 3:
         return False
@@ -624,7 +630,7 @@ def _imperative_open(tokens: list[str]) -> bool:
     if verb in SCENE_OPENERS:
         return False  # "So picture this: it's Black Friday and the site goes down" sets a scene
     if (verb in NOT_IMPERATIVE or verb in IRREGULAR_PAST or not verb.isalpha()
-            or verb.endswith(("ed", "ing")) or (verb.endswith("ly") and verb not in LY_VERBS)
+            or verb.endswith(("ed", "ing")) or _manner_adverb(verb)
             or (verb.endswith("s") and not verb.endswith("ss"))):
         return False
     if tokens[1] in ("and", "or") and len(tokens) > 3 and tokens[2] not in NOT_IMPERATIVE:
