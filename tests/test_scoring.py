@@ -11,6 +11,7 @@ from interviewer.scoring.star import (
     _fragments_stay_with_the_sentence_before,
     _list_items_stay_in_the_action,
     _reflection_only_with_a_lesson,
+    _steps_told_bare,
     _told_in_the_past,
     outcome_in_passing,
     sentence_features,
@@ -417,6 +418,28 @@ def test_present_tense_steps_are_habits_or_lessons_in_a_story_told_in_the_past()
                                   "then i fix it or i find someone", "customers usually leave happy")]
     assert _told_in_the_past(habits) == habits  # what one usually does, not a story
     assert _told_in_the_past(tokens[1:])[1] == ["i", "reviewed", "it", "and", "i", "shared", "it"]
+
+
+def test_bare_verbs_after_a_step_are_steps_whose_past_ending_whisper_lost():
+    # Whisper base's transcript of a spoken bullet answer: the Actions' "-ed" is gone.
+    heard = ("Regional hospital laundry service. Linen costs up 25% in one year. Lots of linen thrown "
+             "away after one use. Asked to cut linen costs without affecting patient care. Track linen use "
+             "on three wards for a month. Change the default bed change schedule for stable patients. Work "
+             "with nurses to set up a separate bin for reusable items. Linen costs fell 18% over the next "
+             "year. No complaints from patients or nurses.")
+    score = score_text(heard)
+    assert [s.label for s in score.sentences][4:7] == ["action"] * 3
+    assert score.star["action"].present
+    steps = [t.split() for t in ("asked to cut linen costs", "track linen use on three wards",
+                                 "um change the default schedule", "quickly move the lookups to a cache")]
+    assert _steps_told_bare(steps)[1:] == [["tracked", "linen", "use", "on", "three", "wards"],
+                                           ["um", "changed", "the", "default", "schedule"],
+                                           ["quickly", "moved", "the", "lookups", "to", "a", "cache"]]
+    # A goal said once stays a goal: after a scene told in the past, after "had to", after an outcome.
+    for before in ("across many projects i kept solving the same problem",
+                   "had to choose between two vendors", "reduced costs by 20%"):
+        goal = [before.split(), "make the decision with incomplete information".split()]
+        assert _steps_told_bare(goal) == goal
 
 
 def test_a_word_with_a_colon_in_running_text_is_no_heading():

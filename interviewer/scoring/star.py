@@ -785,11 +785,9 @@ SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:
                          r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:who|whose)\b")
 
 
-def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
-    """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
-    decide whether a part is present at all (position must not be able to invent a missing part)."""
-    # Hesitations and stutters ("I, um, built", "the the") are kept in the transcript (they are counted as
-    # fillers) but would break every phrase the cues look for, so the cues read the words without them.
+def _cue_words(tokens: list[str]) -> list[str]:
+    """The words the cues read. Hesitations and stutters ("I, um, built", "the the") are kept in the
+    transcript (they are counted as fillers) but would break every phrase the cues look for."""
     tokens = [t for t in tokens if t not in ALWAYS_FILLERS]
     tokens = [t for i, t in enumerate(tokens) if not (i and t == tokens[i - 1])]
     tokens = _without_hedges(tokens)
@@ -797,7 +795,13 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     start = 0
     while start < len(tokens) - 1 and tokens[start] in SPOKEN_OPENERS:
         start += 1
-    tokens = tokens[start:]
+    return tokens[start:]
+
+
+def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
+    """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
+    decide whether a part is present at all (position must not be able to invent a missing part)."""
+    tokens = _cue_words(tokens)
     text = " ".join(tokens)
     frame = FRAMES.search(text)
     before_frame = text[: frame.end()] if frame else text
@@ -887,6 +891,26 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
     values["pos_early"] = max(0.0, 1 - position / 0.35)
     values["pos_late"] = max(0.0, (position - 0.55) / 0.45)
     return values
+
+
+def _steps_told_bare(tokens_list: list[list[str]]) -> list[list[str]]:
+    """A goal is said once, before the steps: a bare verb opening a sentence right after a step, or after
+    another bare verb, tells a step whose "-ed" was lost ("Tracked linen use. Changed the schedule." heard
+    by Whisper base as "Track linen use. Change the schedule."), and is read in the past. Written answers
+    never do this (no two such sentences in a row, none after a step, in all the labeled and public ones)."""
+    words = [_cue_words(tokens) for tokens in tokens_list]
+    bare = [_imperative_open(w) for w in words]
+    rewritten = list(tokens_list)
+    for i, tokens in enumerate(tokens_list):
+        if not bare[i] or i == 0:
+            continue
+        before = _cue_words(rewritten[i - 1])
+        if bare[i - 1] or (_lemma_start(before)[1] and before[0] not in LINKING_PAST
+                           and not _opens_with_an_outcome(before)):
+            verb = words[i][1] if _manner_adverb(words[i][0]) else words[i][0]
+            at = tokens.index(verb)
+            rewritten[i] = tokens[:at] + [_past(verb)] + tokens[at + 1:]
+    return rewritten
 
 
 Weights = dict[str, dict[str, dict[str, float]]]  # model ("full" | "content") -> label -> feature -> weight
@@ -1498,7 +1522,7 @@ def _steps_after_the_task(path: list[str], clear_step: list[bool], task_worded: 
 
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
-    tokens_list = _told_in_the_past([_wording(words, span) for span in spans])
+    tokens_list = _steps_told_bare(_told_in_the_past([_wording(words, span) for span in spans]))
     # Small talk, and marks without words ("—", a lone "2."), belong to no part.
     texts = [" ".join(t) for t in tokens_list]
     small_talk = [not t or (bool(SMALL_TALK.search(text)) and len(t) <= 12)
