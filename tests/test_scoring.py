@@ -2474,6 +2474,19 @@ def test_an_absence_reported_as_the_outcome_is_a_figure(sentence, is_figure):
     assert ("metric" in star_features(sentence)) is is_figure
 
 
+@pytest.mark.parametrize(
+    "sentence,is_outcome",
+    [
+        ("Kafka has served us for two years without operational issues.", True),
+        ("The pipeline stabilized without further incident.", True),
+        ("We shipped six changes without a single incident.", True),
+        ("My job was to ship the changes without another incident.", False),  # inside a goal: the target
+    ],
+)
+def test_what_did_not_go_wrong_is_how_it_went(sentence, is_outcome):
+    assert ("evaluation" in star_features(sentence)) is is_outcome
+
+
 def test_a_second_try_is_compared_with_the_first():
     no_result = ("At my last company our checkout timed out for five percent of customers. I was responsible "
                  "for fixing it. First I traced the slow query, then I added an index and load-tested it.")

@@ -437,7 +437,9 @@ _CUES: dict[str, str] = {
     # ("a customer-success metric", "success criteria", "to ensure success", "measuring success", "successor").
     "evaluation": r"\b(?:(?<!ensure )(?<!ensuring )(?<!measure )(?<!measuring )(?<!define )(?<!defining )(?<!customer )(?<!customer-)success(?:ful|fully|es)?\b(?![- ](?:metrics?|criteria|criterion|measures?|measurement|indicators?|definition|factors?|plan)\b)|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|(?<!\bi'd )(?<!\bi would )appreciat\w+|adopted|\b(?:became|become|becomes|made|adopted|is now|are now)\b(?: [\w-]+)*? standard\b|on time|on schedule|ahead of schedule|under budget|went live|loved|impressed|grateful|(?<!\bi )(?<!\bi also )thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|credited|commended|complimented|turned out (?:to be )?(?:(?:\w+ly )?(?:well|fine|great|useful|valuable|helpful|worth it)|a (?:\w+ly )?(?:good|great|big|smart|wise) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
-    r"|(?:without|with no|with zero) (?:any )?(?:defects?|issues|incidents?|downtime|complaints|bugs|findings|data loss|problems)"
+    # "without issues", "with zero data loss", "without operational issues", "without further incident"
+    r"|(?:without|with no|with zero) (?:any |a single |further |another )?(?:[\w-]+ )?"
+    r"(?:defects?|issues?|incidents?|downtime|outages?|complaints|bugs|findings|data loss|problems)"
     r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
     r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos|kept coming (?:back|in)|(?:five|5)[- ]star"
     r"|(?:stayed|remained) (?:up|online|open(?! to\b)|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
