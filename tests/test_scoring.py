@@ -1250,6 +1250,9 @@ def test_a_need_or_a_state_is_read_from_whole_words_of_the_main_clause(sentence,
         ("Provision and maintain the cloud environment for the whole team.", True),  # two verbs, one object
         # A known verb with a bare noun as its object, and no verb of its own in the main clause.
         ("Tighten access controls without breaking running services.", True),
+        # Any verb bound by what must not suffer.
+        ("Retrofit tenant isolation without delaying the launch or introducing data leakage.", True),
+        ("Customer tickets piled up without anyone noticing.", False),  # a noun, then its verb
         ("Give feedback that changed the behavior without damaging trust.", True),
         ("Learn FastAPI and migrate 10 routes in 1 week.", True),
         ("Advocate for implementing agile practices.", True),  # a listed verb before a preposition
