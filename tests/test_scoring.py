@@ -13,6 +13,7 @@ from interviewer.scoring.star import (
     _reflection_only_with_a_lesson,
     _steps_told_bare,
     _told_in_the_past,
+    _wording,
     outcome_in_passing,
     sentence_features,
     setting_in_passing,
@@ -1367,6 +1368,9 @@ def test_the_title_of_a_step_is_not_part_of_the_wording():
     assert [s.label for s in score.sentences] == ["situation", "task", "action", "action", "action", "result"]
     # A title followed by anything but a step stays in the wording.
     assert "result_opener" in star_features("The outcome: revenue grew by a fifth.")
+    # A step told with how it was done is a step, after its title too.
+    ws, _ = words_from_text("Immediate: Manually scheduled the pod on the right node.")
+    assert _wording(ws, split_sentences(ws)[0])[:2] == ["manually", "scheduled"]
 
 
 @pytest.mark.parametrize(
