@@ -1500,7 +1500,7 @@ def _wording(words: list[Word], span: Span) -> list[str]:
         first = signpost + 1
     for k in range(first, min(first + STEP_TITLE_WORDS, span.last)):
         if words[k].text.endswith(":"):
-            if _lemma_start([norm(w.text) for w in words[k + 1 : k + 4]])[1]:  # "Immediate: Manually rolled …"
+            if _lemma_start([norm(w.text) for w in words[k + 1 : k + 4]])[1]:  # "Fix: Quickly rolled …"
                 first = k + 1
             break
     return [t for t in (norm(w.text) for w in words[first : span.last + 1]) if t]
