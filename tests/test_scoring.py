@@ -978,6 +978,8 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
         ("Some query strings contained users' email addresses.", "result_verb_non_i", False),  # what was in
+        ("As the deadline approached, it became clear that we were behind.", "result_verb_non_i", False),  # seen
+        ("The checklist became part of onboarding.", "result_verb_non_i", True),
         ("It hasn't broken since.", "now_state", True),  # a state kept since the change
         ("The backups have run every night ever since.", "now_state", True),
         ("I have worked there since.", "now_state", True),

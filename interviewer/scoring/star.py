@@ -109,8 +109,9 @@ NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{det} )"
 # not a result verb elsewhere, where "the logs contained emails" tells what was there.
 STEP_BULLETS = {"fixed", "led"}
 BULLET_OUTCOMES = (RESULT_PAST | {"established", "contained"}) - STEP_BULLETS
-# "Reached out to the vendor" is a step, not a target reached (5 such sentences of 5 in all the answers).
-STEP_PARTICLES = {"reached": "out"}
+# "Reached out to the vendor" is a step, not a target reached (5 such sentences of 5 in all the answers);
+# "it became clear that we were behind" is what the candidate saw, not an outcome (4 of 4 are the Action).
+STEP_PARTICLES = {"reached": "out", "became": "(?:clear|apparent|obvious|evident)"}
 
 
 def _outcome_verbs(verbs: set[str]) -> str:
@@ -122,7 +123,7 @@ def _outcome_verbs(verbs: set[str]) -> str:
 def _opens_with_an_outcome(tokens: list[str]) -> bool:
     """A subjectless bullet that reports an outcome ("Reduced costs by 30%"), not "Reached out to ..."."""
     return (bool(tokens) and tokens[0] in BULLET_OUTCOMES
-            and (len(tokens) < 2 or STEP_PARTICLES.get(tokens[0]) != tokens[1]))
+            and (len(tokens) < 2 or not re.fullmatch(STEP_PARTICLES.get(tokens[0], "(?!)"), tokens[1])))
 
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
