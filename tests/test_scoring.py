@@ -940,6 +940,7 @@ def test_a_hedged_outcome_ending_a_we_heavy_answer_is_its_result():
         ("I first pulled the logs.", True),
         ("I also then called the vendor.", True),
         ("I just wanted to help.", False),
+        ("Throughout University I worked part time as a waitress.", False),  # a job held is the scene
     ],
 )
 def test_first_person_past_action_cue(sentence, is_action):
@@ -965,6 +966,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("One night a patient's blood pressure dropped suddenly.", "setting_frame", True),
         ("Last spring our payouts started arriving late.", "setting_frame", True),
         ("One week later the errors were gone.", "setting_frame", False),  # what came of it
+        ("Throughout university I worked part time as a waitress.", "setting_frame", True),
         ("He was stable within an hour.", "metric", True),  # a duration in words, like "within 2 hours"
         ("We fixed it in under two days.", "metric", True),
         ("I had an hour with the director.", "metric", False),

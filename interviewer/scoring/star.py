@@ -162,7 +162,7 @@ NOT_ACTIONS = (
     # recognition received ("I got promoted", "I received an award", "I got a spot award for it") is how it ended
     r"got promoted|(?:got|received|won|earned) (?:a |an |the |my |our )?(?:[\w-]+ ){0,2}(?:award|promotion|bonus|raise|"
     r"recognition|shout-?out|compliment|kudos)|"
-    r"worked (?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
+    r"worked (?:(?:part|full)[- ]time )?(?:as|at|for|in)|did(?:n't| not) (?:have|know|want|need|think|feel|like|see|understand|realize|realise|expect|care|mean|believe|get))\b"
 )
 PRESENT_VERBS = {
     "is", "are", "am", "isn't", "aren't", "do", "does", "don't", "doesn't", "has", "have", "can", "can't",
@@ -235,7 +235,7 @@ STEP_ADVERBS = "also|then|just|first|finally|even|later|soon|instead|again"
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
 _CUES: dict[str, str] = {
     # Situation: setting, background states, problems
-    "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|while|when|back|a few|a couple|some|not long|many|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b"
+    "setting_frame": r"^(?:so |well |okay |um |uh )*(?:at|in|during|throughout|while|when|back|a few|a couple|some|not long|many|about|around|earlier|previously|last|two|three|several|one|this|recently|early|late)\b.{0,40}\b(?:previous|last|ago|current|first|former|" + SETTING_NOUNS + r"|year|years|month|months|quarter|summer)\b"
     # "One night a patient's pressure dropped", "Last spring our payouts started arriving late" (not "One week
     # later", which tells what came of it)
     r"|^(?:so |well |okay |um |uh )*(?:last|one|this past|early last|late last|that) (?:\w+ )?"
