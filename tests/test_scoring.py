@@ -1847,6 +1847,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome
+        ("I was ultimately responsible for the rollout.", "task_noun"),
+        ("I was part of a team responsible for implementing new software.", None),  # the team's charge: scene
         ("I felt responsible for team health and wanted to address this constructively.",
          ("task_noun", "obligation")),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
