@@ -982,6 +982,9 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("Some query strings contained users' email addresses.", "result_verb_non_i", False),  # what was in
         ("As the deadline approached, it became clear that we were behind.", "result_verb_non_i", False),  # seen
         ("The checklist became part of onboarding.", "result_verb_non_i", True),
+        ("Met an engineer at the meetup who became a referral contact.", "result_verb_non_i", True),
+        ("Made genuine connections that turned into job leads.", "result_verb_non_i", True),
+        ("I met an engineer who worked on the payments team.", "result_verb_non_i", False),
         ("It hasn't broken since.", "now_state", True),  # a state kept since the change
         ("The backups have run every night ever since.", "now_state", True),
         ("I have worked there since.", "now_state", True),

@@ -412,6 +412,8 @@ _CUES: dict[str, str] = {
     + r"|(?:^(?!(?:" + "|".join(sorted(STEP_BULLETS)) + r")\b)|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
     + NOT_AFTER_DETERMINER + "(?:"
     + _outcome_verbs(RESULT_PAST | {"led", "established"}) + r")\b" + HANDED_OVER
+    # "Met an engineer who became a referral", "connections that turned into leads": what came of a step
+    + r"|\b(?:who|that|which) (?:later |soon |eventually |quickly )?(?:became|turned into)\b|(?<!\bi )(?<!\bwe )\bturned into\b"
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
     # ("I skipped the test to hit the date": a purpose, not a target hit)
     + r"|(?<!\bto )\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) "
