@@ -976,6 +976,8 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("The checklist became a template for the other teams.", "evaluation", True),
         ("Jenkins was the standard CI tool at the company.", "evaluation", False),  # the scene
         ("I started early on the migration.", "evaluation", False),
+        ("Zero invalid submissions after deployment.", "evaluation", True),  # a count of none, as notes end
+        ("Zero-day vulnerability found during the holiday weekend.", "evaluation", False),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step

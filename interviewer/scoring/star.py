@@ -443,6 +443,9 @@ _CUES: dict[str, str] = {
     # "without issues", "with zero data loss", "without operational issues", "without further incident"
     r"|(?:without|with no|with zero) (?:any |a single |further |another )?(?:[\w-]+ )?"
     r"(?:defects?|issues?|incidents?|downtime|outages?|complaints|bugs|findings|data loss|problems)"
+    # "Zero downtime during migration", "Zero invalid submissions after deployment": a count of none, as a
+    # note tells how it ended (17 of 17 such sentences in all the answers are the Result; not "zero-day")
+    r"|^zero\b(?!-day)"
     r"|went (?:to|into) (?:production|prod)\b|bonus(?:es)?|(?:stayed|stuck) with us|kept (?:their|his|her) business"
     r"|(?:stayed|remained) (?:a )?(?:loyal|happy) (?:customers?|clients?)|thank[- ]you (?:note|email|e-mail|card|message|letter)|shout-?outs?|kudos|kept coming (?:back|in)|(?:five|5)[- ]star"
     r"|(?:stayed|remained) (?:up|online|open(?! to\b)|stable|steady|green|healthy|under|below|within)|held (?:steady|stable|firm)"
