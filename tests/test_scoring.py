@@ -978,6 +978,9 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I started early on the migration.", "evaluation", False),
         ("Zero invalid submissions after deployment.", "evaluation", True),  # a count of none, as notes end
         ("Zero-day vulnerability found during the holiday weekend.", "evaluation", False),
+        ("Cloud spend grew 40% year-over-year.", "problem_words", True),  # a figure moving the wrong way
+        ("Cloud spend grew 40% year-over-year.", "result_verb_non_i", False),
+        ("Cloud spend fell 40% in one quarter.", "result_verb_non_i", True),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step

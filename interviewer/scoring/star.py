@@ -795,6 +795,15 @@ def _without_hedges(tokens: list[str]) -> list[str]:
     return kept
 
 
+# A measure moving the wrong way: costs, errors or waits that grew, revenue or a budget that fell (5 such
+# sentences of 5 in all the answers are the Situation).
+BAD_TREND = re.compile(
+    r"\b(?:costs?|spend|spending|bills?|latency|errors?|error rates?|churn|complaints|tickets|incidents|downtime"
+    r"|outages|defects|bugs|backlog|turnover|attrition|wait times?|response times?|load times?) (?:\w+ ){0,2}"
+    r"(?:grew|rose|increased|doubled|tripled|spiked|jumped|climbed|ballooned|skyrocketed|soared)\b"
+    r"|\b(?:revenue|sales|satisfaction|budgets?|conversion|retention|morale|engagement|nps|uptime|csat|traffic"
+    r"|sign-?ups) (?:\w+ ){0,2}(?:fell|dropped|declined|decreased|was cut|were cut|cut|shrank|plummeted|tanked)\b")
+
 # The person the story is about, met at work: "I worked with a senior developer who …".
 SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:with|alongside|for|under) "
                          r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:who|whose)\b")
@@ -837,6 +846,11 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         # "We needed to" includes the candidate and splits evenly, so it stays an obligation.
         del values["obligation"]
         values["obligation_shared"] = 1.0
+    if BAD_TREND.search(text):
+        # "Cloud spend grew 40% year-over-year", "Security budget cut by 40%": the figure moved the wrong way,
+        # which is the problem the story starts from, not an outcome.
+        values.pop("result_verb_non_i", None)
+        values["problem_words"] = 1.0
     if SOMEONE_WHO.search(text):
         # "I worked with a senior developer who dismissed every idea": who the story is about, as "I had a
         # parent who emailed me every day" is (3 such sentences of 3 in all the answers are the Situation;
