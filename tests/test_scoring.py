@@ -985,7 +985,8 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
         ("We moved from Jenkins to GitHub Actions.", "result_verb_non_i", False),  # a step
         ("Some query strings contained users' email addresses.", "result_verb_non_i", False),  # what was in
-        ("As the deadline approached, it became clear that we were behind.", "result_verb_non_i", False),  # seen
+        # what the candidate saw, not an outcome
+        ("As the deadline approached, it became clear that we were behind.", "result_verb_non_i", False),
         ("The checklist became part of onboarding.", "result_verb_non_i", True),
         ("Met an engineer at the meetup who became a referral contact.", "result_verb_non_i", True),
         ("Made genuine connections that turned into job leads.", "result_verb_non_i", True),

@@ -413,7 +413,8 @@ _CUES: dict[str, str] = {
     + NOT_AFTER_DETERMINER + "(?:"
     + _outcome_verbs(RESULT_PAST | {"led", "established"}) + r")\b" + HANDED_OVER
     # "Met an engineer who became a referral", "connections that turned into leads": what came of a step
-    + r"|\b(?:who|that|which) (?:later |soon |eventually |quickly )?(?:became|turned into)\b|(?<!\bi )(?<!\bwe )\bturned into\b"
+    + r"|\b(?:who|that|which) (?:later |soon |eventually |quickly )?(?:became|turned into)\b"
+    + r"|(?<!\bi )(?<!\bwe )\bturned into\b"
     # "we hit the deadline", "I exceeded my goal by 15%", "I hit my quota"
     # ("I skipped the test to hit the date": a purpose, not a target hit)
     + r"|(?<!\bto )\b(?:met|hit|beat|exceeded|surpassed|missed|made|reached) "
@@ -798,11 +799,13 @@ def _without_hedges(tokens: list[str]) -> list[str]:
 # A measure moving the wrong way: costs, errors or waits that grew, revenue or a budget that fell (5 such
 # sentences of 5 in all the answers are the Situation).
 BAD_TREND = re.compile(
-    r"\b(?:costs?|spend|spending|bills?|latency|errors?|error rates?|churn|complaints|tickets|incidents|downtime"
-    r"|outages|defects|bugs|backlog|turnover|attrition|wait times?|response times?|load times?) (?:\w+ ){0,2}"
-    r"(?:grew|rose|increased|doubled|tripled|spiked|jumped|climbed|ballooned|skyrocketed|soared)\b"
-    r"|\b(?:revenue|sales|satisfaction|budgets?|conversion|retention|morale|engagement|nps|uptime|csat|traffic"
-    r"|sign-?ups) (?:\w+ ){0,2}(?:fell|dropped|declined|decreased|was cut|were cut|cut|shrank|plummeted|tanked)\b")
+    r"\b(?:costs?|spend|spending|bills?|latency|errors?|error rates?|churn|complaints|tickets|incidents"
+    r"|downtime|outages|defects|bugs|backlog|turnover|attrition|wait times?|response times?|load times?) "
+    r"(?:\w+ ){0,2}(?:grew|rose|increased|doubled|tripled|spiked|jumped|climbed|ballooned|skyrocketed"
+    r"|soared)\b"
+    r"|\b(?:revenue|sales|satisfaction|budgets?|conversion|retention|morale|engagement|nps|uptime|csat"
+    r"|traffic|sign-?ups) (?:\w+ ){0,2}"
+    r"(?:fell|dropped|declined|decreased|was cut|were cut|cut|shrank|plummeted|tanked)\b")
 
 # The person the story is about, met at work: "I worked with a senior developer who …".
 SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:with|alongside|for|under) "
