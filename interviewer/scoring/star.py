@@ -109,21 +109,22 @@ NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{det} )"
 # not a result verb elsewhere, where "the logs contained emails" tells what was there.
 STEP_BULLETS = {"fixed", "led"}
 BULLET_OUTCOMES = (RESULT_PAST | {"established", "contained"}) - STEP_BULLETS
-# "Reached out to the vendor" is a step, not a target reached (5 such sentences of 5 in all the answers);
-# "it became clear that we were behind" is what the candidate saw, not an outcome (4 of 4 are the Action).
-STEP_PARTICLES = {"reached": "out", "became": "(?:clear|apparent|obvious|evident)"}
+# The word after an outcome verb that makes it no outcome (a pattern): "Reached out to the vendor" is a step,
+# not a target reached (5 such sentences of 5 in all the answers); "it became clear that we were behind" is
+# what the candidate saw (4 of 4 are the Action).
+NOT_AN_OUTCOME_AFTER = {"reached": "out", "became": "(?:clear|apparent|obvious|evident)"}
 
 
 def _outcome_verbs(verbs: set[str]) -> str:
-    """Alternation of outcome verbs for a pattern, each not followed by the particle that makes it a step."""
-    return "|".join(v + (rf"(?! {STEP_PARTICLES[v]}\b)" if v in STEP_PARTICLES else "")
+    """Alternation of outcome verbs for a pattern, each not followed by the word that makes it no outcome."""
+    return "|".join(v + (rf"(?! {NOT_AN_OUTCOME_AFTER[v]}\b)" if v in NOT_AN_OUTCOME_AFTER else "")
                     for v in sorted(verbs))
 
 
 def _opens_with_an_outcome(tokens: list[str]) -> bool:
     """A subjectless bullet that reports an outcome ("Reduced costs by 30%"), not "Reached out to ..."."""
     return (bool(tokens) and tokens[0] in BULLET_OUTCOMES
-            and (len(tokens) < 2 or not re.fullmatch(STEP_PARTICLES.get(tokens[0], "(?!)"), tokens[1])))
+            and (len(tokens) < 2 or not re.fullmatch(NOT_AN_OUTCOME_AFTER.get(tokens[0], "(?!)"), tokens[1])))
 
 
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
