@@ -3,13 +3,16 @@ sentences are dropped, and how a whole recording is cut into chunks."""
 
 import random
 import time
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from interviewer.models import Word
+from interviewer.transcribe import FILLER_PROMPT
 from interviewer.transcribe.whisper import (
     WhisperStream,
+    WhisperTranscriber,
     drop_invented_sentences,
     drop_unvoiced,
     join_word_pieces,
@@ -152,3 +155,109 @@ def test_a_model_that_failed_to_load_is_raised_when_an_answer_starts():
     transcriber._loaded.set()  # ... whose load has failed
     with pytest.raises(TranscriptionError, match="float16"):
         transcriber.stream()
+
+
+class ScriptedModel:
+    """Stands in for faster-whisper's model: each call to ``transcribe`` gives the next scripted list of
+    (word, start, end) in seconds from the start of the audio it is given, and records that audio's length
+    and prompt."""
+
+    def __init__(self, *scripts):
+        self.scripts = list(scripts)
+        self.calls = []
+
+    def transcribe(self, samples, initial_prompt=None, **_options):
+        self.calls.append((round(len(samples) / 16000, 2), initial_prompt))
+        script = self.scripts.pop(0) if self.scripts else []
+        pieces = [SimpleNamespace(word=" " + text, start=start, end=end, probability=0.9)
+                  for text, start, end in script]
+        return [SimpleNamespace(words=pieces, no_speech_prob=0.0, avg_logprob=-0.2)], None
+
+
+def scripted_transcriber(*scripts):
+    transcriber = WhisperTranscriber("tiny.en")
+    transcriber._model = ScriptedModel(*scripts)
+    transcriber._loaded.set()
+    transcriber._loading = True
+    return transcriber
+
+
+def steady_speech(seconds, rate=16000):
+    """A voice that never pauses for long: 0.9 s tone bursts with 0.1 s gaps."""
+    second = np.concatenate([0.3 * np.sin(np.arange(int(0.9 * rate)) * 0.05), np.zeros(int(0.1 * rate))])
+    return np.tile(second, int(seconds)).astype(np.float32)
+
+
+def test_speech_whisper_skipped_before_its_first_words_is_decoded_again():
+    """Whisper timed "Regional bank, mobile app team of eight." at 20 s, the end of its chunk, and lost the
+    20 s of speech before it; decoded on their own, those seconds come back, in front."""
+    transcriber = scripted_transcriber(
+        [("Regional", 8.0, 8.5), ("bank.", 8.5, 9.0), ("Paired", 9.1, 9.6), ("with", 9.6, 9.9),
+         ("QA.", 10.0, 10.8)],
+        [("Regulator", 0.0, 0.6), ("set", 0.6, 0.9), ("a", 1.0, 1.2), ("rule.", 1.2, 1.8), ("I", 2.0, 2.3),
+         ("was", 2.3, 2.8), ("the", 3.0, 3.4), ("lead.", 4.0, 6.8)],
+    )
+    words = transcriber.transcribe_chunk(steady_speech(11), offset_s=30.0, context="So.")
+    assert [w.text for w in words] == ["Regulator", "set", "a", "rule.", "I", "was", "the", "lead.",
+                                       "Regional", "bank.", "Paired", "with", "QA."]
+    assert transcriber._model.calls[1] == (8.0, f"{FILLER_PROMPT} So.")  # the hole, with the chunk's prompt
+    assert [w.start for w in words] == sorted(w.start for w in words) and words[0].start >= 30.0
+
+
+def test_a_word_stretched_over_skipped_speech_is_decoded_again_without_repeating_its_neighbours():
+    """"and it[5.0-24.3 s] was a lens alignment issue": the 19 s under "it" were said and lost."""
+    transcriber = scripted_transcriber(
+        [("edges,", 0.0, 0.9), ("and", 1.0, 1.3), ("it", 1.4, 8.0), ("was", 8.0, 8.4), ("a", 8.5, 8.9)],
+        [("it", 0.0, 0.3), ("was", 0.3, 0.6), ("ruining", 0.6, 1.6), ("experiments.", 2.0, 5.5),
+         ("It", 5.6, 6.0), ("was", 6.0, 6.6)],
+    )
+    words = transcriber.transcribe_chunk(steady_speech(9))
+    assert [w.text for w in words] == [
+        "edges,", "and", "it", "was", "ruining", "experiments.", "It", "was", "a"]
+    assert transcriber._model.calls[1][1].endswith("edges, and")  # prompted with the words kept before it
+
+
+def test_pauses_and_well_timed_words_are_not_decoded_again():
+    speech = speech_with_pauses(12)
+    transcriber = scripted_transcriber([(f"w{i}", i * 1.0, i * 1.0 + 0.8) for i in range(12)])
+    assert len(transcriber.transcribe_chunk(speech)) > 0
+    assert len(transcriber._model.calls) == 1
+
+
+def test_a_stretch_that_gives_no_words_again_keeps_what_was_heard():
+    transcriber = scripted_transcriber([("and", 0.0, 0.3), ("it", 0.4, 7.0), ("was", 7.0, 7.4)], [])
+    assert [w.text for w in transcriber.transcribe_chunk(steady_speech(8))] == ["and", "it", "was"]
+
+
+def test_a_first_sentence_timed_at_the_end_is_put_back_and_the_speech_it_hid_decoded():
+    """Decoded again, the stretch before "Regional bank, mobile team." (timed at 8 s) gives that sentence at
+    0 s and jumps once more: the copy at 8 s was mistimed and goes, and a second round decodes the rest."""
+    transcriber = scripted_transcriber(
+        [("Regional", 8.0, 8.5), ("bank,", 8.5, 8.8), ("mobile", 8.8, 9.2), ("team.", 9.2, 9.8),
+         ("Paired", 10.0, 10.6)],
+        [("Regional", 0.0, 0.5), ("bank,", 0.5, 0.8), ("mobile", 0.8, 1.2), ("team.", 1.2, 1.8)],
+        [("Regulator", 0.2, 0.8), ("set", 0.8, 1.2), ("a", 1.3, 1.5), ("rule.", 1.5, 2.6), ("I", 3.0, 3.3),
+         ("negotiated", 3.4, 4.5), ("with", 4.6, 5.0), ("the", 5.1, 5.4), ("vendor.", 5.5, 6.6),
+         ("Then", 6.8, 7.4), ("I", 7.5, 7.8)],
+    )
+    words = transcriber.transcribe_chunk(steady_speech(11))
+    said = ["Regional", "bank,", "mobile", "team.", "Regulator", "set", "a", "rule.", "I", "negotiated",
+            "with", "the", "vendor.", "Then", "I", "Paired"]
+    assert [w.text for w in words] == said
+    assert len(transcriber._model.calls) == 3
+
+
+def test_whisper_looping_over_a_stretch_decoded_again_keeps_one_turn_of_the_loop():
+    """Decoding a stretch again, Whisper looped "the data and analyze" 80 times: one turn is kept, and the
+    rest of the stretch is decoded again in the next round."""
+    loop = [(word, 1.0 + 0.01 * i, 1.01 + 0.01 * i) for i, word in enumerate(["the", "data", "and", "analyze"] * 80)]
+    transcriber = scripted_transcriber(
+        [("plan", 0.0, 0.4), ("to", 0.5, 0.7), ("analyze", 7.0, 7.5)],
+        [("customize", 0.0, 0.5)] + loop,
+        [("it.", 0.0, 0.4), ("Then", 0.5, 0.9), ("I", 1.0, 1.2), ("built", 1.3, 1.8), ("a", 1.9, 2.0),
+         ("dashboard", 2.1, 3.0), ("to", 3.1, 3.3)],
+    )
+    words = transcriber.transcribe_chunk(steady_speech(8))
+    said = ["plan", "to", "customize", "the", "data", "and", "analyze", "it.", "Then", "I", "built", "a",
+            "dashboard", "to", "analyze"]
+    assert [w.text for w in words] == said

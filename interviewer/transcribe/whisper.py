@@ -45,6 +45,13 @@ MIN_WORD_S = 0.06  # never shrink a word below this
 INVENTED_SENTENCE_S = 0.35  # an unsure sentence of a few words shorter than this was not said
 SAID_WORD_MIN_S = 0.1  # a sentence faster than this per word was not said
 INVENTED_WORDS_MAX = 12  # "This is the first time I've been working on this." in 0.06 s, in a pause
+SKIPPED_SPEECH_S = 1.5  # this much speech with no word on it was skipped by Whisper: it is decoded again
+LONGEST_WORD_S = 2.0  # a word stretched over more speech than this stands for words Whisper skipped
+REPEAT_WITHIN_S = 0.5  # a word decoded again this close to the same word kept beside it is that word
+REDECODE_ROUNDS = 3  # at most this many rounds of decoding skipped speech again in one chunk
+REPEATED_RUN = 3  # this many words after a stretch, the same as its first words decoded again, were mistimed
+LOOP_TIMES = 3  # a phrase said this many times running, decoding a stretch again, is Whisper looping
+LOOP_LONGEST = 8  # words in the longest phrase looked for
 
 
 def _frame_db(samples: Any, rate: int) -> Any:
@@ -122,6 +129,77 @@ def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = 
         dropping = False
         kept.append(_snap_to_voice(w, voiced, offset_s))
     return kept
+
+
+def skipped_speech(
+    words: list[Word], samples: Any, offset_s: float, rate: int = SAMPLE_RATE
+) -> list[tuple[float, float, int, int]]:
+    """Stretches of speech that Whisper gave no words: (start s, end s, first, last), where
+    ``words[first:last]`` are the words the stretch replaces (none for a gap between words, the one stretched
+    word otherwise). A gap holds speech when at least ``SKIPPED_SPEECH_S`` of its 20 ms frames are voiced, as
+    ``drop_unvoiced`` counts them; pauses, breaths and a short "um" Whisper left out are less."""
+    import numpy as np
+
+    if len(samples) == 0:
+        return []
+    db = _frame_db(samples, rate)
+    voiced = db > max(float(np.percentile(db, 90)) - PAUSE_BELOW_SPEECH_DB, SILENT_CHUNK_DB)
+
+    def speech_s(start: float, end: float) -> float:
+        first = max(0, int((start - offset_s) / FRAME_S))
+        last = min(len(voiced), int((end - offset_s) / FRAME_S))
+        return float(np.count_nonzero(voiced[first:last])) * FRAME_S if last > first else 0.0
+
+    end_s = offset_s + len(samples) / rate
+    holes: list[tuple[float, float, int, int]] = []
+    cursor = offset_s
+    for i, word in enumerate(words + [Word("", end_s, end_s)]):
+        if speech_s(cursor, word.start) >= SKIPPED_SPEECH_S:
+            holes.append((cursor, word.start, i, i))
+        stretched = i < len(words) and word.end - word.start > LONGEST_WORD_S
+        if stretched and speech_s(word.start, word.end) >= max(SKIPPED_SPEECH_S, LONGEST_WORD_S):
+            following = words[i + 1].start if i + 1 < len(words) else end_s
+            holes.append((word.start, following, i, i + 1))
+        cursor = max(cursor, word.end)
+    return holes
+
+
+def _same_word(a: Word, b: Word) -> bool:
+    return re.sub(r"\W", "", a.text.lower()) == re.sub(r"\W", "", b.text.lower())
+
+
+def _without_neighbours(found: list[Word], before: list[Word], after: list[Word]) -> list[Word]:
+    """Words decoded again for a skipped stretch, less a first or last one that repeats the word kept just
+    before or after it (the stretch's edges follow Whisper's loose word times)."""
+    if found and before and _same_word(found[0], before[0]):
+        found = found[1:] if found[0].start - before[0].end < REPEAT_WITHIN_S else found
+    if found and after and _same_word(found[-1], after[0]):
+        found = found[:-1] if after[0].start - found[-1].end < REPEAT_WITHIN_S else found
+    return found
+
+
+def _mistimed_repeat(found: list[Word], after: list[Word]) -> int:
+    """How many of the words after a stretch repeat the first words decoded for it (0 under ``REPEATED_RUN``):
+    Whisper had timed the chunk's first sentence at its end ("Regional bank, mobile app team of eight." at
+    20 s, said at 0 s)."""
+    n = 0
+    while n < min(len(found), len(after)) and _same_word(found[n], after[n]):
+        n += 1
+    return n if n >= REPEATED_RUN else 0
+
+
+def _cut_loop(words: list[Word]) -> list[Word]:
+    """``words`` up to the end of the first phrase that repeats ``LOOP_TIMES`` times running: decoding a stretch
+    again, Whisper can loop ("… the data and analyze the data and analyze …", 337 words in 12 s, each unsure).
+    The speech after the loop's first phrase is then a stretch for the next round."""
+    texts = [re.sub(r"\W", "", w.text.lower()) for w in words]
+    for i in range(len(texts)):
+        for size in range(1, LOOP_LONGEST + 1):
+            phrase = texts[i : i + size]
+            if len(phrase) == size and all(texts[i + k * size : i + (k + 1) * size] == phrase
+                                           for k in range(1, LOOP_TIMES)):
+                return words[: i + size]
+    return words
 
 
 def drop_invented_sentences(words: list[Word]) -> list[Word]:
@@ -301,7 +379,49 @@ class WhisperTranscriber:
     # Transcribing ---------------------------------------------------------------------------------
 
     def transcribe_chunk(self, samples: Any, offset_s: float = 0.0, context: str = "") -> list[Word]:
-        """Words of one chunk of at most ~30 s, with times shifted by ``offset_s``."""
+        """Words of one chunk of at most ~30 s, with times shifted by ``offset_s``.
+
+        Whisper now and then jumps over speech: it times its first sentence at the end of the chunk, or
+        stretches one word over twenty seconds, and the words in between are lost (67 of 147 words of one
+        spoken answer). The stretches it skipped (``skipped_speech``) are decoded again on their own, with the
+        words before them as the prompt; decoded again, a stretch can be jumped over in part or end in a loop
+        (cut to one turn, ``_cut_loop``), hence rounds."""
+        words = self._decode(samples, offset_s, context)
+        tried: set[tuple[float, float]] = set()  # a cough or a laugh gives no words however often decoded
+        for _ in range(REDECODE_ROUNDS):
+            holes = [hole for hole in skipped_speech(words, samples, offset_s) if hole[:2] not in tried]
+            if not holes:
+                break
+            tried.update(hole[:2] for hole in holes)
+            words = self._fill(words, holes, samples, offset_s, context)
+        return words
+
+    def _fill(
+        self, words: list[Word], holes: list[tuple[float, float, int, int]], samples: Any, offset_s: float,
+        context: str,
+    ) -> list[Word]:
+        """``words`` with each skipped stretch decoded again in its place."""
+        filled: list[Word] = []
+        done = 0
+        for start_s, end_s, first, last in holes:
+            if first < done:
+                continue
+            filled += words[done:first]
+            before = " ".join(w.text for w in filled[-PROMPT_TAIL_WORDS:]) or context
+            part = samples[int((start_s - offset_s) * SAMPLE_RATE) : int((end_s - offset_s) * SAMPLE_RATE)]
+            found = _cut_loop(self._decode(part, start_s, before))
+            log.debug("decoded again %.1f-%.1f s, skipped by Whisper: %d words", start_s, end_s, len(found))
+            if not found:
+                filled += words[first:last]
+                done = last
+                continue
+            filled += _without_neighbours(found, filled[-1:], words[last : last + 1])
+            # The words Whisper timed after the stretch may be its own first words put at the wrong time:
+            # then they go, and the speech they covered is a stretch for the next round.
+            done = last + _mistimed_repeat(found, words[last:])
+        return filled + words[done:]
+
+    def _decode(self, samples: Any, offset_s: float, context: str) -> list[Word]:
         import numpy as np
 
         if len(samples) == 0 or float(np.max(_frame_db(samples, SAMPLE_RATE))) < SILENT_CHUNK_DB:
