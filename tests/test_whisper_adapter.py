@@ -14,6 +14,7 @@ from interviewer.transcribe.whisper import (
     WhisperStream,
     WhisperTranscriber,
     drop_invented_sentences,
+    drop_loops,
     drop_unvoiced,
     join_word_pieces,
 )
@@ -250,7 +251,8 @@ def test_a_first_sentence_timed_at_the_end_is_put_back_and_the_speech_it_hid_dec
 def test_whisper_looping_over_a_stretch_decoded_again_keeps_one_turn_of_the_loop():
     """Decoding a stretch again, Whisper looped "the data and analyze" 80 times: one turn is kept, and the
     rest of the stretch is decoded again in the next round."""
-    loop = [(word, 1.0 + 0.01 * i, 1.01 + 0.01 * i) for i, word in enumerate(["the", "data", "and", "analyze"] * 80)]
+    phrase = ["the", "data", "and", "analyze"]
+    loop = [(word, 1.0 + 0.01 * i, 1.01 + 0.01 * i) for i, word in enumerate(phrase * 80)]
     transcriber = scripted_transcriber(
         [("plan", 0.0, 0.4), ("to", 0.5, 0.7), ("analyze", 7.0, 7.5)],
         [("customize", 0.0, 0.5)] + loop,
@@ -261,3 +263,13 @@ def test_whisper_looping_over_a_stretch_decoded_again_keeps_one_turn_of_the_loop
     said = ["plan", "to", "customize", "the", "data", "and", "analyze", "it.", "Then", "I", "built", "a",
             "dashboard", "to", "analyze"]
     assert [w.text for w in words] == said
+
+
+def test_a_loop_too_fast_to_be_said_keeps_one_turn_and_a_person_repeating_a_word_keeps_all():
+    loop = timed(*[(word, 50.0 + 0.03 * i, 50.03 + 0.03 * i, 0.9)
+                   for i, word in enumerate(["the", "data", "and", "analyze"] * 20)])
+    after = timed(("Then", 53.0, 53.3, 0.9))
+    assert [w.text for w in drop_loops(loop + after)] == ["the", "data", "and", "analyze", "Then"]
+    said = timed(("No,", 1.0, 1.3, 0.9), ("no,", 1.4, 1.7, 0.9), ("no.", 1.8, 2.2, 0.9),
+                 ("Stop.", 2.5, 2.9, 0.9))
+    assert drop_loops(said) == said

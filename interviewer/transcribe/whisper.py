@@ -50,7 +50,7 @@ LONGEST_WORD_S = 2.0  # a word stretched over more speech than this stands for w
 REPEAT_WITHIN_S = 0.5  # a word decoded again this close to the same word kept beside it is that word
 REDECODE_ROUNDS = 3  # at most this many rounds of decoding skipped speech again in one chunk
 REPEATED_RUN = 3  # this many words after a stretch, the same as its first words decoded again, were mistimed
-LOOP_TIMES = 3  # a phrase said this many times running, decoding a stretch again, is Whisper looping
+LOOP_TIMES = 3  # a phrase said this many times running, too fast to be said, is Whisper looping
 LOOP_LONGEST = 8  # words in the longest phrase looked for
 
 
@@ -188,18 +188,30 @@ def _mistimed_repeat(found: list[Word], after: list[Word]) -> int:
     return n if n >= REPEATED_RUN else 0
 
 
-def _cut_loop(words: list[Word]) -> list[Word]:
-    """``words`` up to the end of the first phrase that repeats ``LOOP_TIMES`` times running: decoding a stretch
-    again, Whisper can loop ("… the data and analyze the data and analyze …", 337 words in 12 s, each unsure).
-    The speech after the loop's first phrase is then a stretch for the next round."""
+def drop_loops(words: list[Word]) -> list[Word]:
+    """``words`` without the repeats of a phrase Whisper looped on: said ``LOOP_TIMES`` times running or more,
+    faster than ``SAID_WORD_MIN_S`` a word ("… the data and analyze the data and analyze …", 111 times in
+    10 s, by base; decoding a stretch again, 80 times in 12 s). The first turn stays; the speech under the
+    others is then a stretch Whisper skipped, decoded again. A person repeating a word ("no, no, no") takes
+    longer."""
     texts = [re.sub(r"\W", "", w.text.lower()) for w in words]
-    for i in range(len(texts)):
+    kept: list[Word] = []
+    i = 0
+    while i < len(words):
         for size in range(1, LOOP_LONGEST + 1):
-            phrase = texts[i : i + size]
-            if len(phrase) == size and all(texts[i + k * size : i + (k + 1) * size] == phrase
-                                           for k in range(1, LOOP_TIMES)):
-                return words[: i + size]
-    return words
+            turns = 1
+            while texts[i + turns * size : i + (turns + 1) * size] == texts[i : i + size]:
+                turns += 1
+            repeats = words[i + size : i + turns * size]
+            if turns >= LOOP_TIMES and repeats[-1].end - repeats[0].start < SAID_WORD_MIN_S * len(repeats):
+                log.debug("dropped a loop: %r said %d times", " ".join(texts[i : i + size]), turns)
+                kept += words[i : i + size]
+                i += turns * size
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
 
 
 def drop_invented_sentences(words: list[Word]) -> list[Word]:
@@ -384,8 +396,8 @@ class WhisperTranscriber:
         Whisper now and then jumps over speech: it times its first sentence at the end of the chunk, or
         stretches one word over twenty seconds, and the words in between are lost (67 of 147 words of one
         spoken answer). The stretches it skipped (``skipped_speech``) are decoded again on their own, with the
-        words before them as the prompt; decoded again, a stretch can be jumped over in part or end in a loop
-        (cut to one turn, ``_cut_loop``), hence rounds."""
+        words before them as the prompt; decoded again, a stretch can be jumped over in part, or looped on
+        (``drop_loops``), hence rounds."""
         words = self._decode(samples, offset_s, context)
         tried: set[tuple[float, float]] = set()  # a cough or a laugh gives no words however often decoded
         for _ in range(REDECODE_ROUNDS):
@@ -409,7 +421,7 @@ class WhisperTranscriber:
             filled += words[done:first]
             before = " ".join(w.text for w in filled[-PROMPT_TAIL_WORDS:]) or context
             part = samples[int((start_s - offset_s) * SAMPLE_RATE) : int((end_s - offset_s) * SAMPLE_RATE)]
-            found = _cut_loop(self._decode(part, start_s, before))
+            found = self._decode(part, start_s, before)
             log.debug("decoded again %.1f-%.1f s, skipped by Whisper: %d words", start_s, end_s, len(found))
             if not found:
                 filled += words[first:last]
@@ -450,7 +462,7 @@ class WhisperTranscriber:
                     continue  # Whisper's own "nothing was said here"
                 words += join_word_pieces(
                     [(w.word, w.start + offset_s, w.end + offset_s, w.probability) for w in segment.words or []])
-        return drop_invented_sentences(drop_unvoiced(words, samples, offset_s))
+        return drop_loops(drop_invented_sentences(drop_unvoiced(words, samples, offset_s)))
 
     def transcribe(self, samples: Any, sample_rate: int = SAMPLE_RATE) -> Transcript:
         """A whole recording, in chunks of ``MAX_CHUNK_S`` cut at the quietest spot near their end.
