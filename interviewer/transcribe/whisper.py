@@ -164,8 +164,13 @@ def skipped_speech(
     return holes
 
 
+def _bare(word: Word) -> str:
+    """A word as said, for comparing: "Data," and "data" are one word."""
+    return re.sub(r"\W", "", word.text.lower())
+
+
 def _same_word(a: Word, b: Word) -> bool:
-    return re.sub(r"\W", "", a.text.lower()) == re.sub(r"\W", "", b.text.lower())
+    return _bare(a) == _bare(b)
 
 
 def _without_neighbours(found: list[Word], before: list[Word], after: list[Word]) -> list[Word]:
@@ -194,7 +199,7 @@ def drop_loops(words: list[Word]) -> list[Word]:
     10 s, by base; decoding a stretch again, 80 times in 12 s). The first turn stays; the speech under the
     others is then a stretch Whisper skipped, decoded again. A person repeating a word ("no, no, no") takes
     longer."""
-    texts = [re.sub(r"\W", "", w.text.lower()) for w in words]
+    texts = [_bare(w) for w in words]
     kept: list[Word] = []
     i = 0
     while i < len(words):
