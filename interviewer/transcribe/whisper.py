@@ -66,6 +66,14 @@ def _frame_db(samples: Any, rate: int) -> Any:
     return 20 * np.log10(np.maximum(rms, 1e-5))
 
 
+def _voiced(db: Any) -> Any:
+    """Frames with voice: within ``PAUSE_BELOW_SPEECH_DB`` of the speech level (the 90th percentile), and not
+    near-silence."""
+    import numpy as np
+
+    return db > max(float(np.percentile(db, 90)) - PAUSE_BELOW_SPEECH_DB, SILENT_CHUNK_DB)
+
+
 def quietest_cut(samples: Any, rate: int, search_s: float, *, need_pause: bool = True) -> int | None:
     """Sample index in the middle of the quietest 200 ms within the last ``search_s`` seconds.
 
@@ -107,7 +115,7 @@ def drop_unvoiced(words: list[Word], samples: Any, offset_s: float, rate: int = 
     speech_db = float(np.percentile(db, 90))
     if speech_db - float(np.percentile(db, 10)) < STEADY_NOISE_DB:
         return []  # a fan or hiss and nothing else: Whisper invents words over it ("Yeah.")
-    voiced = db > max(speech_db - PAUSE_BELOW_SPEECH_DB, SILENT_CHUNK_DB)
+    voiced = _voiced(db)
     if not voiced.any():
         return []
     speech_start = offset_s + int(np.argmax(voiced)) * FRAME_S
@@ -137,13 +145,13 @@ def skipped_speech(
     """Stretches of speech that Whisper gave no words: (start s, end s, first, last), where
     ``words[first:last]`` are the words the stretch replaces (none for a gap between words, the one stretched
     word otherwise). A gap holds speech when at least ``SKIPPED_SPEECH_S`` of its 20 ms frames are voiced, as
-    ``drop_unvoiced`` counts them; pauses, breaths and a short "um" Whisper left out are less."""
+    ``_voiced`` counts them; pauses, breaths and a short "um" Whisper left out are less."""
     import numpy as np
 
     if len(samples) == 0:
         return []
     db = _frame_db(samples, rate)
-    voiced = db > max(float(np.percentile(db, 90)) - PAUSE_BELOW_SPEECH_DB, SILENT_CHUNK_DB)
+    voiced = _voiced(db)
 
     def speech_s(start: float, end: float) -> float:
         first = max(0, int((start - offset_s) / FRAME_S))
