@@ -89,15 +89,16 @@ DIGITS = {word: str(n) for n, word in enumerate(
     "seventeen eighteen nineteen twenty".split())}
 
 
+def normalised(text: str) -> str:
+    """Words to compare: lower case, no punctuation, numbers as digits (Whisper writes "press 3" one time and
+    "press three" the next: the same words)."""
+    text = text.lower().replace("%", " percent")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    return " ".join(DIGITS.get(word, word) for word in text.split())
+
+
 def word_error_rate(reference: str, hypothesis: str) -> float:
-    """WER after a simple normalisation (lower case, no punctuation, numbers as Whisper writes them)."""
+    """WER after ``normalised``."""
     import jiwer
 
-    def norm(text: str) -> str:
-        text = text.lower().replace("%", " percent")
-        text = re.sub(r"[^a-z0-9' ]+", " ", text)
-        # Whisper writes "press 3" one run and "press three" the next (its temperature fallback samples):
-        # the same words, so numbers are compared as digits.
-        return " ".join(DIGITS.get(word, word) for word in text.split())
-
-    return jiwer.wer(norm(reference), norm(hypothesis))
+    return jiwer.wer(normalised(reference), normalised(hypothesis))
