@@ -76,28 +76,11 @@ def librivox() -> list[Recording]:
 
 
 def answers(pauses: str) -> list[Recording]:
-    """The asterisk prompts, in order, joined into answers of about ``ANSWER_S`` (the last one shorter), with
-    steady pauses or thinking pauses between them."""
-    import numpy as np
-
-    from interviewer.audio.files import read_audio
-
+    """The asterisk prompts joined into answers of about ``ANSWER_S``, with steady or with thinking pauses."""
     rng = random.Random(SEED)
-    result: list[Recording] = []
-    pieces: list[object] = []
-    texts: list[str] = []
-    total = 0.0
-    prompts = speech_corpus.asterisk_prompts()
-    for index, clip in enumerate(prompts):
-        audio = read_audio(clip.path, SAMPLE_RATE)
-        pause_s = STEADY_PAUSE_S if pauses == "steady" else rng.uniform(*THINKING_PAUSES_S)
-        pieces += [audio, np.zeros(int(pause_s * SAMPLE_RATE), dtype=np.float32)]
-        texts.append(clip.text)
-        total += len(audio) / SAMPLE_RATE + pause_s
-        if total >= ANSWER_S or index == len(prompts) - 1:
-            result.append(Recording(f"{pauses} {len(result) + 1}", np.concatenate(pieces), " ".join(texts)))
-            pieces, texts, total = [], [], 0.0
-    return result
+    pause_s = (lambda: STEADY_PAUSE_S) if pauses == "steady" else (lambda: rng.uniform(*THINKING_PAUSES_S))
+    joined = speech_corpus.joined_answers(ANSWER_S, pause_s, SAMPLE_RATE)
+    return [Recording(f"{pauses} {n}", samples, text) for n, (samples, text) in enumerate(joined, 1)]
 
 
 def measure(name: str, recordings: list[Recording], transcriber, verbose: bool) -> None:

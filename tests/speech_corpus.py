@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,22 +54,29 @@ def librivox_clips() -> list[Clip]:
     return clips
 
 
-def joined_answer(seconds: float, gap_s: float = 0.6, sample_rate: int = 16000):
-    """Asterisk prompts joined with short pauses into about ``seconds`` of speech: (samples, reference text)."""
+def joined_answers(seconds: float, pause_s: Callable[[], float] = lambda: 0.6, sample_rate: int = 16000):
+    """The asterisk prompts, in order, joined into answers of about ``seconds`` of speech (the last one
+    shorter), each prompt followed by a pause of ``pause_s()`` seconds: (samples, reference text) each."""
     import numpy as np
 
     from interviewer.audio.files import read_audio
 
     pieces, texts, total = [], [], 0.0
-    gap = np.zeros(int(gap_s * sample_rate), dtype=np.float32)
-    for clip in asterisk_prompts():
+    prompts = asterisk_prompts()
+    for index, clip in enumerate(prompts):
         audio = read_audio(clip.path, sample_rate)
-        pieces += [audio, gap]
+        gap_s = pause_s()
+        pieces += [audio, np.zeros(int(gap_s * sample_rate), dtype=np.float32)]
         texts.append(clip.text)
         total += len(audio) / sample_rate + gap_s
-        if total >= seconds:
-            break
-    return np.concatenate(pieces), " ".join(texts)
+        if total >= seconds or index == len(prompts) - 1:
+            yield np.concatenate(pieces), " ".join(texts)
+            pieces, texts, total = [], [], 0.0
+
+
+def joined_answer(seconds: float, gap_s: float = 0.6, sample_rate: int = 16000):
+    """Asterisk prompts joined with short pauses into about ``seconds`` of speech: (samples, reference text)."""
+    return next(joined_answers(seconds, lambda: gap_s, sample_rate))
 
 
 def write_wav(path: Path, samples, sample_rate: int = 16000) -> Path:
