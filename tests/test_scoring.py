@@ -765,6 +765,9 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
          "Two weeks before Black Friday, our checkout page was timing out and it was my job to get it fast.", "Two weeks before Black Friday, our checkout page was timing out"),
         (setting_in_passing, "Nobody from the engineering team was online and I had to decide what to do.",
          "Nobody from the engineering team was online"),
+        # where the candidate worked is the scene, not a task named ("my job was", "my responsibility")
+        (setting_in_passing, "So in my warehouse job, we had three near misses in one month, and the safety "
+         "committee was asked to fix it.", "in my warehouse job, we had three near misses in one month"),
         # who the candidate was, a role, a task named, no task after it: no scene in passing
         (setting_in_passing, "I was a product manager there, and I had to choose which feature to cut.", None),
         (setting_in_passing, "As the lead engineer, I needed to ensure both deliverables were met.", None),

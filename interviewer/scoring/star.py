@@ -1133,11 +1133,13 @@ def outcome_in_passing(text: str) -> str | None:
 # 21 times in 22), the scene came in passing if the clause before the task has a verb and five words or
 # more, does not open with the candidate ("I was a product manager there", "I didn't want everyone to lose
 # …" tell who or why, not where) and names no role or task ("As the lead engineer, …", "Safety on site was
-# my responsibility, so …"). Read as the Situation, the task came in passing.
+# my responsibility, so …"; where the candidate worked is no task named: "in my warehouse job, we had three
+# near misses …"). Read as the Situation, the task came in passing.
 SCENE_MIN_WORDS = 5
 SCENE_VERBS = LINKING_PAST | {"is", "are", "became", "wasn't", "weren't"}
 TASK_OPENING_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "role_frame")  # not "so that"
-SCENE_NAMES_A_TASK = re.compile(r"\b(?:my|our) (?:\w+ )?(?:job|responsibility|role|task|goal|call|decision)\b")
+SCENE_NAMES_A_TASK = re.compile(r"(?<!\bin )(?<!\bat )(?<!\bduring )(?<!\bfrom )\b(?:my|our) (?:\w+ )?"
+                                r"(?:job|responsibility|role|task|goal|call|decision)\b")
 
 
 def _scene_then_task(text: str) -> tuple[str, str] | None:
