@@ -135,16 +135,18 @@ def _player(settings, output: str | None):
 
 
 def _speaker(settings, voice: str | None, rate: int | None, output: str | None):
-    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
+    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker, piper_length_scale
     from interviewer.config import cache_dir, piper_voice_file
 
     player = _player(settings, output)
     voice = voice if voice is not None else settings.voice_spec
+    rate = rate or settings.rate
     piper_file = piper_voice_file(voice)
     if piper_file is not None:
-        speaker = PiperSpeaker(model=piper_file or None, player=player, cache_dir=cache_dir())
+        speaker = PiperSpeaker(model=piper_file or None, player=player, cache_dir=cache_dir(),
+                               length_scale=piper_length_scale(rate))
     else:
-        speaker = Pyttsx3Speaker(voice=voice, rate=rate or settings.rate, player=player, cache_dir=cache_dir())
+        speaker = Pyttsx3Speaker(voice=voice, rate=rate, player=player, cache_dir=cache_dir())
     if voice:
         speaker.check_voice()  # a voice named and not found stops here, not after a silent first question
     return speaker

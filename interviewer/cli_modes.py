@@ -95,7 +95,7 @@ def drill(
 def _loop_speakers(plan, settings, output: str | None):
     """One voice per interviewer; a voice this machine lacks falls back to the default, with a note. A Piper
     voice file ("piper:voices/amy.onnx") is found beside the plan."""
-    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker
+    from interviewer.audio.tts import PiperSpeaker, Pyttsx3Speaker, piper_length_scale
     from interviewer.config import cache_dir, piper_voice_file
 
     player = _player(settings, output)
@@ -105,7 +105,7 @@ def _loop_speakers(plan, settings, output: str | None):
         if piper_file is not None:
             model = str(Path(plan.source).parent / Path(piper_file).expanduser()) if piper_file else None
             speaker = PiperSpeaker(model=model, player=player, cache_dir=cache_dir(),
-                                   length_scale=165 / max(interviewer.rate, 80))
+                                   length_scale=piper_length_scale(interviewer.rate))
         else:
             speaker = Pyttsx3Speaker(voice=interviewer.voice, rate=interviewer.rate, pitch=interviewer.pitch,
                                      player=player, cache_dir=cache_dir())

