@@ -75,7 +75,8 @@ def joined_answers(seconds: float, pause_s: Callable[[], float] = lambda: 0.6, s
 
 
 def joined_answer(seconds: float, gap_s: float = 0.6, sample_rate: int = 16000):
-    """Asterisk prompts joined with short pauses into about ``seconds`` of speech: (samples, reference text)."""
+    """Asterisk prompts joined with short pauses into about ``seconds`` of speech: (samples, reference
+    text)."""
     return next(joined_answers(seconds, lambda: gap_s, sample_rate))
 
 

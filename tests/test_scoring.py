@@ -765,6 +765,10 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
          "Two weeks before Black Friday, our checkout page was timing out and it was my job to get it fast.", "Two weeks before Black Friday, our checkout page was timing out"),
         (setting_in_passing, "Nobody from the engineering team was online and I had to decide what to do.",
          "Nobody from the engineering team was online"),
+        # others, the candidate among them, set the scene: only "I …" tells who the candidate was
+        (setting_in_passing, "So my friend and I noticed that there wasn't a good way to find local produce, "
+         "and we wanted to build a website for it.",
+         "my friend and I noticed that there wasn't a good way to find local produce"),
         # where the candidate worked is the scene, not a task named ("my job was", "my responsibility")
         (setting_in_passing, "So in my warehouse job, we had three near misses in one month, and the safety "
          "committee was asked to fix it.", "in my warehouse job, we had three near misses in one month"),

@@ -1132,9 +1132,10 @@ def outcome_in_passing(text: str) -> str | None:
 # but the note must not say it was never said. Read as the Task (as the labeled answers have such sentences,
 # 21 times in 22), the scene came in passing if the clause before the task has a verb and five words or
 # more, does not open with the candidate ("I was a product manager there", "I didn't want everyone to lose
-# …" tell who or why, not where) and names no role or task ("As the lead engineer, …", "Safety on site was
-# my responsibility, so …"; where the candidate worked is no task named: "in my warehouse job, we had three
-# near misses …"). Read as the Situation, the task came in passing.
+# …" tell who or why, not where; "My friend and I noticed there was no …" tells the scene) and names no
+# role or task ("As the lead engineer, …", "Safety on site was my responsibility, so …"; where the candidate
+# worked is no task named: "in my warehouse job, we had three near misses …"). Read as the Situation, the
+# task came in passing.
 SCENE_MIN_WORDS = 5
 SCENE_VERBS = LINKING_PAST | {"is", "are", "became", "wasn't", "weren't"}
 TASK_OPENING_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "role_frame")  # not "so that"
@@ -1168,7 +1169,7 @@ def setting_in_passing(text: str) -> str | None:
         return None
     scene = [t for t in (norm(w) for w in found[0].split()) if t]
     head = sentence_features(scene, 0.0, 0, 1, with_position=False)
-    if (scene[0] in FIRST_PERSON or any(head.get(cue) for cue in TASK_CUES + ("role_frame",))
+    if (scene[0] in FIRST_PERSON - {"my", "mine"} or any(head.get(cue) for cue in TASK_CUES + ("role_frame",))
             or SCENE_NAMES_A_TASK.search(" ".join(scene))):
         return None
     return found[0]
