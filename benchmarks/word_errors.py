@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from interviewer.audio import SAMPLE_RATE  # noqa: E402
 from tests import speech_corpus  # noqa: E402
 
-SAMPLE_RATE = 16000
 ANSWER_S = 120.0
 STEADY_PAUSE_S = 0.6
 THINKING_PAUSES_S = (0.3, 3.0)
