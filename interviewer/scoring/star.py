@@ -829,6 +829,12 @@ def _cue_words(tokens: list[str]) -> list[str]:
 def sentence_features(tokens: list[str], position: float, index: int, count: int, *, with_position: bool = True) -> dict[str, float]:
     """Feature values of one sentence. ``with_position=False`` gives the content-only features used to
     decide whether a part is present at all (position must not be able to invent a missing part)."""
+    values = _wording_features(tokens)
+    return _with_position(values, position, index, count) if with_position else values
+
+
+def _wording_features(tokens: list[str]) -> dict[str, float]:
+    """The features of a sentence's wording, wherever it stands."""
     tokens = _cue_words(tokens)
     text = " ".join(tokens)
     frame = FRAMES.search(text)
@@ -914,8 +920,12 @@ def sentence_features(tokens: list[str], position: float, index: int, count: int
         values["no_outcome_wording"] = 1.0
     if not any(cue in values for cue in REFLECTION_CUES):
         values["no_lesson_wording"] = 1.0
-    if not with_position:
-        return values
+    return values
+
+
+def _with_position(wording: dict[str, float], position: float, index: int, count: int) -> dict[str, float]:
+    """The wording's features and the sentence's place in the answer, where its middle falls (0 to 1)."""
+    values = dict(wording)
     # Position: smooth bumps so the weights can express "early", "middle", "late".
     values["pos_first"] = 1.0 if index == 0 else 0.0
     values["pos_last"] = 1.0 if index == count - 1 else 0.0
@@ -1050,11 +1060,13 @@ def _middles(tokens_list: list[list[str]]) -> list[float]:
     return middles
 
 
-def _emissions(tokens_list: list[list[str]], model: dict[str, dict[str, float]]) -> list[dict[str, float]]:
-    """Each sentence's log-probabilities per part, on its wording and its place in the answer."""
+def _emissions(tokens_list: list[list[str]], wording: list[dict[str, float]],
+               model: dict[str, dict[str, float]]) -> list[dict[str, float]]:
+    """Each sentence's log-probabilities per part, on its wording (its features, already read) and its place
+    in the answer."""
     count = len(tokens_list)
-    return [emission_scores(sentence_features(tokens, position, i, count), model)
-            for i, (tokens, position) in enumerate(zip(tokens_list, _middles(tokens_list)))]
+    return [emission_scores(_with_position(features, position, i, count), model)
+            for i, (features, position) in enumerate(zip(wording, _middles(tokens_list)))]
 
 
 NEIGHBOURS = {
@@ -1576,15 +1588,14 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
         return Labeling(labels, [{} for _ in spans], {p: False for p in PARTS}, {p: 0.0 for p in PARTS})
 
     total_words = sum(len(t) for t in kept) or 1
-    content_features = [sentence_features(tokens, 0.0, i, len(kept), with_position=False)
-                        for i, tokens in enumerate(kept)]
+    content_features = [_wording_features(tokens) for tokens in kept]
     content_em = [emission_scores(features, weights["content"]) for features in content_features]
     outcome_worded = [_worded_as_an_outcome(features, texts[i])
                       for features, i in zip(content_features, content)]
     lesson = ["no_lesson_wording" not in features for features in content_features]  # _states_a_lesson
     plain_ending = [len(tokens) <= PLAIN_RESULT_WORDS and not any(cue in features for cue in STEP_CUES)
                     for tokens, features in zip(kept, content_features)]
-    full_em = _around_the_stated_task(_emissions(kept, weights["full"]), kept)
+    full_em = _around_the_stated_task(_emissions(kept, content_features, weights["full"]), kept)
     clear_step = [_log_odds(em, "action") >= STEP_READING for em in content_em]
     task_worded = [max(em, key=em.get) == "task" for em in content_em]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interviewer.models import Transcript, Word
 
@@ -48,6 +49,7 @@ BREAK_MARKERS: tuple[tuple[str, ...], ...] = (
 )
 
 
+@lru_cache(maxsize=16384)  # each word is normalised a dozen times over (sentences, cues, delivery)
 def norm(token: str) -> str:
     """Lower-case word without surrounding punctuation ("Well," -> "well")."""
     return STRIP.sub("", token.lower()).replace("’", "'")
