@@ -291,6 +291,14 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
     from interviewer.store import ANSWER_ID
     from interviewer.transcribe.subtitles import SUBTITLE_SUFFIXES, read_subtitles, text_encoding
 
+    if item == "-":  # a transcript piped in: `pbpaste | interviewer score -`
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode(text_encoding(data))
+        except UnicodeDecodeError as exc:
+            raise ScoringError("-: standard input is not UTF-8 text; pipe in the transcript as UTF-8.") from exc
+        transcript, breaks = transcript_from_text(text)
+        return "-", transcript, breaks, question, target_s, None
     path = Path(item)
     if not path.exists() and (ANSWER_ID.match(item) or item == "latest"):
         record = store.latest_answer() if item == "latest" else store.load_answer(item)
@@ -351,7 +359,7 @@ def _complete_saved_answer(store, record, transcript, settings, model_name: str)
 
 @app.command()
 def score(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt), subtitles with times (.srt, .vtt), or saved answer ids ('latest').")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Audio files (wav, flac, mp3, ogg), text transcripts (.txt; '-' reads one from standard input), subtitles with times (.srt, .vtt), or saved answer ids ('latest').")],
     question: Annotated[Optional[str], typer.Option("--question", "-q", metavar="TEXT", help="The question that was answered (used in the report).")] = None,
     target: TargetOpt = None,
     json_output: Annotated[bool, typer.Option("--json", help="One JSON object per PATH, one per line (docs/score-json.md).")] = False,

@@ -49,6 +49,16 @@ def test_a_transcript_saved_by_windows_tools_is_read(tmp_path, encoding):
     assert "not UTF-8 text" in run_cli(["score", str(other)]).stderr
 
 
+def test_a_transcript_piped_in_is_scored():
+    # '-' reads the transcript from standard input, as the other command-line tools do.
+    result = run_cli(["score", "-", "--json"], input=STORY)
+    assert result.returncode == 0, result.stderr
+    scored = json.loads(result.stdout)
+    assert scored["path"] == "-" and scored["missing"] == []
+    empty = run_cli(["score", "-"], input="")
+    assert empty.returncode == 6 and "-: The transcript is empty" in empty.stderr
+
+
 def test_human_readable_report(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(STORY)
