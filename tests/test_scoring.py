@@ -2344,9 +2344,12 @@ def test_a_finding_is_not_a_lesson():
         # what happened, then the lesson: the narration ends the Result, even where it was the only Result
         (["once everyone was aligned my team delivered the project within the allotted timeline",
           "that experience taught me to ask for the scope in writing"], ["result", "reflection"]),
-        # no lesson after it: left alone where no Result was found (a removed Result must not come back)
+        # no lesson after it: no Result where none was found (a removed Result must not come back); a step
+        # that ends the story is the end of the Action, not a reflection the answer lacks
         (["i tested it on two routes", "with the operations team before a full rollout"],
-         ["reflection", "reflection"]),
+         ["action", "reflection"]),
+        (["i split that suite", "i learned to measure before changing anything"], ["action", "reflection"]),
+        (["the vendor called us back the next morning"], ["reflection"]),
     ],
 )
 def test_the_narration_before_a_lesson_is_the_end_of_the_result(run, expected):
@@ -2354,6 +2357,18 @@ def test_the_narration_before_a_lesson_is_the_end_of_the_result(run, expected):
     tokens = [["we", "were", "late"], ["i", "needed", "to", "fix", "it"], ["i", "moved", "the", "report"]]
     relabeled = _reflection_only_with_a_lesson(path, tokens + [sentence.split() for sentence in run])
     assert relabeled[3:] == expected
+
+
+def test_a_step_that_ends_an_answer_without_a_result_is_no_reflection():
+    """Cut off before its Result (the time cap, or a candidate who stops), the answer's last step was shown as
+    a reflection it did not have."""
+    story = ("So, at my last company, our mobile checkout redesign was about six weeks behind schedule. "
+             "I was asked to take over the project and get it shipped before Black Friday. "
+             "First, I spent a day with each engineer to find out where the work really stood. "
+             "And I found that most of the delay came from one flaky integration test suite. I split that suite.")
+    score = score_text(story)
+    assert score.sentences[-1].label == "action"
+    assert not score.star["reflection"].present and not score.star["result"].present
 
 
 LONG_ANSWER = (

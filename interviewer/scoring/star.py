@@ -1410,6 +1410,12 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
         if label != "reflection":
             relabeled += [label] * len(run_tokens)
             continue
+        if "result" not in path and relabeled and relabeled[-1] == "action":
+            # With no Result found, steps that end the story ("… most of the delay came from one flaky test
+            # suite. I split that suite.") are the end of the Action, not a reflection the answer lacks.
+            steps = next((k for k, tokens in enumerate(run_tokens) if not _tells_a_step(tokens)), len(run_tokens))
+            relabeled += ["action"] * steps
+            run_tokens = run_tokens[steps:]
         if "result" in path and _tells_what_happened(run_tokens):
             told = len(run_tokens)
         else:  # the narration that opens the run, when a lesson follows it
@@ -1467,6 +1473,13 @@ def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[
 
 def _states_a_lesson(tokens: list[str]) -> bool:
     return "no_lesson_wording" not in sentence_features(tokens, 0.0, 0, 1, with_position=False)
+
+
+def _tells_a_step(tokens: list[str]) -> bool:
+    """A step told plainly: "I split that suite", with no outcome and no lesson worded."""
+    features = _wording_features(tokens)
+    return (any(cue in features for cue in STEP_CUES) and "no_outcome_wording" in features
+            and "no_lesson_wording" in features)
 
 
 def _states_the_new_state(tokens: list[str]) -> bool:
