@@ -112,6 +112,22 @@ def test_real_speech_whisper_jumped_over_comes_back(tiny, caplog):
     assert corpus.word_error_rate(answer.text, transcript.text) <= 0.05
 
 
+def test_restarts_in_real_speech_are_found(tiny):
+    """A voice actor's prompt with its opening said twice ("Please enter your, please enter your password …",
+    the opening cut from the same recording): Whisper writes the restart, and the delivery finds it. Three
+    words restarted, or a whole sentence said again, were not found before (2 of 12)."""
+    from interviewer.scoring.delivery import repeats
+
+    found = 0
+    clips = [clip for clip in corpus.asterisk_prompts(8)][:12]
+    for clip in clips:
+        samples = read_audio(clip.path)
+        opening = tiny.transcribe(samples).words[1].end + 0.05  # the first two words, as Whisper timed them
+        restarted = np.concatenate([samples[: int(opening * 16000)], np.zeros(5600, np.float32), samples])
+        found += bool(repeats(tiny.transcribe(restarted).words))
+    assert found >= 9, f"{found} of {len(clips)} restarts found"
+
+
 @pytest.mark.parametrize("kind", ["silence", "low noise"])
 def test_silence_and_noise_give_no_invented_words(tiny, kind):
     rng = np.random.default_rng(1)

@@ -496,7 +496,15 @@ def test_hedges(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [("I I fixed the the bug.", ["i i", "the the"]), ("I went I went to the lead.", ["i went"]),
-     ("It had had no owner.", []), ("We fixed it very very fast.", [])],
+     ("It had had no owner.", []), ("We fixed it very very fast.", []),
+     # a restart with a hesitation between, of three words, with the word cut off
+     ("So I, um, I moved the report.", ["i i"]), ("We went to, we went to the client.", ["we went to"]),
+     ("I- I called him.", ["i i"]), ("I... I think so.", ["i i"]),
+     ("Um, um, I called him.", []),  # fillers, counted as such
+     # a new sentence that opens with the words the last one ended with; a whole sentence said again
+     ("I had to fix it. It worked.", []), ("We sold to DiDi. DiDi is big.", []),
+     ("Login incorrect. Login incorrect.", ["login incorrect"]),
+     ("We used Terraform (terraform apply) for it.", [])],
 )
 def test_repeats(text, expected):
     assert [r.text for r in repeats(words(text))] == expected

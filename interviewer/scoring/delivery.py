@@ -143,22 +143,44 @@ def hedge_indexes(words: list[Word]) -> list[tuple[str, int]]:
     return found
 
 
+def _ends_sentence(word: Word) -> bool:
+    return bool(re.search(r"(?<!\.\.)[.!?]$", word.text))  # not "...": "I... I think" is a restart
+
+
+# The longest phrase a restart repeats: "I went to, I went to the store".
+RESTART_MAX_WORDS = 3
+
+
 def repeats(words: list[Word]) -> list[Repeat]:
-    """Stutters and restarts: a word said twice in a row ("I I") or a two-word phrase repeated ("I went I went")."""
-    tokens = [norm(w.text) for w in words]
+    """Stutters and restarts: a word said twice in a row ("I I"), or a phrase of up to three words said again
+    ("I went I went", "I went to, I went to the store"), also with a hesitation between ("I, um, I went")."""
+    spoken = [(i, norm(w.text).rstrip("-")) for i, w in enumerate(words)]  # "I- I went": a word cut off
+    spoken = [(i, tok) for i, tok in spoken if tok and tok not in ALWAYS_FILLERS]  # "I um I": still a restart
+    tokens = [tok for _, tok in spoken]
     found: list[Repeat] = []
-    i = 0
-    while i < len(tokens) - 1:
-        tok = tokens[i]
-        if tok and tok == tokens[i + 1] and tok not in ALLOWED_DOUBLES and not tok.isdigit():
-            found.append(Repeat(f"{tok} {tok}", words[i].start, i))
-            i += 2
+    k = 0
+    while k < len(tokens) - 1:
+        tok = tokens[k]
+        if tok == tokens[k + 1] and tok not in ALLOWED_DOUBLES and not tok.isdigit():
+            length = 1
+        else:
+            length = next((n for n in range(2, RESTART_MAX_WORDS + 1)
+                           if tokens[k : k + n] == tokens[k + n : k + 2 * n]), 0)
+        # Across a full stop only a whole sentence said again ("Login incorrect. Login incorrect."): "… and fix it.
+        # It worked", "… engineering and product. Engineering and product became …" end one sentence and open
+        # the next with the same words (Whisper writes a restart "I, I", "I- I" or "I... I").
+        first = spoken[k][0]
+        if length and ((_ends_sentence(words[spoken[k + length - 1][0]])
+                        and first > 0 and not _ends_sentence(words[first - 1]))
+                       or words[spoken[k + length][0]].text.startswith("(")):  # "Terraform (terraform apply)"
+            length = 0
+        if length:
+            index = spoken[k][0]
+            text = f"{tok} {tok}" if length == 1 else " ".join(tokens[k : k + length])
+            found.append(Repeat(text, words[index].start, index))
+            k += 2 * length
             continue
-        if i + 3 < len(tokens) and tokens[i : i + 2] == tokens[i + 2 : i + 4] and tok:
-            found.append(Repeat(" ".join(tokens[i : i + 2]), words[i].start, i))
-            i += 4
-            continue
-        i += 1
+        k += 1
     return found
 
 
