@@ -166,9 +166,9 @@ def repeats(words: list[Word]) -> list[Repeat]:
         else:
             length = next((n for n in range(2, RESTART_MAX_WORDS + 1)
                            if tokens[k : k + n] == tokens[k + n : k + 2 * n]), 0)
-        # Across a full stop only a whole sentence said again ("Login incorrect. Login incorrect."): "… and fix it.
-        # It worked", "… engineering and product. Engineering and product became …" end one sentence and open
-        # the next with the same words (Whisper writes a restart "I, I", "I- I" or "I... I").
+        # Across a full stop only a whole sentence said again ("Login incorrect. Login incorrect."): "… and
+        # fix it. It worked", "… engineering and product. Engineering and product became …" end one sentence
+        # and open the next with the same words (Whisper writes a restart "I, I", "I- I" or "I... I").
         first = spoken[k][0]
         if length and ((_ends_sentence(words[spoken[k + length - 1][0]])
                         and first > 0 and not _ends_sentence(words[first - 1]))
