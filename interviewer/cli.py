@@ -296,7 +296,8 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
         try:
             text = data.decode(text_encoding(data))
         except UnicodeDecodeError as exc:
-            raise ScoringError("-: standard input is not UTF-8 text; pipe in the transcript as UTF-8.") from exc
+            raise ScoringError("-: standard input is not UTF-8 text; pipe the transcript in as UTF-8.") \
+                from exc
         transcript, breaks = transcript_from_text(text)
         return "-", transcript, breaks, question, target_s, None
     path = Path(item)

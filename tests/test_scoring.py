@@ -2373,7 +2373,8 @@ def test_a_step_that_ends_an_answer_without_a_result_is_no_reflection():
     story = ("So, at my last company, our mobile checkout redesign was about six weeks behind schedule. "
              "I was asked to take over the project and get it shipped before Black Friday. "
              "First, I spent a day with each engineer to find out where the work really stood. "
-             "And I found that most of the delay came from one flaky integration test suite. I split that suite.")
+             "And I found that most of the delay came from one flaky integration test suite. "
+             "I split that suite.")
     score = score_text(story)
     assert score.sentences[-1].label == "action"
     assert not score.star["reflection"].present and not score.star["result"].present

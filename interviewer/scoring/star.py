@@ -1121,8 +1121,7 @@ def outcome_in_passing(text: str) -> str | None:
             clause = said[j:]
             # not "…, reducing contention, and then I watched it"
             runs_to_the_end = not any(raw.endswith((",", ";")) for raw, _ in clause[:-1])
-            if runs_to_the_end and "no_lesson_wording" in sentence_features(tokens[j:], 0.0, 0, 1,
-                                                                             with_position=False):
+            if runs_to_the_end and "no_lesson_wording" in _wording_features(tokens[j:]):
                 return " ".join(raw for raw, _ in clause).rstrip(".!?;,")
             continue
         if tokens[j] not in PASSING_CONNECTORS:
@@ -1133,7 +1132,7 @@ def outcome_in_passing(text: str) -> str | None:
         if not any(looks_past(t) or t in LINKING_PAST for t in clause):  # "and in the next six months": no clause
             continue
         # with its connector: "which cut load time by 70%", "and the alerts prevented …" are outcome wording
-        features = sentence_features(tokens[j:], 0.0, 0, 1, with_position=False)
+        features = _wording_features(tokens[j:])
         if any(features.get(cue) for cue in OUTCOME_CUES) and "no_lesson_wording" in features:
             return " ".join(raw for raw, _ in said[j + 1 :]).rstrip(".!?;,")
     return None
@@ -1166,7 +1165,7 @@ def _scene_then_task(text: str) -> tuple[str, str] | None:
         if not any(looks_past(t) or t in SCENE_VERBS for t in tokens[opened:j]):
             continue
         start = j + 1 if tokens[j] in ("and", "so", "but") else j
-        task = sentence_features(tokens[start : start + 7], 0.0, 0, 1, with_position=False)
+        task = _wording_features(tokens[start : start + 7])
         if any(task.get(cue) for cue in TASK_OPENING_CUES):
             clause = " ".join(raw for raw, _ in said[opened:j]).rstrip(",;")
             return clause, " ".join(raw for raw, _ in said[start:]).rstrip(".!?;,")
@@ -1180,7 +1179,7 @@ def setting_in_passing(text: str) -> str | None:
     if not found:
         return None
     scene = [t for t in (norm(w) for w in found[0].split()) if t]
-    head = sentence_features(scene, 0.0, 0, 1, with_position=False)
+    head = _wording_features(scene)
     if (scene[0] in FIRST_PERSON - {"my", "mine"} or any(head.get(cue) for cue in TASK_CUES + ("role_frame",))
             or SCENE_NAMES_A_TASK.search(" ".join(scene))):
         return None
@@ -1413,7 +1412,8 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
         if "result" not in path and relabeled and relabeled[-1] == "action":
             # With no Result found, steps that end the story ("… most of the delay came from one flaky test
             # suite. I split that suite.") are the end of the Action, not a reflection the answer lacks.
-            steps = next((k for k, tokens in enumerate(run_tokens) if not _tells_a_step(tokens)), len(run_tokens))
+            steps = next((k for k, tokens in enumerate(run_tokens) if not _tells_a_step(tokens)),
+                         len(run_tokens))
             relabeled += ["action"] * steps
             run_tokens = run_tokens[steps:]
         if "result" in path and _tells_what_happened(run_tokens):
@@ -1472,7 +1472,7 @@ def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[
 
 
 def _states_a_lesson(tokens: list[str]) -> bool:
-    return "no_lesson_wording" not in sentence_features(tokens, 0.0, 0, 1, with_position=False)
+    return "no_lesson_wording" not in _wording_features(tokens)
 
 
 def _tells_a_step(tokens: list[str]) -> bool:
@@ -1485,7 +1485,7 @@ def _tells_a_step(tokens: list[str]) -> bool:
 def _states_the_new_state(tokens: list[str]) -> bool:
     """How things stand since, said in the present: "Now she's one of the most active students on the
     platform" (not a lesson that says "now": "It taught me that a reversible action now is better")."""
-    features = sentence_features(tokens, 0.0, 0, 1, with_position=False)
+    features = _wording_features(tokens)
     return "now_state" in features and not any(cue in features for cue in REFLECTION_CUES if cue != "present_only")
 
 
