@@ -510,6 +510,14 @@ def test_repeats(text, expected):
     assert [r.text for r in repeats(words(text))] == expected
 
 
+def test_restarts_are_noted_as_said():
+    story = ("At my last job our nightly build failed most mornings. I, um, I was asked to fix it. "
+             "I'm, I'm not sure it was mine, but we went to, we went to the logs first. I- I rewrote the script, "
+             "and failures dropped from five a week to none.")
+    notes = " ".join(score_text(story).feedback)
+    assert "4 restarts like 'I I'" in notes, notes
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [("Errors dropped by 30%.", True), ("We saved $2M.", True), ("It took half the time.", True),

@@ -260,7 +260,9 @@ def build_feedback(
 
     if len(delivery.repeats) >= settings.repeats_mention:
         first = delivery.repeats[0]
-        add("repeats", f"{len(delivery.repeats)} restarts like '{first.text}'; slow down at the start of sentences.", first.at)
+        said = " ".join("I" + w[1:] if w == "i" or w.startswith("i'") else w for w in first.text.split())  # "I I"
+        add("repeats", f"{len(delivery.repeats)} restarts like '{said}'; slow down at the start of sentences.",
+            first.at)
 
     notes.sort(key=lambda n: (n.priority, n.at if n.at is not None else 1e9))
     notes = notes[: settings.max_feedback_points]
