@@ -318,6 +318,20 @@ def test_a_chart_writes_a_date_once_however_many_answers_it_had():
     assert re.findall(r'text-anchor="(\w+)">(\d\d-\d\d)<', svg)[-1] == ("end", "11-22")  # inside the frame
 
 
+def test_a_chart_over_and_under_its_target_marks_zero():
+    import re
+
+    from interviewer.review.charts import line_chart
+
+    # Every answer short of its target: the axis read "-87, -43, 1" with the target line at 0, unlabeled.
+    svg = line_chart("Duration against target", ["12-07", "12-07", "12-08"], {"over/under": [-43, -87, -87]},
+                     y_min=-87, reference=0, reference_label="target")
+    assert re.findall(r'text-anchor="end">(-?\d+)<', svg) == ["-87", "0"]
+    svg = line_chart("Duration against target", ["12-07", "12-08"], {"over/under": [-40, 60]},
+                     y_min=-40, reference=0, reference_label="target")
+    assert re.findall(r'text-anchor="end">(-?\d+)<', svg) == ["-40", "0", "70"]
+
+
 def test_the_attempts_chart_draws_the_answers_own_target():
     from interviewer.review.html import attempts_chart
 

@@ -21,7 +21,13 @@ def line_chart(
     colors: tuple[str, ...] = ("#2563eb", "#d97706", "#059669", "#7c3aed"),
 ) -> str:
     values = [v for vs in series.values() for v in vs if v is not None]
-    top = y_max if y_max is not None else max(values + ([reference] if reference is not None else []) + [1.0]) * 1.1
+    highest = max(values + ([reference] if reference is not None else []) + [0.0])
+    if y_max is not None:
+        top = y_max
+    elif y_min < 0:  # over or under a target: a margin of the range above the highest point, not of its value
+        top = highest + 0.1 * ((highest - y_min) or 1.0)
+    else:
+        top = max(highest, 1.0) * 1.1
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
     n = max(1, len(labels) - 1)
 
@@ -34,8 +40,12 @@ def line_chart(
     parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">',
              f'<text x="{PAD_L}" y="14" class="chart-title">{escape(title)}</text>',
              f'<line x1="{PAD_L}" y1="{PAD_T + plot_h}" x2="{WIDTH - PAD_R}" y2="{PAD_T + plot_h}" class="axis"/>']
-    for frac in (0, 0.5, 1):
-        v = y_min + (top - y_min) * frac
+    # Ticks at the bottom, the middle and the top; a signed axis marks its zero instead of the middle, and
+    # leaves out a top too close to it to read ("-87, 0", not "-87, -43, 1").
+    ticks = [y_min, y_min + (top - y_min) / 2, top]
+    if y_min < 0 < top:
+        ticks = [y_min, 0.0] + ([top] if top >= 0.25 * (top - y_min) else [])
+    for v in ticks:
         parts.append(f'<text x="{PAD_L - 6}" y="{y(v) + 4:.1f}" class="tick" text-anchor="end">{v:.0f}{escape(unit)}</text>')
     if reference is not None:
         parts.append(f'<line x1="{PAD_L}" y1="{y(reference):.1f}" x2="{WIDTH - PAD_R}" y2="{y(reference):.1f}" class="reference"/>'
