@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from interviewer.models import Delivery, Repeat, Word
 from interviewer.scoring.settings import ScoringSettings
-from interviewer.scoring.text import Span, norm
+from interviewer.scoring.text import Span, ends_sentence, norm
 
 ALWAYS_FILLERS = {"um", "uh", "umm", "uhm", "uhh", "erm", "er", "ah", "ahh", "hmm", "hm", "mm", "mhm", "eh"}
 SOMETIMES_FILLERS = {"like", "so", "well", "okay", "ok", "basically", "literally", "actually", "right"}
@@ -143,10 +143,6 @@ def hedge_indexes(words: list[Word]) -> list[tuple[str, int]]:
     return found
 
 
-def _ends_sentence(word: Word) -> bool:
-    return bool(re.search(r"(?<!\.\.)[.!?]$", word.text))  # not "...": "I... I think" is a restart
-
-
 # The longest phrase a restart repeats: "I went to, I went to the store".
 RESTART_MAX_WORDS = 3
 
@@ -169,9 +165,9 @@ def repeats(words: list[Word]) -> list[Repeat]:
         # Across a full stop only a whole sentence said again ("Login incorrect. Login incorrect."): "… and
         # fix it. It worked", "… engineering and product. Engineering and product became …" end one sentence
         # and open the next with the same words (Whisper writes a restart "I, I", "I- I" or "I... I").
-        first = spoken[k][0]
-        if length and ((_ends_sentence(words[spoken[k + length - 1][0]])
-                        and first > 0 and not _ends_sentence(words[first - 1]))
+        first, last = spoken[k][0], spoken[k + max(length, 1) - 1][0]
+        if length and ((ends_sentence(words[last].text, words[last + 1].text)
+                        and first > 0 and not ends_sentence(words[first - 1].text, words[first].text))
                        or words[spoken[k + length][0]].text.startswith("(")):  # "Terraform (terraform apply)"
             length = 0
         if length:

@@ -133,7 +133,8 @@ TIME_FOLLOWERS = set(
 )
 
 
-def _ends_sentence(token: str, next_token: str | None) -> bool:
+def ends_sentence(token: str, next_token: str | None) -> bool:
+    """Whether a written word ends its sentence, given the word after it (None at the end)."""
     low = token.lower()
     if low in ABBREVIATIONS or not END_PUNCT.search(token):
         return False
@@ -175,7 +176,7 @@ def split_sentences(
                 i + 1 < n and norm(words[i + 1].text) not in NOT_A_SUBORDINATE_CLAUSE)
         token = words[i].text
         nxt = words[i + 1] if i + 1 < n else None
-        end = i == n - 1 or i in hard_breaks or _ends_sentence(token, nxt.text if nxt else None)
+        end = i == n - 1 or i in hard_breaks or ends_sentence(token, nxt.text if nxt else None)
         if end and length == 1 and nxt is not None and i not in hard_breaks and ENUMERATOR.fullmatch(token):
             end = False  # "... the logs. 2. I checked the fabric": the number opens the next item
         if not end and nxt is not None:
