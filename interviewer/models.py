@@ -244,6 +244,7 @@ class Repeat:
     text: str
     at: float | None
     word_index: int
+    abandoned: tuple[int, ...] = ()  # indexes of the words said first and then said again
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "at": _round(self.at), "word_index": self.word_index}
@@ -265,6 +266,7 @@ class Delivery:
     repeats: list[Repeat] = field(default_factory=list)
     filler_word_indexes: list[int] = field(default_factory=list)  # for highlighting
     hedge_word_indexes: list[int] = field(default_factory=list)
+    restart_word_indexes: list[int] = field(default_factory=list)  # the words a restart said again
     # Sentences told as what the candidate would do or usually does ("I would listen to their complaint"),
     # where the question asks for one time it happened (hindsight and lessons not counted).
     hypothetical_sentence_indexes: list[int] = field(default_factory=list)
@@ -296,6 +298,7 @@ class Delivery:
             "repeats": [r.to_dict() for r in self.repeats],
             "filler_word_indexes": list(self.filler_word_indexes),
             "hedge_word_indexes": list(self.hedge_word_indexes),
+            "restart_word_indexes": list(self.restart_word_indexes),
             "hypothetical_count": len(self.hypothetical_sentence_indexes),
             "hypothetical_sentence_indexes": list(self.hypothetical_sentence_indexes),
         }

@@ -369,3 +369,16 @@ def test_a_damaged_record_does_not_hide_the_rest_of_its_session(saved, damage):
     damaged = run_cli(["review", f"{new}-1"])
     assert damaged.returncode == 7 and "unexpected" not in damaged.stderr
     assert damaged.stderr.strip().splitlines()[-1].startswith(f"error: {recordings / new / 'answer-1.json'}: not ")
+
+
+def test_the_html_transcript_strikes_the_words_a_restart_said_again():
+    from types import SimpleNamespace
+
+    from interviewer.review.html import _sentences
+    from interviewer.scoring import score_answer
+    from tests.fakes import transcript_of
+
+    transcript = transcript_of("At my last job the build failed. We went to, we went to the logs first.")
+    record = SimpleNamespace(score=score_answer(transcript).to_dict(), transcript=transcript.to_dict())
+    tokens = [t for s in _sentences(record) for t in s["tokens"]]
+    assert [t["text"] for t in tokens if t["cls"] == "restart"] == ["We", "went", "to,"]

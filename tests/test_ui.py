@@ -287,3 +287,16 @@ def test_an_answer_that_ended_before_it_was_transcribed_says_so_and_how_to_score
                           duration_s=11.0, stop_reason=stop_reason)
     out = " ".join(render(answer_panel(record), width=200).split())
     assert said in out and "score it with 'interviewer score 20261122-093000-1'" in out
+
+
+def test_the_words_a_restart_said_again_are_struck_through():
+    from interviewer.ui.report import transcript_text
+
+    text = "At my last job the build failed. I, um, I was asked to fix it. I rewrote the script."
+    transcript = transcript_of(text)
+    score = score_answer(transcript).to_dict()
+    assert score["delivery"]["restart_word_indexes"] == [7]  # the first "I,"; "um" is a filler
+    console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="standard")
+    console.print(transcript_text(transcript.to_dict(), score))
+    ansi = console.file.getvalue()
+    assert "\x1b[9m" in ansi or ";9m" in ansi or ";9;" in ansi, ansi  # strike

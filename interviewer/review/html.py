@@ -63,6 +63,7 @@ def _sentences(record: AnswerRecord, long_pause_s: float = 2.5) -> list[dict[str
     words = (record.transcript or {}).get("words") or []
     fillers = set(score.get("delivery", {}).get("filler_word_indexes") or [])
     hedges = set(score.get("delivery", {}).get("hedge_word_indexes") or [])
+    restarts = set(score.get("delivery", {}).get("restart_word_indexes") or [])
     out, index = [], 0
     for sentence in score.get("sentences") or []:
         count = len(sentence["text"].split())
@@ -74,7 +75,7 @@ def _sentences(record: AnswerRecord, long_pause_s: float = 2.5) -> list[dict[str
                 gap = word["start"] - words[i - 1]["end"]
                 if gap >= long_pause_s:
                     pause = f"{gap:.1f} s"
-            cls = "filler" if i in fillers else "hedge" if i in hedges else ""
+            cls = "filler" if i in fillers else "restart" if i in restarts else "hedge" if i in hedges else ""
             tokens.append({"text": word["text"], "cls": cls, "pause": pause})
         if not tokens:
             tokens = [{"text": t, "cls": "", "pause": None} for t in sentence["text"].split()]

@@ -173,7 +173,7 @@ def repeats(words: list[Word]) -> list[Repeat]:
         if length:
             index = spoken[k][0]
             text = f"{tok} {tok}" if length == 1 else " ".join(tokens[k : k + length])
-            found.append(Repeat(text, words[index].start, index))
+            found.append(Repeat(text, words[index].start, index, tuple(i for i, _ in spoken[k : k + length])))
             k += 2 * length
             continue
         k += 1
@@ -223,6 +223,7 @@ def measure_delivery(
     action_tokens = [norm(w.text) for span, label in zip(spans, labels) if label == "action"
                      for w in words[span.first : span.last + 1]]
     filler_count = sum(counts.values())
+    restarts = repeats(words)
     return Delivery(
         fillers=dict(counts.most_common()),
         fillers_per_minute=(filler_count / speaking_minutes) if speaking_minutes else None,
@@ -233,9 +234,10 @@ def measure_delivery(
         quantified_result=has_number(result_words),
         action_i_count=sum(t in I_WORDS for t in action_tokens),
         action_we_count=sum(t in WE_WORDS for t in action_tokens),
-        repeats=repeats(words),
+        repeats=restarts,
         filler_word_indexes=fillers,
         hedge_word_indexes=[i for _, i in hedges],
+        restart_word_indexes=sorted(i for restart in restarts for i in restart.abandoned),
         hypothetical_sentence_indexes=list(hypothetical),
     )
 

@@ -1,5 +1,6 @@
 """Rendering a scored answer in the terminal: timing and delivery figures, the STAR parts, the feedback notes
-and the transcript with time stamps, STAR parts coloured, fillers highlighted and long pauses marked.
+and the transcript with time stamps, STAR parts coloured, fillers highlighted, restarts struck through and
+long pauses marked.
 
 Works from the saved record's dicts, so the practice round and ``interviewer review`` show the same thing.
 """
@@ -136,12 +137,14 @@ def notes_text(score: dict[str, Any]) -> Table:
 
 
 def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, long_pause_s: float = 2.5) -> Table | Text:
-    """Sentences with their start times, coloured by STAR part; fillers and hedges highlighted; pauses marked."""
+    """Sentences with their start times, coloured by STAR part; fillers and hedges highlighted, the words a
+    restart said again struck through; pauses marked."""
     words = transcript.get("words") or []
     if not words:
         return Text(transcript.get("text") or "(no words)", style="dim")
     fillers = set((score or {}).get("delivery", {}).get("filler_word_indexes") or [])
     hedges = set((score or {}).get("delivery", {}).get("hedge_word_indexes") or [])
+    restarts = set((score or {}).get("delivery", {}).get("restart_word_indexes") or [])
     sentences = (score or {}).get("sentences") or []
     # Map word index -> sentence label using the sentences' order and word counts.
     starts: dict[int, tuple[str, float | None]] = {}
@@ -176,6 +179,8 @@ def transcript_text(transcript: dict[str, Any], score: dict[str, Any] | None, lo
         style = LABEL_STYLE.get(label, "")
         if i in fillers:
             style = "bold white on red"
+        elif i in restarts:  # said, then said again: struck through
+            style = "strike dim " + style
         elif i in hedges:
             style = "italic underline " + style
         row.append(word["text"], style=style)
