@@ -291,14 +291,15 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
     from interviewer.store import ANSWER_ID
     from interviewer.transcribe.subtitles import SUBTITLE_SUFFIXES, read_subtitles, text_encoding
 
-    if item == "-":  # a transcript piped in: `pbpaste | interviewer score -`
-        data = sys.stdin.buffer.read()
+    def typed(data: bytes, fix: str):
         try:
-            text = data.decode(text_encoding(data))
+            return transcript_from_text(data.decode(text_encoding(data)))
         except UnicodeDecodeError as exc:
-            raise ScoringError("-: standard input is not UTF-8 text; pipe the transcript in as UTF-8.") \
-                from exc
-        transcript, breaks = transcript_from_text(text)
+            raise ScoringError(f"{item}: {fix}") from exc
+
+    if item == "-":  # a transcript piped in: `pbpaste | interviewer score -`
+        transcript, breaks = typed(sys.stdin.buffer.read(), "standard input is not UTF-8 text; pipe the "
+                                   "transcript in as UTF-8.")
         return "-", transcript, breaks, question, target_s, None
     path = Path(item)
     if not path.exists() and (ANSWER_ID.match(item) or item == "latest"):
@@ -317,12 +318,7 @@ def _scoring_input(item: str, store, transcriber, question: str | None, target_s
     if path.is_dir():
         raise AudioFileError(f"{item}: is a folder; give an audio file, a text file or an answer id.")
     if path.suffix.lower() in TEXT_SUFFIXES:
-        data = path.read_bytes()
-        try:
-            text = data.decode(text_encoding(data))
-        except UnicodeDecodeError as exc:
-            raise ScoringError(f"{item}: not UTF-8 text; save the transcript as UTF-8.") from exc
-        transcript, breaks = transcript_from_text(text)
+        transcript, breaks = typed(path.read_bytes(), "not UTF-8 text; save the transcript as UTF-8.")
         return str(path), transcript, breaks, question, target_s, None
     if path.suffix.lower() in SUBTITLE_SUFFIXES:
         return str(path), read_subtitles(path, speaker), None, question, target_s, None

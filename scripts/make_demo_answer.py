@@ -16,8 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
+from interviewer.audio import SAMPLE_RATE
+
 ASSETS = Path(__file__).resolve().parents[1] / "interviewer" / "assets"
-SAMPLE_RATE = 16_000
 
 
 def write_ogg(path: Path, samples: np.ndarray) -> None:

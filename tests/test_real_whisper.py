@@ -9,6 +9,7 @@ import time
 import numpy as np
 import pytest
 
+from interviewer.audio import SAMPLE_RATE
 from interviewer.audio.files import read_audio
 from interviewer.errors import TranscriptionError
 from interviewer.transcribe.models import resolve_model
@@ -119,11 +120,12 @@ def test_restarts_in_real_speech_are_found(tiny):
     from interviewer.scoring.delivery import repeats
 
     found = 0
-    clips = [clip for clip in corpus.asterisk_prompts(8)][:12]
+    clips = corpus.asterisk_prompts(8)[:12]
     for clip in clips:
         samples = read_audio(clip.path)
         opening = tiny.transcribe(samples).words[1].end + 0.05  # the first two words, as Whisper timed them
-        restarted = np.concatenate([samples[: int(opening * 16000)], np.zeros(5600, np.float32), samples])
+        pause = np.zeros(int(0.35 * SAMPLE_RATE), np.float32)
+        restarted = np.concatenate([samples[: int(opening * SAMPLE_RATE)], pause, samples])
         found += bool(repeats(tiny.transcribe(restarted).words))
     assert found >= 9, f"{found} of {len(clips)} restarts found"
 
