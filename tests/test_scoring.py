@@ -211,10 +211,16 @@ def test_a_comma_between_two_sentences_ends_the_first_in_speech(said, splits):
          ["we cut costs by 30%", "which taught me to look at the data first"]),
         ("We shipped on time - the lesson I took was to plan a buffer.",
          ["We shipped on time -", "the lesson I took was to plan a buffer."]),
+        ("We delivered on time and won the prize; I learned how much small daily check-ins matter.",
+         ["We delivered on time and won the prize;", "I learned how much small daily check-ins matter."]),
+        ("We shipped it two weeks early, and I learned the importance of writing things down.",
+         ["We shipped it two weeks early,", "and I learned the importance of writing things down."]),
         # a step, a teacher's lesson, a finding: one sentence each
         ("My manager sat with me, and taught me SQL over two weeks.", None),
         ("I prepared the slides, and the lesson was a success with the kids.", None),
         ("I called the vendor and learned that the shipment was two weeks late.", None),
+        ("I shadowed the team for a week and I learned how much they relied on the old tool.", None),
+        ("I- I learned to use it quickly.", None),  # a restart, not a dash
     ],
 )
 def test_a_lesson_told_with_the_outcome_is_a_sentence_of_its_own(said, clauses):
@@ -241,6 +247,16 @@ SCENE_IN_PASSING = ("Our checkout page got so slow that customers were leaving, 
 
 def test_an_outcome_and_its_lesson_in_one_sentence_are_both_reported():
     score = score_text(LESSON_WITH_THE_OUTCOME)
+    assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
+    assert score.star["result"].present and score.star["reflection"].present
+
+
+def test_an_outcome_and_a_lesson_after_a_semicolon_are_both_reported():
+    # a story bank's one-line Result: before, the whole line was the reflection and the Result "missing"
+    score = score_text("In my final-year project, our team fell behind with two weeks to the deadline. I broke "
+                       "the remaining work into daily tasks, took the integration myself, and ran a 15-minute "
+                       "daily check-in. We delivered on time and scored the highest in our batch; I learned how "
+                       "much clarity and small daily check-ins matter.")
     assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
     assert score.star["result"].present and score.star["reflection"].present
 

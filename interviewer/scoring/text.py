@@ -434,7 +434,13 @@ LESSON_CLAUSE = re.compile(
     r" (?:really |also |definitely )?taught (?:me|us)\b"
     r"|^(?:and |but |so )?(?:the|my|a|one) (?:big |biggest |main |key |real )?lesson"
     r" (?:(?:i|we) (?:took|learned|learnt)|for me|there|here|(?:was|is) (?:that|to))\b"
+    r"|^(?:and |but |so )?(?:i|we) (?:also |really )?(?:learned|learnt)"
+    r" (?:the (?:importance|value) of|(?:a|an) (?:\w+ )?lesson)\b"
 )
+# After a semicolon or a dash, any "I learned" starts a clause of its own ("We delivered on time; I learned how
+# much small check-ins matter"): the writer has closed the outcome there. After a comma or "and", "I learned
+# how much …" is as often a finding ("… and I learned how much they relied on the old tool"), so it does not.
+LEARNED_AFTER_A_STOP = re.compile(r"^(?:and |but |so )?(?:i|we) (?:also |really )?(?:learned|learnt)\b")
 
 
 def _lesson_clause_at(words: list[Word], index: int) -> bool:
@@ -447,7 +453,9 @@ def _lesson_clause_at(words: list[Word], index: int) -> bool:
             and words[index].text not in {"-", "–", "—"}:
         return False
     ahead = " ".join(norm(w.text) for w in words[index : index + 8] if norm(w.text))
-    return bool(LESSON_CLAUSE.match(ahead))
+    # not a word's own hyphen: "I- I learned" is a restart
+    after_a_stop = re.search(r"[;–—]$", words[index - 1].text) or words[index - 1].text in {"-", "--"}
+    return bool(LESSON_CLAUSE.match(ahead) or (after_a_stop and LEARNED_AFTER_A_STOP.match(ahead)))
 
 
 def sentence_text(words: list[Word], span: Span) -> str:
