@@ -639,6 +639,9 @@ CLOUD_BILL = (
     [
         ("I cut our cloud bill by forty percent in one quarter, and here's how.", "result"),  # the result told first
         ("Here's how I handled a runaway cloud bill.", "other"),  # an announcement, no part of the story
+        ("The short version is that I cut our cloud bill by forty percent in one quarter.", "result"),
+        ("Long story short, we saved forty percent and nobody noticed a thing.", "result"),
+        ("The headline on our pricing page was wrong for two days.", "situation"),  # a headline, not a summary
         ("I was the only engineer who looked at the bill.", "situation"),  # no headline: read as it is
     ],
 )
@@ -646,6 +649,14 @@ def test_an_answer_that_leads_with_its_result_announces_the_story(headline, labe
     score = score_text(f"{headline} {CLOUD_BILL}")
     assert score.sentences[0].label == label
     assert [s.label for s in score.sentences[1:3]] == ["situation", "task"] and not score.missing
+
+
+def test_a_result_told_first_counts_when_the_story_does_not_come_back_to_it():
+    # It was told "You never said what the result was" about an answer whose first sentence said it.
+    story = CLOUD_BILL.rsplit(" By the end", 1)[0]
+    told_first = score_text("The short version is that I cut our cloud bill by forty percent in one quarter. " + story)
+    assert told_first.sentences[0].label == "result" and not told_first.missing
+    assert score_text(story).missing == ["result"]  # the same story without it
 
 
 FINDING_THEN_STEPS = (
@@ -1186,10 +1197,22 @@ def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is
      "The patient made a full recovery.", "He never missed another deadline.", "The plan worked.",
      "Everyone made it home safely.", "The client chose our proposal over two competitors.",
      "The rest of the team started doing the same.", "I was named employee of the month.",
-     "I still keep in touch with her.", "The shipment arrived on Monday as promised."],
+     "I still keep in touch with her.", "The shipment arrived on Monday as promised.",
+     # a grade, a best-ever, a record
+     "We passed with a ninety-six, the best score the location ever had.", "It was our best sales quarter ever.",
+     "We finished the migration in record time.", "Sign-ups hit a new record that week."],
 )
 def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
     assert "evaluation" in star_features(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It was the highest-risk change we had ever made.", "We kept a record of every call.",
+     "She was the best engineer I have ever worked with.", "I passed with the ball to our striker."],
+)
+def test_a_superlative_or_a_record_that_is_no_outcome_is_no_evaluation(sentence):
+    assert "evaluation" not in star_features(sentence)
 
 
 @pytest.mark.parametrize(

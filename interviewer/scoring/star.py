@@ -442,6 +442,14 @@ _CUES: dict[str, str] = {
     # ("a customer-success metric", "success criteria", "to ensure success", "measuring success", "successor").
     "evaluation": r"\b(?:(?<!ensure )(?<!ensuring )(?<!measure )(?<!measuring )(?<!define )(?<!defining )(?<!customer )(?<!customer-)success(?:ful|fully|es)?\b(?![- ](?:metrics?|criteria|criterion|measures?|measurement|indicators?|definition|factors?|plan)\b)|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|(?<!\bi'd )(?<!\bi would )appreciat\w+|adopted|\b(?:became|become|becomes|made|adopted|is now|are now)\b(?: [\w-]+)*? standard\b|on time|on schedule|ahead of schedule|under budget|went live|loved|impressed|grateful|(?<!\bi )(?<!\bi also )thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|credited|commended|complimented|turned out (?:to be )?(?:(?:\w+ly )?(?:well|fine|great|useful|valuable|helpful|worth it)|a (?:\w+ly )?(?:good|great|big|smart|wise) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
+    # "We passed with a 96, the best score the location ever had", "in record time": how it ended, said as a
+    # grade, a superlative of an outcome or a record (in no labeled answer; not "the highest-risk change we
+    # had ever made", "we kept a record of every call")
+    r"|\bpassed with (?:a|an|flying|distinction|honou?rs|no|zero|full|top|\d)"
+    r"|\b(?:best|highest) (?:[\w-]+ ){0,2}(?:score|rating|result|quarter|month|year|season|numbers|grade|review"
+    r"|feedback|sales|turnout|attendance)s?\b.{0,40}\bever\b"
+    r"|\bin record time\b|\b(?:new|all-time) record\b|\brecord (?:high|sales|revenue|turnout|attendance"
+    r"|numbers|quarter|month|year)\b"
     # "without issues", "with zero data loss", "without operational issues", "without further incident"
     r"|(?:without|with no|with zero) (?:any |a single |further |another )?(?:[\w-]+ )?"
     r"(?:defects?|issues?|incidents?|downtime|outages?|complaints|bugs|findings|data loss|problems)"
@@ -1445,19 +1453,24 @@ FINITE_WORDS = {"i", "we", "he", "she", "they", "it", "you", "there", "am", "is"
 
 
 # "I cut our cloud bill by forty percent in one quarter, and here's how.": an answer that leads with its result,
-# as coaches advise, announces the story to come.
+# as coaches advise, announces the story to come; so does one that opens with its summary ("The short version
+# is that we shipped two weeks early", "Long story short, …"; not "the headline on our homepage was wrong").
 HEADLINE = re.compile(r"\bhere'?s how\b|\bhere is how\b|\blet me (?:tell you|walk you through|explain) how\b"
-                      r"|\bthis is how (?:i|we) (?:did|pulled off|got)\b")
+                      r"|\bthis is how (?:i|we) (?:did|pulled off|got)\b"
+                      r"|^(?:(?:i'd|i would) say )?(?:the|my) (?:short|quick|one-line) version (?:is|was)\b"
+                      r"|^(?:(?:i'd|i would) say )?the (?:headline|bottom line|tl;?dr|tldr) (?:is|was) (?:that|we|i)\b"
+                      r"|^(?:to cut a )?long story short\b|^in a nutshell\b")
 
 
 def _headline_leads_the_story(path: list[str], tokens_list: list[list[str]]) -> list[str]:
-    """An opening that announces how the story will go ("…, and here's how") is its result told first when
-    the story reaches one, and no part of it otherwise ("Here's how I handled it."); not its Situation."""
+    """An opening that announces how the story will go ("…, and here's how") is its result told first when it
+    reports an outcome, and no part of it otherwise ("Here's how I handled it."); not its Situation. A
+    result told first counts even when the story does not come back to it at the end: the candidate said it."""
     opening = " ".join(tokens_list[0]) if tokens_list else ""
     if len(path) < 3 or not HEADLINE.search(opening):
         return path
     reports_an_outcome = any(CUES[c].search(opening) for c in OUTCOME_CUES)
-    return ["result" if reports_an_outcome and "result" in path[1:] else "other"] + path[1:]
+    return ["result" if reports_an_outcome else "other"] + path[1:]
 
 
 def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[list[str]]) -> list[str]:
