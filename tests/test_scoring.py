@@ -2340,6 +2340,7 @@ def test_an_item_already_read_as_an_action_does_not_end_the_list():
     [
         ("My station manager sent a note to the whole team about it the next week.", False),  # aftermath
         ("Other students started using my script for their own images too.", False),
+        ("The airline asked me to do the same at two other gates.", False),  # "to do": not the present
         ("I learned that a shared checklist beats a clever fix.", True),
         ("Next time I would bring the other stations in from the start.", True),
         ("Boarding by zones is far more reliable than one long line.", True),  # a lesson said in the present

@@ -1508,8 +1508,10 @@ def _tells_what_happened(sentences: list[list[str]]) -> bool:
     promotion must be fail-closed", "Durable logging is far more reliable")."""
     words = [t for tokens in sentences for t in tokens]
     no_lesson = not any(_states_a_lesson(tokens) for tokens in sentences)
+    # "asked me to do the same", "decided to have …": an infinitive is not the present
+    present = [t for prev, t in zip([""] + words, words) if t in PRESENT_VERBS and prev != "to"]
     return (no_lesson and any(looks_past(t) for t in words)
-            and not any(t in PRESENT_VERBS or t in ("must", "should") for t in words))
+            and not present and not any(t in ("must", "should") for t in words))
 
 
 # A quotation of several sentences ("I had the conversation privately. "Your decisions are solid. What I'm
