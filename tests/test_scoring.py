@@ -50,6 +50,9 @@ def fillers_in(text):
         ("We saved 2.5 hours a week, i.e. a lot. Mr. Smith agreed.", ["We saved 2.5 hours a week, i.e. a lot.", "Mr. Smith agreed."]),
         ("no punctuation at all from the recognizer", ["no punctuation at all from the recognizer"]),
         ("Why? Because it broke!", ["Why?", "Because it broke!"]),
+        # "no." ends a sentence; "No. 5" is an abbreviation
+        ("Instead of just saying no. I met the vendor.", ["Instead of just saying no.", "I met the vendor."]),
+        ("We moved to warehouse No. 5 in May.", ["We moved to warehouse No. 5 in May."]),
         # an item number in running text opens the next sentence; a number ending one still ends it
         ("I checked the logs. 2. I drained the node.", ["I checked the logs.", "2. I drained the node."]),
         ("The team grew from 5 to 12. Then I left.", ["The team grew from 5 to 12.", "Then I left."]),

@@ -136,6 +136,8 @@ TIME_FOLLOWERS = set(
 def ends_sentence(token: str, next_token: str | None) -> bool:
     """Whether a written word ends its sentence, given the word after it (None at the end)."""
     low = token.lower()
+    if low == "no." and not (next_token or "")[:1].isdigit():
+        return True  # "instead of just saying no. I met with the vendor": "No. 5" is the abbreviation
     if low in ABBREVIATIONS or not END_PUNCT.search(token):
         return False
     if re.fullmatch(r"(?:[a-z]\.){2,}", low):  # U.S., a.m.
