@@ -260,7 +260,10 @@ _CUES: dict[str, str] = {
     r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit was (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b"
     # "My work is to maintain the pipelines": the job, said as a speaker of another first language may say it
     # (not "my work was praised": only with "to")
-    r"|\b(?:my|our) (?:main |own )?work (?:is|was) to\b",
+    r"|\b(?:my|our) (?:main |own )?work (?:is|was) to\b"
+    # "The task, as the unit's safety champion, was to bring it down": the role said between the task and its
+    # verb (not "my first job as a sales rep", "a job as my helper": no "was to")
+    r"|\b(?:task|job|role|goal|responsibility|mission|objective|aim) as (?:[\w'-]+ ){1,5}(?:was|is) to\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
