@@ -50,6 +50,10 @@ def fillers_in(text):
         ("We saved 2.5 hours a week, i.e. a lot. Mr. Smith agreed.", ["We saved 2.5 hours a week, i.e. a lot.", "Mr. Smith agreed."]),
         ("no punctuation at all from the recognizer", ["no punctuation at all from the recognizer"]),
         ("Why? Because it broke!", ["Why?", "Because it broke!"]),
+        # steps in notes run together with semicolons; a semicolon between two states stays inside
+        ("Set up a Slack channel; held weekly calls; escalated two bugs.",
+         ["Set up a Slack channel;", "held weekly calls;", "escalated two bugs."]),
+        ("It was built for 600 images a second; it managed 50.", ["It was built for 600 images a second; it managed 50."]),
         # "no." ends a sentence; "No. 5" is an abbreviation
         ("Instead of just saying no. I met the vendor.", ["Instead of just saying no.", "I met the vendor."]),
         ("We moved to warehouse No. 5 in May.", ["We moved to warehouse No. 5 in May."]),
@@ -262,6 +266,17 @@ def test_an_outcome_and_a_lesson_after_a_semicolon_are_both_reported():
                        "much clarity and small daily check-ins matter.")
     assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
     assert score.star["result"].present and score.star["reflection"].present
+
+
+def test_steps_noted_with_semicolons_are_the_action():
+    # one line of steps between semicolons had been read as a Task, and the Action reported missing
+    score = score_text("Customer: large retailer, threatening to churn over slow support responses.\n"
+                       "As the support lead for the account, rebuild trust within a quarter.\n"
+                       "Set up a shared Slack channel; committed to a 4-hour first response; held weekly calls "
+                       "with their ops lead; escalated two product bugs and followed them to a fix.\n"
+                       "Renewed for 2 years (+15% seats). Response time averaged 2.5 hours.")
+    assert not score.missing
+    assert {s.label for s in score.sentences if "Slack" in s.text or "escalated" in s.text} == {"action"}
 
 
 def test_a_shorter_pause_ends_a_sentence_in_unpunctuated_text():

@@ -203,6 +203,8 @@ def split_sentences(
                 end = True
             elif length >= LESSON_CLAUSE_MIN_WORDS and _lesson_clause_at(words, i + 1):
                 end = True
+            elif length >= 2 and token.endswith(";") and looks_past(norm(nxt.text)):
+                end = True  # notes' steps run together: "Automated smoke tests; introduced feature flags; …"
             elif length >= max_words and token.endswith((",", ";", ":")):
                 end = True
             elif length >= max_words + 10:
