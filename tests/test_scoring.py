@@ -13,6 +13,7 @@ from interviewer.scoring.star import (
     _reflection_only_with_a_lesson,
     _steps_told_bare,
     _told_in_the_past,
+    _what_happened_before_the_lesson,
     _wording,
     outcome_in_passing,
     sentence_features,
@@ -2433,6 +2434,45 @@ def test_the_narration_before_a_lesson_is_the_end_of_the_result(run, expected):
     tokens = [["we", "were", "late"], ["i", "needed", "to", "fix", "it"], ["i", "moved", "the", "report"]]
     relabeled = _reflection_only_with_a_lesson(path, tokens + [sentence.split() for sentence in run])
     assert relabeled[3:] == expected
+
+
+FAILED_DEMO = ("At my startup we were pitching a logistics company for a pilot. I owned the demo and had to show "
+               "our routing engine on their real data. I tested the demo on our sample data only, and I didn't ask "
+               "them for a data extract ahead of time. ")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "The engine crashed on their address formats in front of their VP, and we lost the pilot.",
+        "The elevator was booked by another tenant, and the move slipped by a week.",
+        "In the final review the head nurse said the workflow didn't fit, and we lost the deal.",
+    ],
+)
+def test_a_failure_story_that_ends_badly_has_a_result(ending):
+    """How a failure story ended, told plainly before its lesson, was read as a step and the Result reported
+    missing."""
+    score = score_text(FAILED_DEMO + ending + " I always test on the customer's own data before a demo now.")
+    assert not score.missing
+    assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
+
+
+@pytest.mark.parametrize(
+    "before,expected",
+    [
+        ("the vp left the room before the end", "result"),  # what happened
+        ("we missed the date by three weeks", "result"),  # what the team suffered
+        ("i rewrote the parser that night", "action"),  # the candidate's own step
+        ("we rolled back the release", "action"),  # the team's step
+    ],
+)
+def test_what_is_told_between_the_steps_and_the_lesson_is_the_result(before, expected):
+    tokens = [["we", "were", "late"], ["i", "needed", "to", "fix", "it"], ["i", "moved", "the", "report"],
+              before.split(), ["i", "always", "test", "on", "real", "data", "now"]]
+    path = ["situation", "task", "action", "action", "reflection"]
+    assert _what_happened_before_the_lesson(path, tokens)[3] == expected
+    with_result = ["situation", "task", "action", "action", "result", "reflection"]  # one found: left alone
+    assert _what_happened_before_the_lesson(with_result, tokens[:4] + [["it", "worked"]] + tokens[4:]) == with_result
 
 
 def test_a_step_that_ends_an_answer_without_a_result_is_no_reflection():

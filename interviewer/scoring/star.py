@@ -1442,6 +1442,33 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     return relabeled
 
 
+# A failure story ends badly and says so plainly ("The engine crashed on their data in front of their VP, and we
+# lost the pilot. I always test on the customer's own data now."): no outcome wording, so the Result was
+# reported missing. Where none was found, what is told between the last step and the reflection (a lesson, or
+# the habit kept since) is it. A removed Result takes the reflection with it, so this cannot bring one back.
+NARRATION_BEFORE_A_LESSON = 2
+# What a team suffered rather than did: "… and we lost the pilot", "we missed the date by three weeks"
+SETBACK = re.compile(r"\bwe (?:\w+ )?(?:lost|missed|failed|fell short|ran out)\b")
+
+
+def _what_happened_before_the_lesson(path: list[str], tokens_list: list[list[str]]) -> list[str]:
+    """With no Result found, up to two sentences of narration (past, no step of the candidate's, no lesson)
+    between the Action and the reflection are the Result."""
+    if "result" in path or "reflection" not in path:
+        return path
+    lesson_at = path.index("reflection")  # kept by _reflection_only_with_a_lesson: a lesson or a habit since
+    relabeled = list(path)
+    for i in range(lesson_at - 1, max(lesson_at - 1 - NARRATION_BEFORE_A_LESSON, -1), -1):
+        features = _wording_features(tokens_list[i])
+        steps = [cue for cue in STEP_CUES if cue in features]
+        if steps == ["we_past_action"] and SETBACK.search(" ".join(tokens_list[i])):
+            steps = []
+        if path[i] != "action" or steps or not _tells_what_happened([tokens_list[i]]):
+            break
+        relabeled[i] = "result"
+    return relabeled
+
+
 # A piece of the sentence before, cut off by a full stop Whisper put in mid-sentence ("I was asked to ship it
 # before Black Friday. Without skipping the security review."): it opens with a preposition or a conjunction
 # and has no verb of its own, so it tells the same part as the sentence it belongs to. Left on its own at
@@ -1681,6 +1708,7 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     introduced = [words[spans[i].last].text.rstrip().endswith(":") for i in content]
     path = _list_items_stay_in_the_action(path, kept, introduced)
     path = _reflection_only_with_a_lesson(path, kept)
+    path = _what_happened_before_the_lesson(path, kept)
     path = _fragments_stay_with_the_sentence_before(path, kept)
     path = _headline_leads_the_story(path, kept)
     place = {span_index: k for k, span_index in enumerate(content)}
