@@ -333,6 +333,10 @@ NOTES_PARTS = ("our support queue had doubled after a pricing change.", "get res
         "📍 Situation: {0}\n🎯 Task: {1}\n⚙️ Action: {2}\n✅ Result: {3}",  # pictographs open the lines
         "**Situation** — {0}\n**Task** — {1}\n**Action** — {2}\n**Result** — {3}",
         "Situation (S): {0}\nTask (T): {1}\nAction (A): {2}\nResult (R): {3}",
+        # other frameworks' names for the parts (CAR, PAR, SOAR, the guides' "Impact")
+        "Context: {0}\nGoal: {1}\nApproach: {2}\nImpact: {3}",
+        "Problem: {0} Objective: {1} Action: {2} Outcome: {3}",
+        "Background\n{0}\nChallenge\n{1}\nActions\n{2}\nOutcome\n{3}",
     ],
 )
 def test_part_headings_in_typed_notes_are_dropped_and_end_the_sentence_before_them(layout):

@@ -67,7 +67,11 @@ HTML_TAG = re.compile(r"<[^>]{1,200}>")
 # A part's heading in typed notes: "Task:", "S -", "Situation (S):", "**Task** —", "(R)". The parts are read
 # from the wording, as they are in speech, so a heading is dropped; it ends the sentence before it and does
 # not stick to the one after it ("task get response times back" reads as a setting).
-ONE_PART = r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?)"
+# Other frameworks' names for the same parts (CAR, PAR, SOAR, STAR-L and the prep guides' "Impact", "Key
+# takeaway") head notes as well.
+ONE_PART = (r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?|context|background|challenges?"
+            r"|problems?|obstacles?|goals?|objectives?|approach|impact|outcomes?|lessons?(?: learned| learnt)?"
+            r"|(?:key )?takeaways?)")
 PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"  # "Results", "S/T", ...
 HEADING_NAME = rf"(?:{PART_NAME}|[starl])(?:\s*\([starl]\))?"  # "Situation", "S", "Situation (S)"
 PART_PREFIX = re.compile(rf"^{HEADING_NAME}\s*[:\-–—]\s+|^\([starl]\)\s+", re.I)
@@ -78,7 +82,8 @@ ANSWER_PREFIX = re.compile(r"^(?:(?:my )?answer|ans)\s*[:\-–—]\s+", re.I)
 LINE_EMOJI = re.compile("^[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
 # After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
 INLINE_PART_HEADING = re.compile(
-    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning)s?|"
+    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning|Challenge|Problem|Goal|Objective|Obstacle"
+    r"|Outcome|Lesson|Takeaway)s?|Context|Background|Approach|Impact|"
     r"[STARL](?:/[STARL])?|SITUATION|TASK|ACTIONS?|RESULTS?|REFLECTION|LEARNINGS?)\s*[:\-–]"
     r"|\([STARL]\))\s+")
 
