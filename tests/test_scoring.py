@@ -54,7 +54,8 @@ def fillers_in(text):
         # steps in notes run together with semicolons; a semicolon between two states stays inside
         ("Set up a Slack channel; held weekly calls; escalated two bugs.",
          ["Set up a Slack channel;", "held weekly calls;", "escalated two bugs."]),
-        ("It was built for 600 images a second; it managed 50.", ["It was built for 600 images a second; it managed 50."]),
+        ("It was built for 600 images a second; it managed 50.",
+         ["It was built for 600 images a second; it managed 50."]),
         # "no." ends a sentence; "No. 5" is an abbreviation
         ("Instead of just saying no. I met the vendor.", ["Instead of just saying no.", "I met the vendor."]),
         ("We moved to warehouse No. 5 in May.", ["We moved to warehouse No. 5 in May."]),
@@ -261,10 +262,10 @@ def test_an_outcome_and_its_lesson_in_one_sentence_are_both_reported():
 
 def test_an_outcome_and_a_lesson_after_a_semicolon_are_both_reported():
     # a story bank's one-line Result: before, the whole line was the reflection and the Result "missing"
-    score = score_text("In my final-year project, our team fell behind with two weeks to the deadline. I broke "
-                       "the remaining work into daily tasks, took the integration myself, and ran a 15-minute "
-                       "daily check-in. We delivered on time and scored the highest in our batch; I learned how "
-                       "much clarity and small daily check-ins matter.")
+    score = score_text("In my final-year project, our team fell behind with two weeks to the deadline. "
+                       "I broke the remaining work into daily tasks, took the integration myself, and ran a "
+                       "15-minute daily check-in. We delivered on time and scored the highest in our batch; "
+                       "I learned how much clarity and small daily check-ins matter.")
     assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
     assert score.star["result"].present and score.star["reflection"].present
 
@@ -273,8 +274,9 @@ def test_steps_noted_with_semicolons_are_the_action():
     # one line of steps between semicolons had been read as a Task, and the Action reported missing
     score = score_text("Customer: large retailer, threatening to churn over slow support responses.\n"
                        "As the support lead for the account, rebuild trust within a quarter.\n"
-                       "Set up a shared Slack channel; committed to a 4-hour first response; held weekly calls "
-                       "with their ops lead; escalated two product bugs and followed them to a fix.\n"
+                       "Set up a shared Slack channel; committed to a 4-hour first response; "
+                       "held weekly calls with their ops lead; escalated two product bugs and followed them "
+                       "to a fix.\n"
                        "Renewed for 2 years (+15% seats). Response time averaged 2.5 hours.")
     assert not score.missing
     assert {s.label for s in score.sentences if "Slack" in s.text or "escalated" in s.text} == {"action"}
@@ -664,7 +666,7 @@ CLOUD_BILL = (
         ("Here's how I handled a runaway cloud bill.", "other"),  # an announcement, no part of the story
         ("The short version is that I cut our cloud bill by forty percent in one quarter.", "result"),
         ("Long story short, we saved forty percent and nobody noticed a thing.", "result"),
-        ("The headline on our pricing page was wrong for two days.", "situation"),  # a headline, not a summary
+        ("The headline on our pricing page was wrong for two days.", "situation"),  # no summary
         ("I was the only engineer who looked at the bill.", "situation"),  # no headline: read as it is
     ],
 )
@@ -677,7 +679,8 @@ def test_an_answer_that_leads_with_its_result_announces_the_story(headline, labe
 def test_a_result_told_first_counts_when_the_story_does_not_come_back_to_it():
     # It was told "You never said what the result was" about an answer whose first sentence said it.
     story = CLOUD_BILL.rsplit(" By the end", 1)[0]
-    told_first = score_text("The short version is that I cut our cloud bill by forty percent in one quarter. " + story)
+    headline = "The short version is that I cut our cloud bill by forty percent in one quarter. "
+    told_first = score_text(headline + story)
     assert told_first.sentences[0].label == "result" and not told_first.missing
     assert score_text(story).missing == ["result"]  # the same story without it
 
@@ -1222,7 +1225,8 @@ def test_never_again_and_still_are_outcomes_only_as_told_of_the_end(sentence, is
      "The rest of the team started doing the same.", "I was named employee of the month.",
      "I still keep in touch with her.", "The shipment arrived on Monday as promised.",
      # a grade, a best-ever, a record
-     "We passed with a ninety-six, the best score the location ever had.", "It was our best sales quarter ever.",
+     "We passed with a ninety-six, the best score the location ever had.",
+     "It was our best sales quarter ever.",
      "We finished the migration in record time.", "Sign-ups hit a new record that week."],
 )
 def test_how_it_went_as_people_say_it_is_an_evaluation(sentence):
@@ -1938,7 +1942,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("The first issue that presented itself was making sure his post was covered.", "task_noun"),
         ("My work is to maintain and improve the data pipelines for this database.", "task_noun"),
         ("My deliverables were feature work and bug fixes.", "task_noun"),  # what was theirs to deliver
-        ("The task, as the unit's safety champion, was to bring it down.", "task_noun"),  # the role in between
+        ("The task, as the unit's safety champion, was to bring it down.", "task_noun"),  # role in between
         ("In my first job as a sales rep, my team averaged eight meetings a month.", None),
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
@@ -2440,9 +2444,9 @@ def test_the_narration_before_a_lesson_is_the_end_of_the_result(run, expected):
     assert relabeled[3:] == expected
 
 
-FAILED_DEMO = ("At my startup we were pitching a logistics company for a pilot. I owned the demo and had to show "
-               "our routing engine on their real data. I tested the demo on our sample data only, and I didn't ask "
-               "them for a data extract ahead of time. ")
+FAILED_DEMO = ("At my startup we were pitching a logistics company for a pilot. I owned the demo and had to "
+               "show our routing engine on their real data. I tested the demo on our sample data only, and I "
+               "didn't ask them for a data extract ahead of time. ")
 
 
 @pytest.mark.parametrize(
@@ -2476,7 +2480,8 @@ def test_what_is_told_between_the_steps_and_the_lesson_is_the_result(before, exp
     path = ["situation", "task", "action", "action", "reflection"]
     assert _what_happened_before_the_lesson(path, tokens)[3] == expected
     with_result = ["situation", "task", "action", "action", "result", "reflection"]  # one found: left alone
-    assert _what_happened_before_the_lesson(with_result, tokens[:4] + [["it", "worked"]] + tokens[4:]) == with_result
+    tokens_with_result = tokens[:4] + [["it", "worked"]] + tokens[4:]
+    assert _what_happened_before_the_lesson(with_result, tokens_with_result) == with_result
 
 
 def test_a_step_that_ends_an_answer_without_a_result_is_no_reflection():

@@ -449,8 +449,8 @@ _CUES: dict[str, str] = {
     # grade, a superlative of an outcome or a record (in no labeled answer; not "the highest-risk change we
     # had ever made", "we kept a record of every call")
     r"|\bpassed with (?:a|an|flying|distinction|honou?rs|no|zero|full|top|\d)"
-    r"|\b(?:best|highest) (?:[\w-]+ ){0,2}(?:score|rating|result|quarter|month|year|season|numbers|grade|review"
-    r"|feedback|sales|turnout|attendance)s?\b.{0,40}\bever\b"
+    r"|\b(?:best|highest) (?:[\w-]+ ){0,2}(?:score|rating|result|quarter|month|year|season|numbers|grade"
+    r"|review|feedback|sales|turnout|attendance)s?\b.{0,40}\bever\b"
     r"|\bin record time\b|\b(?:new|all-time) record\b|\brecord (?:high|sales|revenue|turnout|attendance"
     r"|numbers|quarter|month|year)\b"
     # "without issues", "with zero data loss", "without operational issues", "without further incident"
@@ -1442,8 +1442,8 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     return relabeled
 
 
-# A failure story ends badly and says so plainly ("The engine crashed on their data in front of their VP, and we
-# lost the pilot. I always test on the customer's own data now."): no outcome wording, so the Result was
+# A failure story ends badly and says so plainly ("The engine crashed on their data in front of their VP, and
+# we lost the pilot. I always test on the customer's own data now."): no outcome wording, so the Result was
 # reported missing. Where none was found, what is told between the last step and the reflection (a lesson, or
 # the habit kept since) is it. A removed Result takes the reflection with it, so this cannot bring one back.
 NARRATION_BEFORE_A_LESSON = 2
@@ -1488,14 +1488,16 @@ FINITE_WORDS = {"i", "we", "he", "she", "they", "it", "you", "there", "am", "is"
 HEADLINE = re.compile(r"\bhere'?s how\b|\bhere is how\b|\blet me (?:tell you|walk you through|explain) how\b"
                       r"|\bthis is how (?:i|we) (?:did|pulled off|got)\b"
                       r"|^(?:(?:i'd|i would) say )?(?:the|my) (?:short|quick|one-line) version (?:is|was)\b"
-                      r"|^(?:(?:i'd|i would) say )?the (?:headline|bottom line|tl;?dr|tldr) (?:is|was) (?:that|we|i)\b"
+                      r"|^(?:(?:i'd|i would) say )?the (?:headline|bottom line|tl;?dr|tldr) (?:is|was)"
+                      r" (?:that|we|i)\b"
                       r"|^(?:to cut a )?long story short\b|^in a nutshell\b")
 
 
 def _headline_leads_the_story(path: list[str], tokens_list: list[list[str]]) -> list[str]:
     """An opening that announces how the story will go ("…, and here's how") is its result told first when it
     reports an outcome, and no part of it otherwise ("Here's how I handled it."); not its Situation. A
-    result told first counts even when the story does not come back to it at the end: the candidate said it."""
+    result told first counts even when the story does not come back to it at the end: the candidate said
+    it."""
     opening = " ".join(tokens_list[0]) if tokens_list else ""
     if len(path) < 3 or not HEADLINE.search(opening):
         return path

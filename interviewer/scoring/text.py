@@ -70,8 +70,8 @@ HTML_TAG = re.compile(r"<[^>]{1,200}>")
 # Other frameworks' names for the same parts (CAR, PAR, SOAR, STAR-L and the prep guides' "Impact", "Key
 # takeaway") head notes as well.
 ONE_PART = (r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?|context|background|challenges?"
-            r"|problems?|obstacles?|goals?|objectives?|approach|impact|outcomes?|lessons?(?: learned| learnt)?"
-            r"|(?:key )?takeaways?)")
+            r"|problems?|obstacles?|goals?|objectives?|approach|impact|outcomes?"
+            r"|lessons?(?: learned| learnt)?|(?:key )?takeaways?)")
 PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"  # "Results", "S/T", ...
 HEADING_NAME = rf"(?:{PART_NAME}|[starl])(?:\s*\([starl]\))?"  # "Situation", "S", "Situation (S)"
 PART_PREFIX = re.compile(rf"^{HEADING_NAME}\s*[:\-–—]\s+|^\([starl]\)\s+", re.I)
@@ -82,8 +82,8 @@ ANSWER_PREFIX = re.compile(r"^(?:(?:my )?answer|ans)\s*[:\-–—]\s+", re.I)
 LINE_EMOJI = re.compile("^[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\\s]+")
 # After a sentence inside a line ("... after a pricing change. Task: get response times back"), capitalised.
 INLINE_PART_HEADING = re.compile(
-    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning|Challenge|Problem|Goal|Objective|Obstacle"
-    r"|Outcome|Lesson|Takeaway)s?|Context|Background|Approach|Impact|"
+    r"(?<=[.!?…])([\"')\]]*)\s+(?:(?:(?:Situation|Task|Action|Result|Reflection|Learning|Challenge|Problem"
+    r"|Goal|Objective|Obstacle|Outcome|Lesson|Takeaway)s?|Context|Background|Approach|Impact|"
     r"[STARL](?:/[STARL])?|SITUATION|TASK|ACTIONS?|RESULTS?|REFLECTION|LEARNINGS?)\s*[:\-–]"
     r"|\([STARL]\))\s+")
 
@@ -446,9 +446,10 @@ LESSON_CLAUSE = re.compile(
     r"|^(?:and |but |so )?(?:i|we) (?:also |really )?(?:learned|learnt)"
     r" (?:the (?:importance|value) of|(?:a|an) (?:\w+ )?lesson)\b"
 )
-# After a semicolon or a dash, any "I learned" starts a clause of its own ("We delivered on time; I learned how
-# much small check-ins matter"): the writer has closed the outcome there. After a comma or "and", "I learned
-# how much …" is as often a finding ("… and I learned how much they relied on the old tool"), so it does not.
+# After a semicolon or a dash, any "I learned" starts a clause of its own ("We delivered on time; I learned
+# how much small check-ins matter"): the writer has closed the outcome there. After a comma or "and", "I
+# learned how much …" is as often a finding ("… and I learned how much they relied on the old tool"), so it
+# does not.
 LEARNED_AFTER_A_STOP = re.compile(r"^(?:and |but |so )?(?:i|we) (?:also |really )?(?:learned|learnt)\b")
 
 
