@@ -1667,6 +1667,9 @@ def test_a_conditional_is_hindsight_only_as_a_counterfactual(sentence, hindsight
         ("The next time I face a deadline like this, I will ask for help sooner.", True),
         # the next time told in the past is how it went
         ("The next time I asked her for help, she was very helpful.", False),
+        # the habit kept since, said as what the candidate does now
+        ("What I do now is I run a small pricing test with real users first.", True),
+        ("What I do differently is ask for the data before the meeting.", True),
     ],
 )
 def test_next_time_is_hindsight_unless_told_in_the_past(sentence, hindsight):
