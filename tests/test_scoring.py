@@ -1388,6 +1388,8 @@ def test_a_goal_in_the_bare_form_reads_as_a_task(sentence, is_goal):
     [
         ("That's a great question.", True),
         ("Great question.", True),
+        ("Great question, thanks.", True),
+        ("Thanks for the question.", True),
         ("Let me think.", True),
         ("Okay.", True),
         ("So yeah.", True),  # a run of such words, as speakers pause between parts

@@ -175,9 +175,10 @@ SMALL_TALK = re.compile(
     # "Anyway, that's my story", "Oh, that's a good one": what opens a remark opens small talk too
     r"^(?:(?:oh|ah|so|and|yeah|anyway|well|okay|ok|um|uh|hmm|but|i think|i guess) )*"
     r"(?:(?:that'?s|this is|it'?s|what a) (?:a )?(?:really )?(?:great|good|tough|interesting|fun|hard) (?:question|one)|"
-    r"(?:great|good|tough|interesting) (?:question|one)$|let me (?:think|see)|"
+    r"(?:great|good|tough|interesting) (?:question|one)(?: (?:thanks|thank you)(?: for asking)?)?$|let me (?:think|see)|"
     r"(?:(?:yeah|yes|sure|okay|ok|right|so|um|uh|hmm|well|and|anyway)[ ,.!]*)+$|that'?s (?:my|the|about|all)\b.*(?:answer|story|it)|"
-    r"does that answer|does that make sense|thank you(?: for (?:the|that) question)?[.!]*$|i hope that (?:answers|helps)|"
+    r"does that answer|does that make sense|(?:thank you|thanks)(?: for (?:the|that) question| for asking)?[.!]*$"
+    r"|i hope that (?:answers|helps)|"
     r"hope that (?:answers|helps)|that'?s (?:pretty much |about |basically )?everything$|"
     r"(?:i'?m |i am )?happy to (?:go (?:deeper|into more detail)|talk more|expand|elaborate|dig (?:in|deeper))\b)"
 )
