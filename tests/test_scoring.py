@@ -666,6 +666,7 @@ CLOUD_BILL = (
         ("Here's how I handled a runaway cloud bill.", "other"),  # an announcement, no part of the story
         ("The short version is that I cut our cloud bill by forty percent in one quarter.", "result"),
         ("Long story short, we saved forty percent and nobody noticed a thing.", "result"),
+        ("Um, so the bottom line is we saved forty percent in one quarter.", "result"),  # said, with openers
         ("The headline on our pricing page was wrong for two days.", "situation"),  # no summary
         ("I was the only engineer who looked at the bill.", "situation"),  # no headline: read as it is
     ],

@@ -36,7 +36,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby, takewhile
+from itertools import dropwhile, groupby, takewhile
 from pathlib import Path
 
 from interviewer.models import Word
@@ -1499,7 +1499,7 @@ def _headline_leads_the_story(path: list[str], tokens_list: list[list[str]]) -> 
     reports an outcome, and no part of it otherwise ("Here's how I handled it."); not its Situation. A
     result told first counts even when the story does not come back to it at the end: the candidate said
     it."""
-    opening = " ".join(tokens_list[0]) if tokens_list else ""
+    opening = " ".join(dropwhile(lambda t: t in SPOKEN_OPENERS, tokens_list[0])) if tokens_list else ""
     if len(path) < 3 or not HEADLINE.search(opening):
         return path
     reports_an_outcome = any(CUES[c].search(opening) for c in OUTCOME_CUES)
