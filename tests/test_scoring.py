@@ -1949,6 +1949,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("My work is to maintain and improve the data pipelines for this database.", "task_noun"),
         ("My deliverables were feature work and bug fixes.", "task_noun"),  # what was theirs to deliver
         ("The task, as the unit's safety champion, was to bring it down.", "task_noun"),  # role in between
+        ("My biggest challenge was when our lead developer quit before a launch.", None),  # a time: the scene
         ("In my first job as a sales rep, my team averaged eight meetings a month.", None),
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
