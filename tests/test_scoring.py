@@ -1071,6 +1071,7 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("It hasn't broken since.", "now_state", True),  # a state kept since the change
         ("The backups have run every night ever since.", "now_state", True),
         ("I have worked there since.", "now_state", True),
+        ("We've actually become good collaborators since.", "now_state", True),  # "we have", contracted
         ("Now she's one of the most active students on the platform.", "now_state", True),  # "she is"
         ("Since then they've kept a spare reader in the back.", "now_state", True),
         ("We had been waiting since Monday.", "now_state", False),

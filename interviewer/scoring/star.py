@@ -520,7 +520,7 @@ _CUES: dict[str, str] = {
     r"|^(?!(?:i|we|you)\b)(?:[\w/'-]+ ){1,5}(?<!was )(?<!were )(?<!had )now "
     r"(?!(?:that|i|we|you|on|and)\b)[a-z]"
     # "It hasn't broken since", "the backups have run every night ever since": a state kept since the change
-    r"|\b(?:has|have|hasn't|haven't)\b.*\b(?:ever )?since$|\b(?:has|have) since\b",
+    r"|\b(?:has|have|hasn't|haven't|[a-z]+'ve)\b.*\b(?:ever )?since$|\b(?:has|have) since\b",
     # Reflection: lessons and hindsight
     # "I learned that / to / the hard way" is a lesson; "I learned Go from real code", "I learned by doing" is
     # picking up a skill, a step of the story.
