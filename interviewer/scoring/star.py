@@ -41,7 +41,7 @@ from pathlib import Path
 
 from interviewer.models import Word
 from interviewer.scoring.delivery import ALWAYS_FILLERS  # "um", "uh", ...: hesitations, never words
-from interviewer.scoring.text import ENUMERATOR, IRREGULAR_PAST, Span, looks_past, looks_regular_past, norm
+from interviewer.scoring.text import ENUMERATOR, IRREGULAR_PAST, Span, looks_past, norm
 
 PARTS = ("situation", "task", "action", "result", "reflection")
 LABELS = PARTS + ("other",)
