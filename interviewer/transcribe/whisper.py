@@ -435,6 +435,10 @@ class WhisperTranscriber:
             before = " ".join(w.text for w in filled[-PROMPT_TAIL_WORDS:]) or context
             part = samples[int((start_s - offset_s) * SAMPLE_RATE) : int((end_s - offset_s) * SAMPLE_RATE)]
             found = self._decode(part, start_s, before)
+            if not found and before:
+                # The prompt is Whisper's own last words, and can be its own mistake ("… participants. And
+                # we're"): led by it, Whisper gave 21 s of speech no words, twice. Without it, all 43 came.
+                found = self._decode(part, start_s, "")
             log.debug("decoded again %.1f-%.1f s, skipped by Whisper: %d words", start_s, end_s, len(found))
             if not found:
                 filled += words[first:last]
