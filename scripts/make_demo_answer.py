@@ -17,23 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from interviewer.audio import SAMPLE_RATE
+from interviewer.audio.files import write_opus
 
 ASSETS = Path(__file__).resolve().parents[1] / "interviewer" / "assets"
-
-
-def write_ogg(path: Path, samples: np.ndarray) -> None:
-    """Ogg Opus with PyAV, which faster-whisper already installs (no libsndfile needed)."""
-    import av
-
-    with av.open(str(path), "w", format="ogg") as container:
-        stream = container.add_stream("libopus", rate=SAMPLE_RATE)
-        stream.bit_rate = 32_000
-        stream.layout = "mono"
-        pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)[None, :]
-        frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
-        frame.sample_rate = SAMPLE_RATE
-        for packet in [*stream.encode(frame), *stream.encode(None)]:
-            container.mux(packet)
 
 
 def main() -> None:
@@ -55,7 +41,7 @@ def main() -> None:
     lead = np.zeros(int(0.8 * SAMPLE_RATE), dtype=np.float32)  # a moment of thinking before the first word
     audio = np.concatenate([lead, samples, np.zeros(int(0.5 * SAMPLE_RATE), dtype=np.float32)])
     out = args.out
-    write_ogg(out, audio)
+    write_opus(out, audio, SAMPLE_RATE, bit_rate=32_000)  # PyAV, which faster-whisper installs
     print(f"wrote {out}: {len(audio) / SAMPLE_RATE:.1f} s, {out.stat().st_size / 1024:.0f} KiB")
 
 

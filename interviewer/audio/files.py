@@ -27,6 +27,23 @@ def rms_db(samples: Any) -> float:
     return 20.0 * math.log10(rms) if rms > 1e-5 else -100.0
 
 
+def write_opus(destination: Any, samples: Any, rate: int, bit_rate: int) -> None:
+    """Mono float samples as Ogg Opus, to a path or a binary file object (PyAV, as ``read_audio``)."""
+    import av
+    import numpy as np
+
+    with av.open(destination if not isinstance(destination, Path) else str(destination), "w",
+                 format="ogg") as container:
+        stream = container.add_stream("libopus", rate=rate)
+        stream.bit_rate = bit_rate
+        stream.layout = "mono"
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)[None, :]
+        frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+        frame.sample_rate = rate
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            container.mux(packet)
+
+
 def read_audio(path: Path, sample_rate: int = SAMPLE_RATE) -> Any:
     """Decode any audio file to mono float32 at ``sample_rate`` (PyAV, which faster-whisper ships with)."""
     path = Path(path)

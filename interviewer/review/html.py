@@ -27,23 +27,12 @@ def _env():
 def encode_audio(path: Path) -> tuple[str, str]:
     """(mime type, base64) of the recording, as Ogg/Opus when PyAV can encode it, else as the WAV itself."""
     try:
-        import av
-        import numpy as np
-
+        from interviewer.audio.files import write_opus
         from interviewer.audio.player import read_wav
 
         samples, rate = read_wav(path)
         buffer = io.BytesIO()
-        with av.open(buffer, "w", format="ogg") as container:
-            stream = container.add_stream("libopus", rate=rate)
-            stream.bit_rate = 24_000
-            stream.layout = "mono"
-            frame = av.AudioFrame.from_ndarray((np.clip(samples, -1, 1) * 32767).astype(np.int16)[None, :], format="s16", layout="mono")
-            frame.sample_rate = rate
-            for packet in stream.encode(frame):
-                container.mux(packet)
-            for packet in stream.encode(None):
-                container.mux(packet)
+        write_opus(buffer, samples, rate, bit_rate=24_000)
         return "audio/ogg", base64.b64encode(buffer.getvalue()).decode()
     except Exception:  # noqa: BLE001 - any encoder trouble: the WAV plays everywhere
         return "audio/wav", base64.b64encode(Path(path).read_bytes()).decode()
