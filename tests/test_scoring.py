@@ -254,18 +254,19 @@ SCENE_IN_PASSING = ("Our checkout page got so slow that customers were leaving, 
                     "fifth.")
 
 
-def test_an_outcome_and_its_lesson_in_one_sentence_are_both_reported():
-    score = score_text(LESSON_WITH_THE_OUTCOME)
-    assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
-    assert score.star["result"].present and score.star["reflection"].present
-
-
-def test_an_outcome_and_a_lesson_after_a_semicolon_are_both_reported():
-    # a story bank's one-line Result: before, the whole line was the reflection and the Result "missing"
-    score = score_text("In my final-year project, our team fell behind with two weeks to the deadline. "
-                       "I broke the remaining work into daily tasks, took the integration myself, and ran a "
-                       "15-minute daily check-in. We delivered on time and scored the highest in our batch; "
-                       "I learned how much clarity and small daily check-ins matter.")
+@pytest.mark.parametrize(
+    "answer",
+    [
+        LESSON_WITH_THE_OUTCOME,
+        # a story bank's one-line Result: before, the whole line was the reflection and the Result "missing"
+        "In my final-year project, our team fell behind with two weeks to the deadline. I broke the remaining "
+        "work into daily tasks, took the integration myself, and ran a 15-minute daily check-in. We delivered "
+        "on time and scored the highest in our batch; I learned how much clarity and small daily check-ins "
+        "matter.",
+    ],
+)
+def test_an_outcome_and_its_lesson_in_one_sentence_are_both_reported(answer):
+    score = score_text(answer)
     assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
     assert score.star["result"].present and score.star["reflection"].present
 
