@@ -259,10 +259,10 @@ SCENE_IN_PASSING = ("Our checkout page got so slow that customers were leaving, 
     [
         LESSON_WITH_THE_OUTCOME,
         # a story bank's one-line Result: before, the whole line was the reflection and the Result "missing"
-        "In my final-year project, our team fell behind with two weeks to the deadline. I broke the remaining "
-        "work into daily tasks, took the integration myself, and ran a 15-minute daily check-in. We delivered "
-        "on time and scored the highest in our batch; I learned how much clarity and small daily check-ins "
-        "matter.",
+        "In my final-year project, our team fell behind with two weeks to the deadline. I broke the "
+        "remaining work into daily tasks, took the integration myself, and ran a 15-minute daily check-in. "
+        "We delivered on time and scored the highest in our batch; I learned how much clarity and small "
+        "daily check-ins matter.",
     ],
 )
 def test_an_outcome_and_its_lesson_in_one_sentence_are_both_reported(answer):
