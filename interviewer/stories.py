@@ -179,7 +179,13 @@ def parse_stories(text: str, source: str, catalog: Catalog | None = None) -> Sto
 # Importing Markdown prep notes
 
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*\s*$")
-_LABELS = r"S|T|A|R|Situation|Task|Actions?|Results?|Reflection|Learnings?|Lessons?(?: learned)?"
+_STAR_LABELS = r"S|T|A|R|Situation|Task|Actions?|Results?|Reflection|Learnings?|Lessons?(?: learned)?"
+# The headings other frameworks give the parts (CAR, PAR, "Context / Approach / Impact"). Notes use these
+# words for other things too ("Goal: an offer by March"), so they mark a part only under a principle's
+# heading or inside a story.
+_OTHER_LABELS = (r"Context|Background|Challenges?|Problems?|Obstacles?|Goals?|Objectives?|Approach|Impact|"
+                 r"Outcomes?|(?:Key )?Takeaways?")
+_LABELS = rf"{_STAR_LABELS}|{_OTHER_LABELS}"
 # "S: context", "> * T:", "- **Situation**: context", "**Result:** ..." in a bullet
 _PART = re.compile(rf"^\s*>?\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*({_LABELS})\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$", re.I)
 _BULLET = re.compile(r"^\s*>?\s*(?:[-*•]|\d+[.)])\s+(.*)$")
@@ -199,13 +205,20 @@ _PRINCIPLES_LINE = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*(?:leadership 
                               r"(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(\S.*)$", re.I)
 POINT_CHARS = 140  # an outline point longer than this is cut at a word, as notes' long lines are
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,})\s*$")
-_SHORT_LABEL = {"situation": "S", "task": "T", "action": "A", "actions": "A", "result": "R", "results": "R"}
+_SHORT_LABEL = {"situation": "S", "context": "S", "background": "S", "challenge": "S", "problem": "S",
+                "obstacle": "S", "task": "T", "goal": "T", "objective": "T", "action": "A", "approach": "A",
+                "result": "R", "impact": "R", "outcome": "R"}
 
 
 def _label(name: str) -> str:
-    """A part label as the notes' own short form: S, T, A, R or Reflection."""
+    """A part label as the notes' own short form: S, T, A, R or Reflection ("Challenge" is CAR's scene and
+    task together: S, as its first part)."""
     name = name.lower()
-    return name.upper() if len(name) == 1 else _SHORT_LABEL.get(name, "Reflection")
+    return name.upper() if len(name) == 1 else _SHORT_LABEL.get(name.rstrip("s"), "Reflection")
+
+
+def _star_label(name: str) -> bool:
+    return re.fullmatch(_STAR_LABELS, name.strip(), re.I) is not None
 
 
 def _heading_principles(name: str, catalog: Catalog) -> tuple[str, ...]:
@@ -289,7 +302,9 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
             if name.lower().startswith("answer"):
                 in_story = labelled = True
                 continue
-            if re.fullmatch(_LABELS, name.strip(" :*_"), re.I):  # "### Situation" over a part's lines
+            part_name = name.strip(" :*_")
+            if re.fullmatch(_LABELS, part_name, re.I) and (_star_label(part_name) or principles or in_story):
+                # "### Situation" over a part's lines
                 in_story = labelled = part_open = True
                 continue
             close()
@@ -338,7 +353,7 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
         if line.strip():
             after_card_question = False
         paragraph = _PARAGRAPH.match(line.strip())
-        if paragraph:
+        if paragraph and (_star_label(paragraph.group(1)) or principles or in_story):
             in_story, part_open = True, False  # what follows is the paragraph's
             paragraphs.append(f"{_label(paragraph.group(1))}: {paragraph.group(2).strip()}".strip())
             paragraph_points.append([])
@@ -357,7 +372,8 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
         # A label spelt out ("Situation:") marks a part anywhere, and so do "S:", "T:" and "R:"; "A:" only in a
         # story or quoted, as "Q: ... A: ..." notes use it for an answer.
         quoted = line.lstrip().startswith(">")
-        if part and (quoted or in_story or part.group(1).upper() != "A"):
+        if part and (quoted or in_story or part.group(1).upper() != "A") and (
+                _star_label(part.group(1)) or principles or in_story):
             in_story, part_open = True, not quoted  # a quoted outline goes on in quoted bullets
             add_point(line.lstrip("> ").strip())
             continue

@@ -627,6 +627,34 @@ def test_import_reads_letter_labels_outside_a_story_section():
     assert story.outline == ("The launch was six weeks late.", "I had to ship it.", "Q3: I cut scope.", "We shipped on time.")
 
 
+def test_import_reads_other_frameworks_headings_in_a_story():
+    """Notes kept in CAR or PAR form ("Context:", "Challenge:", "Approach:", "Impact:") gave "no stories
+    found" or a story without its parts. They are the parts under a principle's heading or inside a story;
+    outside, "Goal: an offer by March" is the notes' own line, no story."""
+    notes = """Goal: an offer by March
+
+# Ownership
+Context: our nightly billing job failed twice a week.
+Approach: I rewrote its retries and added an alert.
+Impact: no failure in the six months since.
+
+# Frugality
+**Challenge:** the cloud bill doubled in a year.
+**Outcome:** it fell by 40%.
+**Key takeaway:** measure before you buy.
+"""
+    stories = import_markdown(notes, load_catalog())
+    assert [(s.title, s.principles) for s in stories] == [
+        ("our nightly billing job failed twice a week.", ("ownership",)),
+        ("the cloud bill doubled in a year.", ("frugality",)),
+    ]
+    assert stories[0].outline == ("our nightly billing job failed twice a week.",
+                                  "I rewrote its retries and added an alert.",
+                                  "no failure in the six months since.")
+    assert stories[1].answer.splitlines() == ["S: the cloud bill doubled in a year.", "",
+                                              "R: it fell by 40%.", "", "Reflection: measure before you buy."]
+
+
 def test_reuse_warnings_in_a_loop():
     warnings = reuse_warnings([("Checkout", "Ownership", "Ana"), ("Checkout", "Dive Deep", "Bo"), ("Hiring", "Hire", "Cy")])
     assert len(warnings) == 1 and "'Checkout' story for 2 principles" in warnings[0] and "Dive Deep (Bo)" in warnings[0]
