@@ -236,7 +236,9 @@ def play(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="DEVICE", help="Speaker: index or part of the name.")] = None,
 ) -> None:
     """Play an answer's recording; Enter stops it."""
-    from interviewer.audio.player import SoundDevicePlayer, read_wav
+    import wave
+
+    from interviewer.audio.player import SoundDevicePlayer
     from interviewer.errors import AudioFileError, DeviceError
     from interviewer.ui.keys import EnterKey
 
@@ -249,11 +251,11 @@ def play(
     if not path.is_file():
         raise AudioFileError(f"{path}: the recording is missing.")
     offset = 0.0 if not start or start in ("0", "0:00") else parse_duration(start, what="--from time")
-    try:
-        _samples, rate = read_wav(path)
-    except Exception as exc:  # noqa: BLE001 - wave.Error and friends
+    try:  # the header's length: the player reads the samples
+        with wave.open(str(path), "rb") as wav:
+            length = wav.getnframes() / wav.getframerate()
+    except Exception as exc:  # noqa: BLE001 - wave.Error, EOFError, a rate of 0
         raise AudioFileError(f"{path}: cannot read the recording ({exc}).") from exc
-    length = len(_samples) / rate
     if offset >= length:
         raise ConfigError(f"--from {clock(offset)} is past the end of the answer ({clock(length)}).")
     player = SoundDevicePlayer(output or _settings().output_device or None)

@@ -427,6 +427,11 @@ def test_play_without_a_speaker_says_where_the_file_is(no_audio_env, isolated_us
     assert result.returncode == 3
     assert "No speaker found" in result.stderr and "answer-1.wav" in result.stderr
     assert "Playing" not in result.stdout  # nothing is announced that will not be heard
+    [wav] = isolated_user_dirs[1].rglob("answer-1.wav")
+    wav.write_bytes(b"RIFF\x00\x00")  # a recording cut short by a broken disk
+    broken = run_cli(["play", "latest"], env=no_audio_env)
+    assert broken.returncode == 4 and "cannot read the recording" in broken.stderr
+    assert len(broken.stderr.strip().splitlines()) == 1
 
 
 def test_an_answer_the_time_cap_cut_is_told_what_it_cut_off(isolated_user_dirs, no_audio_env):
