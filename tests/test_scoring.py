@@ -2474,6 +2474,31 @@ def test_a_failure_story_that_ends_badly_has_a_result(ending):
     assert [s.label for s in score.sentences][-2:] == ["result", "reflection"]
 
 
+QUOTES_STORY = ("Our sales team kept losing deals because quotes took a week to go out. I was asked to get "
+                "quotes out within a day. I mapped every step of the quote process with the sales lead. "
+                "I cut the approval chain from five sign-offs to two and built a quote template in the CRM. ")
+
+
+@pytest.mark.parametrize(
+    "ending,result_missing",
+    [
+        ("The sales team started sending quotes the same day, and the regional director rolled the template "
+         "out to two more offices.", False),
+        ("Sales went back to quoting from the CRM. The regional director asked the other offices to use it.",
+         False),
+        ("I also trained the two new account managers on it.", True),  # the candidate's step: no ending told
+        ("Then I handed the template over to the sales operations team.", True),
+    ],
+)
+def test_how_the_story_ended_for_the_others_in_it_is_the_result(ending, result_missing):
+    """An ending told of the people the story was for, in plain past narration, was taken by position for a
+    reflection and the answer told "You never said what the result was" (3 of the 8 written answers with a
+    false "missing", stop 45)."""
+    score = score_text(QUOTES_STORY + ending)
+    assert ("result" in score.missing) is result_missing, [(s.label, s.text) for s in score.sentences]
+    assert not score.star["reflection"].present
+
+
 @pytest.mark.parametrize(
     "before,expected",
     [

@@ -1411,10 +1411,13 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
     ("My manager sent a note to the whole team the next week", "Other students started using my script too"):
     a run of reflection that only tells what happened (``_tells_what_happened``) is the end of the Result, so
     that the answer is not shown a reflection it lacks. Where the Result was found missing such a run is left
-    alone: it must not bring a removed Result back. What the run tells before a lesson ("My team delivered it
-    on time. That experience taught me ...") is the end of the Result wherever it is, and so is how things
-    stand since, said in the present ("Now she's one of the most active students ..."), before a lesson or
-    alone (a removed Result takes the reflection with it, so such a run cannot bring one back)."""
+    alone: it must not bring a removed Result back, unless all it tells is how the story ended for the others
+    in it (``_how_it_ended_for_others``: "Finance went back to using the tool for the close"), which is no
+    step and no lesson (stop 45: 3 of the 8 written answers told "You never said what the result was" were
+    told it for such an ending). What the run tells before a lesson ("My team delivered it on time. That
+    experience taught me ...") is the end of the Result wherever it is, and so is how things stand since,
+    said in the present ("Now she's one of the most active students ..."), before a lesson or alone (a removed
+    Result takes the reflection with it, so such a run cannot bring one back)."""
     relabeled: list[str] = []
     for label, run in groupby(path):
         run_tokens = tokens_list[len(relabeled) : len(relabeled) + len(list(run))]
@@ -1436,7 +1439,9 @@ def _reflection_only_with_a_lesson(path: list[str], tokens_list: list[list[str]]
                                                or _states_the_new_state(run_tokens[told])):
                 told += 1
             if told == len(run_tokens):  # nothing after it: only how things stand now ends the Result
-                told = len(run_tokens) if all(_states_the_new_state(t) for t in run_tokens) else 0
+                ended = all(_states_the_new_state(t) for t in run_tokens) or (
+                    "result" not in path and all(_how_it_ended_for_others(t) for t in run_tokens))
+                told = len(run_tokens) if ended else 0
             elif not _states_a_lesson(run_tokens[told]):
                 told = 0
         relabeled += ["result"] * told + ["reflection"] * (len(run_tokens) - told)
@@ -1515,6 +1520,35 @@ def _fragments_stay_with_the_sentence_before(path: list[str], tokens_list: list[
                 and not any(t in FINITE_WORDS or t in PRESENT_VERBS or looks_past(t) for t in tokens)):
             relabeled[i] = relabeled[i - 1]
     return relabeled
+
+
+# How the story ended for the others in it: the client, the team that asked, the new hires ("Finance went back
+# to using the tool for the close", "Two other teams copied the setup script"). Told in the past, with a
+# subject of its own: not the candidate's or the team's step, not a piece of a sentence cut off by missing
+# punctuation ("… I also made our support team | reach out to anyone who hadn't …", "on distributed systems").
+NOT_A_SUBJECT = CLAUSE_ENDS | FRAGMENT_OPENERS | {"on", "in", "at", "for", "as", "from", "of", "about",
+                                                  "into", "out", "and", "or", "but", "then"}
+
+
+def _done_to_it(tokens: list[str]) -> bool:
+    """The main verb in the passive ("The coupon service was wrapped behind a thin interface"): a step told
+    of what it was done to, without saying who did it."""
+    for i, token in enumerate(tokens):
+        if token in ("was", "were"):
+            after = [t for t in tokens[i + 1 : i + 3] if not _manner_adverb(t)][:1]  # "was quickly wrapped"
+            return bool(after) and looks_past(after[0])
+        if looks_past(token):
+            return False
+    return False
+
+
+def _how_it_ended_for_others(tokens: list[str]) -> bool:
+    features = _wording_features(tokens)
+    return (not any(cue in features for cue in STEP_CUES) and not _done_to_it(tokens)
+            and not any(t in FIRST_PERSON or t in WE for t in tokens)
+            and tokens[0] not in NOT_A_SUBJECT and tokens[0] not in GOAL_VERBS
+            and not _imperative_open(tokens)
+            and _tells_what_happened([tokens]))
 
 
 def _states_a_lesson(tokens: list[str]) -> bool:
