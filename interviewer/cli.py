@@ -461,7 +461,7 @@ def paths() -> None:
     settings = _settings()
     for what, where in (("settings", config_file()), ("your banks", user_banks_dir()),
                         ("recordings", recordings_dir(settings)), ("cache", cache_dir())):
-        console.print(f"{what:<12} {where}", markup=False)
+        console.print(f"{what:<12} {where}", markup=False, soft_wrap=True)  # a path to copy is never folded
 
 
 # --------------------------------------------------------------------------------------------------

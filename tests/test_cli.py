@@ -308,6 +308,10 @@ def test_paths_follow_the_environment(isolated_user_dirs):
     home, recordings = isolated_user_dirs
     out = run_cli(["paths"]).stdout
     assert str(home / "config.toml") in out and str(recordings) in out
+    # a path longer than the terminal is one line, to copy whole (it was folded at 80 columns)
+    deep = home.parent / ("a-rather-long-folder-name-" * 4) / "recordings"
+    out = run_cli(["paths"], env={**os.environ, "INTERVIEWER_RECORDINGS": str(deep)}).stdout
+    assert f"recordings   {deep}\n" in out
 
 
 def test_a_bad_settings_file_is_reported(isolated_user_dirs):
