@@ -1952,6 +1952,10 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("My deliverables were feature work and bug fixes.", "task_noun"),  # what was theirs to deliver
         ("The task, as the unit's safety champion, was to bring it down.", "task_noun"),  # role in between
         ("My biggest challenge was when our lead developer quit before a launch.", None),  # a time: the scene
+        # the task said as the question to answer (not a question others asked about what went wrong)
+        ("So the question for me was, how do I keep them without rebuilding the pipeline?", "task_noun"),
+        ("The big question was how to win them back before the renewal.", "task_noun"),
+        ("The question everyone asked was why nobody had noticed.", None),
         ("In my first job as a sales rep, my team averaged eight meetings a month.", None),
         ("The problem was that nobody owned the build.", None),  # what was wrong: the setting
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
@@ -1986,6 +1990,19 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
 def test_task_cues_are_about_the_candidate(sentence, cue):
     fired = {"task_noun", "obligation", "obligation_shared"} & set(star_features(sentence))
     assert fired == (set(cue) if isinstance(cue, tuple) else {cue} if cue else set())
+
+
+@pytest.mark.parametrize("task", [
+    "So the question for me was, how do I keep them without rebuilding the pipeline?",
+    "The question was how we could keep them without rebuilding the pipeline.",
+])
+def test_the_task_said_as_the_question_to_answer_is_the_task(task):
+    """It had been read as the Situation, and the answer told to say what it was responsible for."""
+    score = score_text("Last spring our biggest customer threatened to leave because their reports kept "
+                       f"arriving late. {task} I went through six months of delivery logs with our data "
+                       "engineer. I moved their report job to its own queue and added an alert when it ran "
+                       "late. Every report since has arrived on time, and they renewed for two more years.")
+    assert [s.label for s in score.sentences] == ["situation", "task", "action", "action", "result"]
 
 
 def test_what_comes_before_the_task_stated_in_so_many_words_is_the_situation():

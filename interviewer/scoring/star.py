@@ -264,7 +264,11 @@ _CUES: dict[str, str] = {
     r"|\b(?:my|our) (?:main |own )?work (?:is|was) to\b"
     # "The task, as the unit's safety champion, was to bring it down": the role said between the task and its
     # verb (not "my first job as a sales rep", "a job as my helper": no "was to")
-    r"|\b(?:task|job|role|goal|responsibility|mission|objective|aim) as (?:[\w'-]+ ){1,5}(?:was|is) to\b",
+    r"|\b(?:task|job|role|goal|responsibility|mission|objective|aim) as (?:[\w'-]+ ){1,5}(?:was|is) to\b"
+    # "So the question for me was, how do I keep them without rebuilding the pipeline?": the task said as the
+    # question the candidate had to answer (not "the question everyone asked was why nobody had noticed")
+    r"|\b(?:the|my|our) (?:\w+ )?question (?:[\w']+ ){0,4}?(?:was|is|became) (?:how|what) "
+    r"(?:do|can|could|would|should|to|i|we)\b",
     "task_passive": r"\bi was (?:(?:now|then|also|soon|later|\w+ly) )?(?:tasked|asked|assigned|charged|expected|supposed|told|brought in|hired|chosen|selected|put in charge|entrusted)\b"
     # "I was given the task to ...", "I was given two weeks to ...", not "I was given a dataset"
     r"|\bi was given (?:(?:the|a|an|my|our|full|sole) )?(?:\w+ )?(?:task|job|charge|responsibility|goal|challenge|assignment|mandate|ownership|lead|deadline|target|brief|mission)\b"
