@@ -855,6 +855,14 @@ def test_an_action_told_only_in_passing_keeps_its_sentence_and_is_reported_as_su
         (task_in_passing, "Our checkout page got so slow that customers were leaving, and sales fell by a third.",
          None),
         (task_in_passing, "I was a product manager there.", None),
+        # the task said first, the scene after it (stop 45; a reason is no scene, nor what is to be found out)
+        (task_in_passing, "I was brought in to fix the onboarding flow at a fitness app where only a third "
+         "of new users finished signing up.", "I was brought in to fix the onboarding flow at a fitness app"),
+        (task_in_passing, "So I was asked to lead the migration when our vendor shut down its old API.",
+         "I was asked to lead the migration"),
+        (task_in_passing, "I had to decide where the money went after the merger was done.", None),
+        (task_in_passing, "I needed to fix it as soon as it was possible to do so.", None),
+        (task_in_passing, "I was asked to fix it because every order was arriving late.", None),
     ],
 )
 def test_a_part_said_in_a_clause_of_another_parts_sentence_is_found(finder, sentence, clause):
@@ -877,8 +885,15 @@ def test_a_part_said_in_a_clause_of_another_parts_sentence_is_found(finder, sent
          SCENE_IN_PASSING.replace("leaving, so my", "leaving. My")),
         # the Situation's sentence goes on to the task
         (TASK_AFTER_THE_SCENE + CHECKOUT_ACTIONS, 0, "situation", "task",
-         "You said what you had to do only in passing, after the scene ('as the engineer who built it I needed "
-         "to fix…', {at}); give it a sentence of its own ('My goal was…') before the actions.", None),
+         "You said what you had to do only in passing, in the sentence that sets the scene ('as the "
+         "engineer who built it I needed to fix…', {at}); give it a sentence of its own ('My goal was…') "
+         "before the actions.", None),
+        # … or opens with the task and goes on to the scene
+        ("I was brought in to fix the onboarding flow at a fitness app where only a third of new users "
+         "finished signing up." + CHECKOUT_ACTIONS, 0, "situation", "task",
+         "You said what you had to do only in passing, in the sentence that sets the scene ('I was brought "
+         "in to fix the onboarding flow at…', {at}); give it a sentence of its own ('My goal was…') before "
+         "the actions.", None),
     ],
 )
 def test_a_part_said_only_in_passing_is_noted_as_such_not_as_never_said(answer, holder, label, missing, note,

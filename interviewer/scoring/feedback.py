@@ -20,15 +20,16 @@ TEAM_STEPS = ("I heard what the team did ('{said}'{when}) but not what you did; 
               "'I …': 'I built…', 'I convinced…'.")
 # A part said only in a clause of another part's sentence: not told, but not never said either. The outcome
 # at the end of the last step ("…, and the problem went away"), the scene before the task ("Our checkout page
-# got so slow that customers were leaving, so my manager asked me to fix it"), the task after the scene
-# ("Last year our checkout page became really slow, and I needed to fix it before Black Friday").
+# got so slow that customers were leaving, so my manager asked me to fix it"), the task after the scene ("Last
+# year our checkout page became really slow, and I needed to fix it before Black Friday") or before it ("I was
+# brought in to fix the onboarding flow at a fitness app where only a third of new users finished").
 IN_A_CLAUSE = {
     "result": "The result came only in passing, at the end of a step ('{said}'{when}); give it a sentence of its "
               "own to end on, so that it lands.",
     "situation": "You set the scene only in passing, before your task ('{said}'{when}); a sentence of its own on "
                  "where, when and what was at stake lets the interviewer follow.",
-    "task": "You said what you had to do only in passing, after the scene ('{said}'{when}); give it a sentence "
-            "of its own ('My goal was…') before the actions.",
+    "task": "You said what you had to do only in passing, in the sentence that sets the scene "
+            "('{said}'{when}); give it a sentence of its own ('My goal was…') before the actions.",
 }
 # A part that has sentences but is not counted as told (only the Action: see star.PRESENT_MIN_SHARE).
 IN_PASSING = {

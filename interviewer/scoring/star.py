@@ -1188,9 +1188,39 @@ def _scene_then_task(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Where the scene comes after a task said first, in a clause of its own: "I was brought in to fix the
+# onboarding flow | where only a third of new users finished signing up", "… | when our vendor shut down its
+# old API" (not "because …": a reason)
+SCENE_AFTER_THE_TASK = {"where", "after", "when", "as", "while"}
+# … but not what was to be found out ("I had to decide where the money went") or "as soon as"
+ASKS_A_QUESTION = {"decide", "know", "figure", "out", "understand", "see", "ask", "explain", "show", "learn",
+                   "determine", "choose", "tell", "sure", "whether", "check"}
+NOT_A_SCENE_AFTER_AS = {"soon", "long", "well", "much", "far", "quickly", "fast", "many", "part", "possible"}
+
+
+def _task_then_scene(text: str) -> tuple[str, str] | None:
+    """The other way round: a sentence that opens with the task ("I was hired to fix the onboarding flow at a
+    fitness app") and goes on to the scene ("where only a third of new users finished signing up")."""
+    said, tokens = _said_words(text)
+    opened = next((k for k, t in enumerate(tokens) if t not in SPOKEN_OPENERS), len(tokens))
+    if not any(_wording_features(tokens[opened : opened + 7]).get(cue) for cue in TASK_OPENING_CUES):
+        return None
+    for j in range(opened + 4, len(tokens) - SCENE_MIN_WORDS + 1):
+        clause = tokens[j + 1 :]
+        if (tokens[j] in SCENE_AFTER_THE_TASK and len(clause) >= SCENE_MIN_WORDS
+                and tokens[j - 1] not in ASKS_A_QUESTION
+                and not (tokens[j] == "as" and NOT_A_SCENE_AFTER_AS & {clause[0], tokens[j - 1]})
+                and any(looks_past(t) or t in SCENE_VERBS for t in clause)):
+            task = " ".join(raw for raw, _ in said[opened:j]).rstrip(",;")
+            return task, " ".join(raw for raw, _ in said[j:]).rstrip(".!?;,")
+    return None
+
+
 def setting_in_passing(text: str) -> str | None:
     """The setting clause before the task in one sentence ("Our checkout page got so slow that customers were
-    leaving" in "…, so my manager asked me to fix it"), if the sentence opens with one."""
+    leaving" in "…, so my manager asked me to fix it"), if the sentence opens with one. (Not the other way
+    round: in a Task's sentence, what follows the task is mostly its reason, "because I didn't want to be
+    that kind of lead", and an answer without a scene was told it had set one in passing; stop 45.)"""
     found = _scene_then_task(text)
     if not found:
         return None
@@ -1206,7 +1236,10 @@ def task_in_passing(text: str) -> str | None:
     """The task clause after the scene in one sentence ("as the engineer who built it I needed to fix it fast"
     in "Last year our checkout page became really slow, and …"), if the sentence goes on to one."""
     found = _scene_then_task(text)
-    return found[1] if found else None
+    if found:
+        return found[1]
+    after = _task_then_scene(text)  # or a sentence that opens with the task and goes on to the scene
+    return after[0] if after else None
 
 
 # What a step found ("Dense-only scored 88% recall but 61% on keywords", "Option B reduces the legal exposure")
