@@ -14,6 +14,12 @@ SENTENCE_LABELS: tuple[str, ...] = STAR_LABELS + ("other",)
 # One letter per label, as transcripts show it (L for the reflection: "STAR-L"; R is the result).
 LABEL_LETTERS: dict[str, str] = {"situation": "S", "task": "T", "action": "A", "result": "R", "reflection": "L", "other": "·"}
 
+# What other frameworks call the parts in notes (CAR, PAR, SOAR and the prep guides' "Impact", "Key
+# takeaway"): a regular expression, matched without case. The scorer drops them as headings (scoring.text);
+# `stories import` reads them as part labels (stories.py).
+OTHER_PART_NAMES = (r"context|background|challenges?|problems?|obstacles?|goals?|objectives?|approach|impact"
+                    r"|outcomes?|(?:key )?takeaways?")
+
 # Version of the score JSON (``interviewer score --json`` and the ``score`` field of answer records).
 SCORE_SCHEMA = "interviewer.score/1"
 ANSWER_SCHEMA = "interviewer.answer/1"

@@ -27,6 +27,7 @@ import yaml
 
 from interviewer.banks import SLUG, BankProblem, Catalog, _did_you_mean, _LineDict, item_line, load_yaml_with_lines, slugify
 from interviewer.errors import BankError, ConfigError
+from interviewer.models import OTHER_PART_NAMES
 
 FORMAT = "interviewer-stories/1"
 STORY_FIELDS = ("id", "title", "principles", "outline", "keywords", "questions", "answer")
@@ -183,9 +184,7 @@ _STAR_LABELS = r"S|T|A|R|Situation|Task|Actions?|Results?|Reflection|Learnings?|
 # The headings other frameworks give the parts (CAR, PAR, "Context / Approach / Impact"). Notes use these
 # words for other things too ("Goal: an offer by March"), so they mark a part only under a principle's
 # heading or inside a story.
-_OTHER_LABELS = (r"Context|Background|Challenges?|Problems?|Obstacles?|Goals?|Objectives?|Approach|Impact|"
-                 r"Outcomes?|(?:Key )?Takeaways?")
-_LABELS = rf"{_STAR_LABELS}|{_OTHER_LABELS}"
+_LABELS = rf"{_STAR_LABELS}|{OTHER_PART_NAMES}"
 # "S: context", "> * T:", "- **Situation**: context", "**Result:** ..." in a bullet
 _PART = re.compile(rf"^\s*>?\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*({_LABELS})\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$", re.I)
 _BULLET = re.compile(r"^\s*>?\s*(?:[-*•]|\d+[.)])\s+(.*)$")

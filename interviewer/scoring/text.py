@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from interviewer.models import Transcript, Word
+from interviewer.models import OTHER_PART_NAMES, Transcript, Word
 
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "e.g.", "i.e.", "etc.", "vs.", "approx.", "u.s.", "st.", "jr.", "sr.", "inc.", "no."}
 END_PUNCT = re.compile(r"[.!?…]+[\"')\]]*$")
@@ -69,9 +69,8 @@ HTML_TAG = re.compile(r"<[^>]{1,200}>")
 # not stick to the one after it ("task get response times back" reads as a setting).
 # Other frameworks' names for the same parts (CAR, PAR, SOAR, STAR-L and the prep guides' "Impact", "Key
 # takeaway") head notes as well.
-ONE_PART = (r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?|context|background|challenges?"
-            r"|problems?|obstacles?|goals?|objectives?|approach|impact|outcomes?"
-            r"|lessons?(?: learned| learnt)?|(?:key )?takeaways?)")
+ONE_PART = (r"(?:situations?|tasks?|actions?|results?|reflections?|learnings?|lessons?(?: learned| learnt)?"
+            rf"|{OTHER_PART_NAMES})")
 PART_NAME = rf"(?:{ONE_PART}(?:\s*(?:/|&|and)\s*{ONE_PART})?|[starl]/[starl])"  # "Results", "S/T", ...
 HEADING_NAME = rf"(?:{PART_NAME}|[starl])(?:\s*\([starl]\))?"  # "Situation", "S", "Situation (S)"
 PART_PREFIX = re.compile(rf"^{HEADING_NAME}\s*[:\-–—]\s+|^\([starl]\)\s+", re.I)
