@@ -2531,6 +2531,31 @@ def test_how_the_story_ended_for_the_others_in_it_is_the_result(ending, result_m
     assert not score.star["reflection"].present
 
 
+EXPORT_STORY = ("Situation: Our nightly data export started failing at a logistics company, and the morning "
+                "reports for 40 warehouses were empty.\nTask: I owned the export job and had to get the "
+                "reports back.\nAction:\n"
+                "1. Checked the job logs and found the disk on the export host was 98% full\n"
+                "2. Wrote a cleanup script for old export files, freeing 60% of the disk\n"
+                "3. Reran the export and had the reports out within 30 minutes\n"
+                "4. Moved the export files to object storage so the host disk would not fill again\n")
+
+
+@pytest.mark.parametrize(
+    "ending,missing",
+    [
+        ("Result:\n- The reports have gone out on time every morning since\n"
+         "- Tickets about missing reports fell by 90%\n", []),
+        ("", ["result"]),
+    ],
+)
+def test_steps_told_as_bullets_keep_their_figures(ending, missing):
+    """Subjectless step bullets with a figure ("Wrote a cleanup script, freeing 60% of the disk") were read as
+    outcomes: the numbered Action list became the Result and the Action was called missing (stop 46)."""
+    score = score_text(EXPORT_STORY + ending)
+    assert score.missing == missing, [(s.label, s.text) for s in score.sentences]
+    assert [s.label for s in score.sentences][2:6] == ["action"] * 4
+
+
 @pytest.mark.parametrize(
     "before,expected",
     [
