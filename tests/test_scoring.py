@@ -1924,6 +1924,16 @@ def test_a_goal_stated_as_a_bare_verb_is_no_outcome(goal, outcome_cue):
     assert outcome_cue not in features
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Support tickets dropped by 90%.", "Support tickets about missing reports dropped by 90%."],
+)
+def test_a_noun_that_could_open_a_goal_opens_a_subject_when_its_verb_follows(sentence):
+    """"Support" opens a goal ("Support the new hires …"), but with a verb of its own after the noun it opens
+    what happened; the verb may come after more than three words (stop 46)."""
+    assert "metric" in star_features(sentence)
+
+
 def test_an_evaluation_is_not_background():
     assert "state_progressive" not in star_features("The response from customers was amazing.")
 
