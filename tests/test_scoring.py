@@ -1986,6 +1986,11 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("The job was scheduled at two in the morning.", None),  # a cron job, not the candidate's job
         ("The goal was met two weeks early.", None),  # a goal reported met is an outcome
         ("I was ultimately responsible for the rollout.", "task_noun"),
+        # a role said first, the charge after "and", however long the role (stop 46: two public story banks)
+        ("I was on call for the OTA system and responsible for finding the root cause.", "task_noun"),
+        ("As the senior engineer, I was on the release call and responsible for deciding whether to roll "
+         "back.", "task_noun"),
+        ("I was on the team that built it and knew who was responsible for the outage.", None),
         ("I was part of a team responsible for implementing new software.", None),  # the team's charge: scene
         ("I felt responsible for team health and wanted to address this constructively.",
          ("task_noun", "obligation")),

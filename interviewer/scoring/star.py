@@ -252,7 +252,10 @@ _CUES: dict[str, str] = {
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
     "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|became) my (?:job|responsibility|task)\b"
-    r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
+    r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|"
+    # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
+    r"\bi (?:was|am) (?:[\w-]+ ){1,8}?and (?:also )?responsible for\b"
+    r"|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first |official |original |only |core |ultimate |formal |new )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
     # "The problem was to figure out how to add arrows", "the first issue ... was making sure ...": what was to
     # be done, named as the problem (not "the problem was that ...", which tells what was wrong)
