@@ -1991,6 +1991,11 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("As the senior engineer, I was on the release call and responsible for deciding whether to roll "
          "back.", "task_noun"),
         ("I was on the team that built it and knew who was responsible for the outage.", None),
+        # "X was to <goal>" names the task, as Whisper may hear "My goal last year was to …" (stop 46)
+        ("I go last year was to reduce the time it took our warehouse to process returns.", "task_noun"),
+        ("The ask was to cut hosting costs before the renewal.", "task_noun"),
+        ("His plan was to move the whole team to the new office.", None),  # another's plan: the setting
+        ("My first trip was to Berlin.", None),
         ("I was part of a team responsible for implementing new software.", None),  # the team's charge: scene
         ("I felt responsible for team health and wanted to address this constructively.",
          ("task_noun", "obligation")),

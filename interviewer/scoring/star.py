@@ -255,6 +255,10 @@ _CUES: dict[str, str] = {
     r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|"
     # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
     r"\bi (?:was|am) (?:[\w-]+ ){1,8}?and (?:also )?responsible for\b"
+    # "X was to <goal>" opening the sentence names the task whatever X is: "The ask was to …", and as Whisper
+    # may hear "My goal last year was to reduce …": "I go last year was to reduce …". Not another's plan.
+    r"|^(?!(?:his|her|their|its|they|he|she|it)\b)(?:[\w'-]+ ){1,4}was to (?:\w+ly )?(?:"
+    + "|".join(sorted(ACTION_LEMMAS | RESULT_VERBS | {v for v in INFINITIVE_GOALS if " " not in v})) + r")\b"
     r"|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first |official |original |only |core |ultimate |formal |new )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
     # "The problem was to figure out how to add arrows", "the first issue ... was making sure ...": what was to
