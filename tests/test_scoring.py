@@ -2001,6 +2001,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
          ("task_noun", "obligation")),
         ("Most of the team wanted to go with a document database.", None),  # others' wish: the setting
         ("I wanted to win their trust back.", "obligation"),
+        ("I didn't want to lose the customer over one late order.", "obligation"),  # the aim, negated
+        ("They didn't want to wait for the fix.", None),  # others' wish: the setting
         ("I aimed to implement inner sourcing to break down silos.", "obligation"),  # like "wanted to"
         ("I set out to cut the build time in half.", "obligation"),
         ("I believed this was risky and wanted to advocate for quality.", "obligation"),  # its "I" left out

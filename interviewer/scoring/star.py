@@ -343,6 +343,9 @@ _CUES: dict[str, str] = {
     r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
     # "I believed this was risky and wanted to advocate for quality": the candidate's aim, its "I" left out
     r"|^i\b.*\band (?:really )?wanted to\b"
+    # "I didn't want to lose the customer": the aim, said as what must not happen (a Task 4 times of the 5
+    # such sentences in the labeled answers)
+    r"|\bi (?:also |really |just )?(?:didn't|did not) want to\b"
     # (not in a relative clause about a thing: "a list of everything that had to move", "a system that needed
     # to integrate with six teams" describe, 6 such sentences of 6 are no task)
     # ("a must-have", "the must-fix list" name a kind of thing)
