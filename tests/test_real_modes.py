@@ -86,7 +86,8 @@ def test_loop_through_the_virtual_sound_device(pulse_server, isolated_user_dirs,
     _, recordings = isolated_user_dirs
     env = pulse_env(pulse_server)
     plan = tmp_path / "plan.yaml"
-    plan.write_text(SMALL_PLAN)
+    # the turns matter here, not the pace
+    plan.write_text(SMALL_PLAN.replace("rate: 170", "rate: 300").replace("rate: 150", "rate: 300"))
     clips = corpus.librivox_clips()
     program = Program(["loop", "--plan", str(plan), "--max-seconds", "60"], env)
     for turn in range(4):  # two questions, each with one follow-up
@@ -109,13 +110,16 @@ def test_loop_through_the_virtual_sound_device(pulse_server, isolated_user_dirs,
 
 
 def test_drill_and_loop_with_an_answer_file_and_no_sound_device(no_audio_env, isolated_user_dirs, tmp_path):
+    need(corpus.available(), "pocketsphinx-testdata")
     _, recordings = isolated_user_dirs
-    drill = run_cli(["drill", "-q", "ow-11", "--rounds", "2", "--target", "1:00", "--answer-file", str(DEMO)], env=no_audio_env)
+    clip = str(corpus.librivox_clips()[0].path)  # 7 s of speech: four answers transcribed, not four minutes
+    drill = run_cli(["drill", "-q", "ow-11", "--rounds", "2", "--target", "0:15", "--answer-file", clip],
+                    env=no_audio_env)
     assert drill.returncode == 0, drill.stderr
     assert "Drill · attempt 2 of 2" in drill.stdout and "Within 10 s of the target." in drill.stdout
     plan = tmp_path / "plan.yaml"
     plan.write_text(SMALL_PLAN.replace("follow_ups: 1", "follow_ups: 0"))
-    loop = run_cli(["loop", "--plan", str(plan), "--answer-file", str(DEMO)], env=no_audio_env)
+    loop = run_cli(["loop", "--plan", str(plan), "--answer-file", clip], env=no_audio_env)
     assert loop.returncode == 0, loop.stderr
     assert "Loop summary" in loop.stdout and "text only" in loop.stdout
     kinds = [json.loads((p.parent / "session.json").read_text())["kind"] for p in sorted(recordings.glob("*/answer-1.json"))]
