@@ -261,6 +261,11 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
     card = False  # the story is a flashcard's answer
     named_principles: tuple[str, ...] = ()  # from a "Principles: …" line: this story's, over the heading's
 
+    def marks_a_part(name: str) -> bool:
+        """A STAR label marks a part anywhere; another framework's ("Goal:") only under a principle or in a
+        story, as notes use those words for their own lines too."""
+        return _star_label(name) or bool(principles) or in_story
+
     def close() -> None:
         nonlocal outline, paragraphs, paragraph_points, plain_points, questions, section_title, heading_title
         nonlocal in_story, labelled, part_open, card, named_principles
@@ -302,7 +307,7 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
                 in_story = labelled = True
                 continue
             part_name = name.strip(" :*_")
-            if re.fullmatch(_LABELS, part_name, re.I) and (_star_label(part_name) or principles or in_story):
+            if re.fullmatch(_LABELS, part_name, re.I) and marks_a_part(part_name):
                 # "### Situation" over a part's lines
                 in_story = labelled = part_open = True
                 continue
@@ -352,7 +357,7 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
         if line.strip():
             after_card_question = False
         paragraph = _PARAGRAPH.match(line.strip())
-        if paragraph and (_star_label(paragraph.group(1)) or principles or in_story):
+        if paragraph and marks_a_part(paragraph.group(1)):
             in_story, part_open = True, False  # what follows is the paragraph's
             paragraphs.append(f"{_label(paragraph.group(1))}: {paragraph.group(2).strip()}".strip())
             paragraph_points.append([])
@@ -371,8 +376,7 @@ def import_markdown(text: str, catalog: Catalog) -> list[Story]:
         # A label spelt out ("Situation:") marks a part anywhere, and so do "S:", "T:" and "R:"; "A:" only in a
         # story or quoted, as "Q: ... A: ..." notes use it for an answer.
         quoted = line.lstrip().startswith(">")
-        if part and (quoted or in_story or part.group(1).upper() != "A") and (
-                _star_label(part.group(1)) or principles or in_story):
+        if part and (quoted or in_story or part.group(1).upper() != "A") and marks_a_part(part.group(1)):
             in_story, part_open = True, not quoted  # a quoted outline goes on in quoted bullets
             add_point(line.lstrip("> ").strip())
             continue
