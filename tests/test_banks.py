@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from interviewer.bankfiles import load_catalog
+from interviewer.bankfiles import builtin_bank_files, load_catalog
 from interviewer.banks import build_catalog, choose_questions, parse_bank, parse_bank_or_raise
 from interviewer.errors import BankError, ConfigError
 
@@ -108,6 +108,32 @@ def test_yaml_syntax_error_names_the_line():
     assert result.bank is None
     assert str(result.problems[0]).startswith("bad.yaml:")
     assert "YAML syntax error" in str(result.problems[0])
+
+
+def test_libyaml_reads_a_bank_with_the_same_values_and_lines_and_an_error_in_the_same_words():
+    """Banks are parsed by libyaml for speed; what it gives must be what the Python parser gives."""
+    import yaml
+
+    from interviewer import banks
+
+    def lines(node):
+        if isinstance(node, dict):
+            return [node.line, node.key_lines, [lines(value) for value in node.values()]]
+        if isinstance(node, list):
+            return [node.item_lines, [lines(item) for item in node]]
+        return node
+
+    assert yaml.__with_libyaml__ and issubclass(banks._FastLineLoader, yaml.CSafeLoader)
+    text = builtin_bank_files()[0].read_text(encoding="utf-8")
+    fast, slow = yaml.load(text, Loader=banks._FastLineLoader), yaml.load(text, Loader=banks._LineLoader)
+    assert fast == slow and lines(fast) == lines(slow)
+    broken = "id: mine\nquestions:\n  - id: a\n    text: Tell me: about\n"
+    with pytest.raises(yaml.MarkedYAMLError) as by_python:
+        yaml.load(broken, Loader=banks._LineLoader)
+    assert str(parse_bank(broken, "b.yaml").problems[0]) == (
+        f"b.yaml:4: YAML syntax error: {by_python.value.problem}. "
+        "Check the indentation, and put text containing ': ' or '#' in quotes."
+    )
 
 
 @pytest.mark.parametrize(
