@@ -671,7 +671,8 @@ def main() -> None:
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path if ctx is not None else "interviewer"
         message = escape(exc.format_message().rstrip("."))  # "[PATHS]..." is not markup
-        err_console.print(f"[bold red]error:[/] {message}. See '{command} --help'.")
+        stop_mark = "" if message.endswith("?") else "."  # "Did you mean 'practice'?"
+        err_console.print(f"[bold red]error:[/] {message}{stop_mark} See '{command} --help'.")
         stop.leave(getattr(exc, "exit_code", 2))
     except KeyboardInterrupt:
         err_console.print("Stopped.")

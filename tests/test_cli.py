@@ -81,6 +81,7 @@ def test_every_command_is_listed():
         (["history", "--bogus"], "No such option: --bogus. See '"),
         (["practice", "--count", "99"], "Invalid value for '--count'"),
         (["banks", "nope"], "No such command 'nope'"),
+        (["practise"], "Did you mean 'practice', 'paths'? See '"),  # one stop, not "?."
         (["practice", "--auto-stop", "-1"], "Invalid value for '--auto-stop'"),  # was taken as "off", silently
         (["drill", "--max-seconds", "-5"], "Invalid value for '--max-seconds'"),
     ],
