@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # "tests.fakes", "tests.speech_corpus"
 
+from tests import forked_cli  # noqa: E402 - needs the path above
+
 REQUIRE_REAL = os.environ.get("INTERVIEWER_REQUIRE_REAL") == "1"
 
 
@@ -63,9 +65,26 @@ def no_audio_env(tmp_path):
     return env
 
 
+_real_test_running = False
+
+
+@pytest.fixture(autouse=True)
+def _mark_real_tests(request):
+    """Tells run_cli whether the test is a real-path one."""
+    global _real_test_running
+    _real_test_running = request.node.get_closest_marker("real") is not None
+    yield
+    _real_test_running = False
+
+
 def run_cli(args: list[str], *, env: dict | None = None, input: str | None = None, timeout: float = 300):
-    """Run the installed CLI as a subprocess (as a user would)."""
+    """Run the installed CLI as a user would: its own process, environment, streams and exit code. Real-path
+    tests start a new interpreter; unit tests fork the test process, which has the libraries loaded, and
+    take a second less per command (see tests/forked_cli.py)."""
+    env = env or dict(os.environ)
+    if not _real_test_running and forked_cli.can_fork(env):
+        return forked_cli.run(args, env=env, input=input, timeout=timeout)
     return subprocess.run(
         [sys.executable, "-m", "interviewer", *args],
-        env=env or dict(os.environ), input=input, capture_output=True, text=True, timeout=timeout,
+        env=env, input=input, capture_output=True, text=True, timeout=timeout,
     )

@@ -132,6 +132,26 @@ def test_after_ctrl_c_the_program_ends_without_tearing_the_interpreter_down():
     assert result.stdout == "half a line" and result.stderr.strip() == "Stopped.", result
 
 
+@pytest.mark.parametrize("args,input", [
+    (["--version"], None),
+    (["practise"], None),  # a usage error, whose line names the program as "python -m interviewer"
+    (["banks", "show", "no-such-principle"], None),
+    (["score", "-", "--json"], "I led the migration. We cut the bill by 30%."),
+    (["history"], None),
+])
+def test_unit_tests_forked_cli_gives_what_a_new_process_gives(args, input):
+    """run_cli forks the test process for unit tests (tests/forked_cli.py): it must give what a new
+    interpreter gives, streams and exit code alike."""
+    from tests import forked_cli
+
+    env = dict(os.environ)
+    forked = forked_cli.run(args, env=env, input=input, timeout=60)
+    started = subprocess.run([sys.executable, "-m", "interviewer", *args], env=env, input=input or "",
+                             capture_output=True, text=True, timeout=60)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (started.returncode, started.stdout, started.stderr)
+    assert forked.stdout or forked.stderr
+
+
 def test_version():
     result = run_cli(["--version"])
     assert result.returncode == 0 and result.stdout.startswith("interviewer ")
