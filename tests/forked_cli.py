@@ -12,7 +12,9 @@ Whisper's thread pools could hang in them.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib.util
+import io
 import logging
 import os
 import signal
@@ -32,7 +34,24 @@ def can_fork(env: dict) -> bool:
     return hasattr(os, "fork") and "PYTHONIOENCODING" not in env
 
 
+_warmed_up = False
+
+
+def _warm_up() -> None:
+    """Once per test process: parse a command line here, which imports what parsing any command imports
+    (typer's parameter adapters load pydantic: 0.15 s of each child otherwise)."""
+    global _warmed_up
+    if _warmed_up:
+        return
+    _warmed_up = True
+    from interviewer.cli import app
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+        app(["history", "--help"], standalone_mode=False)
+
+
 def run(args: list[str], *, env: dict, input: str | None, timeout: float) -> subprocess.CompletedProcess:
+    _warm_up()
     command = [sys.executable, "-m", "interviewer", *args]
     with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout, \
             tempfile.TemporaryFile() as stderr:
