@@ -383,6 +383,23 @@ def test_a_story_told_in_the_present_has_its_steps_read_as_steps():
     assert score.star["action"].present
 
 
+@pytest.mark.parametrize(
+    "sentence,cue",
+    [
+        ("The owner asks me to run the kitchen for the reopening.", "task_assigned"),
+        ("My controller tells me to find the difference before the books close.", "task_assigned"),
+        ("My manager wants that fixed before peak season.", "task_assigned"),
+        ("I'm the account coordinator, so it's on me to find those pallets.", "task_noun"),
+        ("It's up to me to get them enjoying it again.", "task_noun"),
+        ("It is my job to get every pallet to the stores.", "task_noun"),
+    ],
+)
+def test_a_task_told_in_the_present_is_a_task(sentence, cue):
+    """Told in the historical present ("The owner asks me to run the kitchen"), a task handed over read as
+    the scene, and a complete story was told its Task was missing (stop 47)."""
+    assert cue in star_features(sentence)
+
+
 def test_steps_full_of_figures_keep_the_action_that_wording_gives_them():
     """Steps that report what they saw ("saw memory at 95% on 3 of 5 pods") are pulled into the Result by
     position; the Action is still told, since wording alone places it (it was reported missing)."""
