@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import types
 import warnings
@@ -29,9 +30,10 @@ _STARTUP_WARNING_FILTERS = list(warnings.filters)  # as the interpreter set them
 
 
 def can_fork(env: dict) -> bool:
-    """Whether a forked child would behave as a new process would: POSIX, and no stream encoding to set up
-    at interpreter start (PYTHONIOENCODING)."""
-    return hasattr(os, "fork") and "PYTHONIOENCODING" not in env
+    """Whether a forked child would behave as a new process would: POSIX, no stream encoding to set up at
+    interpreter start (PYTHONIOENCODING), and no other thread in the test process, which could hold a lock
+    the child then waits on for ever."""
+    return hasattr(os, "fork") and "PYTHONIOENCODING" not in env and threading.active_count() == 1
 
 
 _warmed_up = False
