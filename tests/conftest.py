@@ -80,7 +80,8 @@ def _mark_real_tests(request):
 def run_cli(args: list[str], *, env: dict | None = None, input: str | None = None, timeout: float = 300):
     """Run the installed CLI as a user would: its own process, environment, streams and exit code. Real-path
     tests start a new interpreter; unit tests fork the test process, which has the libraries loaded, and
-    take a second less per command (see tests/forked_cli.py)."""
+    take a second less per command (see tests/forked_cli.py). There, standard input is empty unless
+    ``input`` is given."""
     env = env or dict(os.environ)
     if not _real_test_running and forked_cli.can_fork(env):
         return forked_cli.run(args, env=env, input=input, timeout=timeout)
