@@ -8,6 +8,7 @@ from interviewer.scoring import ScoringSettings, score_answer, score_text
 from interviewer.scoring.delivery import filler_indexes, filler_label, has_number, hedge_indexes, repeats
 from interviewer.scoring.feedback import compare_tries
 from interviewer.scoring.star import (
+    TASK_CUES,
     _fragments_stay_with_the_sentence_before,
     _list_items_stay_in_the_action,
     _reflection_only_with_a_lesson,
@@ -398,6 +399,21 @@ def test_a_task_told_in_the_present_is_a_task(sentence, cue):
     """Told in the historical present ("The owner asks me to run the kitchen"), a task handed over read as
     the scene, and a complete story was told its Task was missing (stop 47)."""
     assert cue in star_features(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence,task_cue",
+    [
+        ("A time I had to deal with ambiguity was my final-year group project at university.", False),
+        ("One time when I was asked to cover a night shift, the pharmacy's fridge failed.", False),
+        ("The best example I can think of is the time we had to move the whole office in a weekend.", False),
+        ("At that time I had to deal with the ambiguity myself.", True),  # "that time": when, not which
+    ],
+)
+def test_the_question_said_back_states_no_task(sentence, task_cue):
+    """"A time I had to deal with ambiguity was …": the obligation is the question's; the sentence names the
+    occasion (it read as the Task, and a complete answer was told its Situation was missing; stop 47)."""
+    assert bool(set(TASK_CUES) & set(star_features(sentence))) is task_cue
 
 
 def test_steps_full_of_figures_keep_the_action_that_wording_gives_them():
@@ -1854,6 +1870,7 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I got assigned the onboarding revamp.",
      "I was on the hook for the migration.",
      "I made it my mission to fix it.",
+     "The finance director made it my project to get that under thirty days.",  # stop 47
      "I had until Friday to get it done.",
      "So my thing was to get the build green again.",
      "I was brought on to stabilize the platform.",

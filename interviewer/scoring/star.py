@@ -315,7 +315,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:handed|gave|passed|assigned) (?:me|us) (?:the|this|that|a|an|our|his|her|their) (?:[\w-]+ ){0,3}"
     r"(?:project|task|job|work|problem|ticket|migration|account|rollout|effort|initiative|responsibility|assignment|case)\b"
     r"|\bi got (?:assigned|tasked|asked|put in charge|handed)\b|\bi was (?:\w+ )?on the hook for\b"
-    r"|\bmade it (?:my|our) (?:\w+ )?(?:mission|goal|job|priority|business|aim)\b"
+    r"|\bmade it (?:my|our) (?:\w+ )?(?:mission|goal|job|priority|business|aim|project|task|responsibility)\b"
     r"|\bi (?:only )?had until\b(?: \w+){1,4} to\b|\bmy (?:thing|bit|piece|end) (?:of (?:it|the \w+) )?was to\b"
     r"|\bi was (?:brought|hired) on to\b"
     # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
@@ -579,6 +579,12 @@ TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
 # it by its own "I needed to"). Not "what I had to do was ...", which states the task.
 ABOUT_A_NEED = re.compile(r"\b(?:what|how|why) (?!(?:i|we|you)\b)(?:[\w'-]+ ){0,3}?"
                           r"(?:must|needs? to|needed to|had to|have to|has to|should)\b")
+# The question said back as the answer's opening: "A time I had to deal with ambiguity was my final-year
+# project", "One time when I was asked to cover a shift, …": the obligation is the question's, and the
+# sentence names the occasion, the scene. (No labeled or public answer opens this way; many spoken ones do.)
+QUESTION_SAID_BACK = re.compile(r"\b(?:a|one|the|another) (?:\w+ )?(?:time|example|occasion|instance) "
+                                r"(?:when |that |where )?(?:i|we) (?:\w+ )?(?:had to|needed to|have had to|"
+                                r"was asked to|was tasked with|was expected to|had been asked to)\b")
 # What the candidate told someone ("I explained to him that we had to be patient") is an argument made
 # while acting; an obligation inside it is not the candidate's task. (What others told the candidate -
 # "my manager told me that I had to" - still is.)
@@ -872,7 +878,7 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
     values: dict[str, float] = {"bias": 1.0}
     said = CANDIDATE_SAID.search(text)
     main_clause = text[: said.end()] if said else text
-    main_clause = ABOUT_A_NEED.sub("", main_clause)
+    main_clause = QUESTION_SAID_BACK.sub("", ABOUT_A_NEED.sub("", main_clause))
     for name, pattern in CUES.items():
         searched = before_frame if name in BEFORE_FRAME_CUES else main_clause if name in TASK_CUES else text
         if pattern.search(searched):
