@@ -148,7 +148,8 @@ def test_unit_tests_forked_cli_gives_what_a_new_process_gives(args, input):
     forked = forked_cli.run(args, env=env, input=input, timeout=60)
     started = subprocess.run([sys.executable, "-m", "interviewer", *args], env=env, input=input or "",
                              capture_output=True, text=True, timeout=60)
-    assert (forked.returncode, forked.stdout, forked.stderr) == (started.returncode, started.stdout, started.stderr)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (
+        started.returncode, started.stdout, started.stderr)
     assert forked.stdout or forked.stderr
 
 

@@ -251,7 +251,8 @@ _CUES: dict[str, str] = {
     "problem_words": r"\b(?:problem|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
-    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
+    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
+    r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
     r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|"
     # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
     r"\bi (?:was|am) (?:[\w-]+ ){1,8}?and (?:also )?responsible for\b"
@@ -265,7 +266,8 @@ _CUES: dict[str, str] = {
     # be done, named as the problem (not "the problem was that ...", which tells what was wrong)
     r"|\b(?:problem|issue)s? (?:\w+ ){0,4}(?:was|is) (?:to|making sure|ensuring|figuring out|finding a way)\b"
     r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)\b(?: [\w']+){0,6}? (?:was|were) (?:all )?mine\b"
-    r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b|\bit(?: was|'s| is) (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b"
+    r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b"
+    r"|\bit(?: was|'s| is) (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b"
     # "My work is to maintain the pipelines": the job, said as a speaker of another first language may say it
     # (not "my work was praised": only with "to")
     r"|\b(?:my|our) (?:main |own )?work (?:is|was) to\b"
@@ -284,7 +286,8 @@ _CUES: dict[str, str] = {
     r"|\bi (?:only )?had (?:(?:about|around|roughly|only|just|barely|less than|under) )?(?:a|an|one|\w+|a few|a couple of) "
     r"(?:\w+ )?(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
-    "task_assigned": r"\b(?:asked|asks|told|tells|wanted|wants|needed|needs|tasked|assigned|charged|expected|hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
+    "task_assigned": r"\b(?:asked|asks|told|tells|wanted|wants|needed|needs|tasked|assigned|charged|expected|"
+    r"hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
     r"|\bi (?:" + TOOK_ON + r"|decided) to (?:" + TAKE_ON + r"|own|lead|organi[sz]e|run|fix|drive|coordinate)\b"
     r"|\bi decided to (?:deal with|handle|take care of|sort out|look into|get to the bottom of) (?:it|this|that)\b"
     # "It wasn't my assigned work, but ... so I decided to measure it and fix it": owning what was not theirs
@@ -320,7 +323,8 @@ _CUES: dict[str, str] = {
     r"|\bi was (?:brought|hired) on to\b"
     # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
     # target handed over with its bar or its date
-    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal) (?:\w+ )?(?:wanted|wants|expected|expects|needed|needs) "
+    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal) (?:\w+ )?"
+    r"(?:wanted|wants|expected|expects|needed|needs) "
     r"(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)\b"
     # As speakers of other Englishes often put it: "It was expected from me to lead the team", "I had the
     # responsibility of onboarding the new hires", "I was having the ownership of the payment module", "I am
@@ -581,7 +585,7 @@ ABOUT_A_NEED = re.compile(r"\b(?:what|how|why) (?!(?:i|we|you)\b)(?:[\w'-]+ ){0,
                           r"(?:must|needs? to|needed to|had to|have to|has to|should)\b")
 # The question said back as the answer's opening: "A time I had to deal with ambiguity was my final-year
 # project", "One time when I was asked to cover a shift, …": the obligation is the question's, and the
-# sentence names the occasion, the scene. (No labeled or public answer opens this way; many spoken ones do.)
+# sentence names the occasion, the scene. (No labeled or public answer opens this way: no figure moved.)
 QUESTION_SAID_BACK = re.compile(r"\b(?:a|one|the|another) (?:\w+ )?(?:time|example|occasion|instance) "
                                 r"(?:when |that |where )?(?:i|we) (?:\w+ )?(?:had to|needed to|have had to|"
                                 r"was asked to|was tasked with|was expected to|had been asked to)\b")
