@@ -1,7 +1,7 @@
 """Run the CLI in a forked copy of the test process: how unit tests run a command as a user would, fast.
 
 Starting Python and importing typer, rich and numpy takes most of a second on a slow machine, and the unit
-tests run the CLI about 120 times. A child forked from the test process has those libraries loaded already;
+tests run the CLI about 190 times. A child forked from the test process has those libraries loaded already;
 it then imports our package afresh (no state left by in-process tests), takes the environment, the
 standard streams (files, as pipes would be), the logging, the warning filters and the exit handlers a new
 process would have, calls the console script's ``main()`` and ends with its exit code. The real-path tests
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import importlib.util
 import io
 import logging
@@ -36,16 +37,10 @@ def can_fork(env: dict) -> bool:
     return hasattr(os, "fork") and "PYTHONIOENCODING" not in env and threading.active_count() == 1
 
 
-_warmed_up = False
-
-
+@functools.cache
 def _warm_up() -> None:
     """Once per test process: parse a command line here, which imports what parsing any command imports
     (typer's parameter adapters load pydantic: 0.15 s of each child otherwise)."""
-    global _warmed_up
-    if _warmed_up:
-        return
-    _warmed_up = True
     from interviewer.cli import app
 
     with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
