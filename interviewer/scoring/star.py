@@ -251,7 +251,7 @@ _CUES: dict[str, str] = {
     "problem_words": r"\b(?:problem|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
-    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when)\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
+    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when|now|still|no longer|(?:\w+ )?(?:running|taking|finishing|failing|crashing|timing))\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
     r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
     r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|"
     # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
@@ -321,9 +321,15 @@ _CUES: dict[str, str] = {
     r"|\bmade it (?:my|our) (?:\w+ )?(?:mission|goal|job|priority|business|aim|project|task|responsibility)\b"
     r"|\bi (?:only )?had until\b(?: \w+){1,4} to\b|\bmy (?:thing|bit|piece|end) (?:of (?:it|the \w+) )?was to\b"
     r"|\bi was (?:brought|hired) on to\b"
+    # "The board gave me three months to put one in place", "my manager said I should figure out which numbers
+    # were right": a deadline or a request handed over (not "he said I should have told him", hindsight)
+    r"|\bgave (?:me|us) (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b"
+    r"|\bgave (?:me|us) until\b(?: \w+){1,5} to\b"
+    r"|\b(?:said|told me|decided|agreed) (?:that )?i (?:should(?! have)|had to|needed to|must|would need to)\b"
     # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
     # target handed over with its bar or its date
-    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal) (?:\w+ )?"
+    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo|founders?"
+    r"|executives?|head|management) (?:\w+ )?"
     r"(?:wanted|wants|expected|expects|needed|needs) "
     r"(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)\b"
     # As speakers of other Englishes often put it: "It was expected from me to lead the team", "I had the
@@ -344,7 +350,7 @@ _CUES: dict[str, str] = {
     # "I set a goal of booking fifteen meetings a month" (not "I set clear targets for each rep", a step)
     r"|\b(?:i|we) set (?:a|an|the|my|our) (?:[\w-]+ )?(?:goal|target|objective) (?:of|to)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
-    r"|\bi (?:\w+ )?needed (?:a|an|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
+    r"|\bi (?:\w+ )?needed (?:a|an|another|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
     # "I believed this was risky and wanted to advocate for quality": the candidate's aim, its "I" left out
     r"|^i\b.*\band (?:really )?wanted to\b"
     # "I didn't want to lose the customer": the aim, said as what must not happen (a Task 4 times of the 5
