@@ -2072,6 +2072,11 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("This was a central system that needed to integrate with six teams.", None),
         ("Two families got into a fight in a section of the arena that I was in charge of.", None),
         ("It was clear that I had to answer everyone's questions.", "obligation"),  # "that" + a subject
+        # the task named after what it is (stop 48), not where the candidate worked
+        ("As the inventory lead, getting the counts right again was my job.", "task_noun"),
+        ("Keeping the lights on was our responsibility.", "task_noun"),
+        ("That was my first job out of college.", None),
+        ("That was my job for two years.", None),
     ],
 )
 def test_task_cues_are_about_the_candidate(sentence, cue):

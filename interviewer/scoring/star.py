@@ -253,6 +253,10 @@ _CUES: dict[str, str] = {
     # Task: goals, responsibilities, obligation
     "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when|now|still|no longer|(?:\w+ )?(?:running|taking|finishing|failing|crashing|timing))\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
     r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
+    # "As the inventory lead, getting the counts right again was my job" (not "that was my first job", "it was
+    # my job at the time": where the candidate worked)
+    r"|\b(?:was|is) (?:really |all |squarely )?(?:my|our) (?:own |whole )?(?:job|task|responsibility|remit|mission)"
+    r"(?! (?:at|in|for|as|out|of|since|there|then|back|before|until)\b)"
     r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|"
     # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
     r"\bi (?:was|am) (?:[\w-]+ ){1,8}?and (?:also )?responsible for\b"
