@@ -1880,6 +1880,9 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "The board gave me three months to put one in place.",
      "She gave us until the end of the quarter to ship it.",
      "And my manager basically said I should figure out which numbers were right and fix it.",
+     "I took the job of integrating with the clinic's appointment system.",  # taken on
+     "I had committed to shipping it in eight weeks.",  # promised before the story
+     "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
      # as speakers of other Englishes often put it
      "It was expected from me to lead the team.",
      "I had the responsibility of onboarding the new hires.",
@@ -1900,6 +1903,8 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "I made it my habit to check the logs first.",
      "He said I should have told him earlier.",  # hindsight, not a request
      "They gave me three days off to recover.",
+     "I committed the fix on Friday.",
+     "Owned by the platform team, the service had no tests.",
      "The requirement was vague."],
 )
 def test_what_is_handed_or_made_a_habit_is_no_task(sentence):

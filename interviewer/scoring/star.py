@@ -330,6 +330,10 @@ _CUES: dict[str, str] = {
     r"|\bgave (?:me|us) (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b"
     r"|\bgave (?:me|us) until\b(?: \w+){1,5} to\b"
     r"|\b(?:said|told me|decided|agreed) (?:that )?i (?:should(?! have)|had to|needed to|must|would need to)\b"
+    # "I took the job of integrating with the clinic's system", "I had committed to shipping it in eight weeks",
+    # a bullet "Owned release process; goal: weekly releases": a task taken on, or promised before the story
+    r"|\bi took (?:on )?(?:the|a) (?:\w+ )?(?:job|task|responsibility) of\b|\bi(?: had|'d) (?:already )?"
+    r"(?:committed|promised) to\b|^owned\b(?! by\b)"
     # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
     # target handed over with its bar or its date
     r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo|founders?"
