@@ -1237,7 +1237,9 @@ def test_a_time_frame_before_a_stated_task_does_not_make_it_a_situation(sentence
      "Complaints to the branch about loan delays basically went away.",
      "We never had that problem again.", "The bug never came back.", "It didn't happen again.",
      "That client is still with us.", "Sales went through the roof.", "The error rate is basically zero now.",
-     "The kids' reading scores improved a lot."],
+     "The kids' reading scores improved a lot.",
+     "Every guest had a bed that night, and we only got two complaints.",  # stop 48
+     "The conference booked with us again the next year."],
 )
 def test_spoken_outcomes_read_as_results(sentence):
     assert {"result_opener", "result_verb_non_i"} & set(star_features(sentence))
@@ -1883,6 +1885,7 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I took the job of integrating with the clinic's appointment system.",  # taken on
      "I had committed to shipping it in eight weeks.",  # promised before the story
      "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
+     "My director made it clear that the region had to be in the middle by the end of the year.",
      # as speakers of other Englishes often put it
      "It was expected from me to lead the team.",
      "I had the responsibility of onboarding the new hires.",
@@ -1905,6 +1908,7 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "They gave me three days off to recover.",
      "I committed the fix on Friday.",
      "Owned by the platform team, the service had no tests.",
+     "I made it clear that we had to ship on Friday.",  # the candidate's own step
      "The requirement was vague."],
 )
 def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
@@ -2077,6 +2081,9 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("This was a central system that needed to integrate with six teams.", None),
         ("Two families got into a fight in a section of the arena that I was in charge of.", None),
         ("It was clear that I had to answer everyone's questions.", "obligation"),  # "that" + a subject
+        # stop 48: the word between "I" and "had to" is an adverb, or it was another clause's "I"
+        ("I still had to finish the report by Friday.", "obligation"),
+        ("During the pandemic, the school where I teach had to move to online lessons.", "obligation_shared"),
         # the task named after what it is (stop 48), not where the candidate worked
         ("As the inventory lead, getting the counts right again was my job.", "task_noun"),
         ("Keeping the lights on was our responsibility.", "task_noun"),

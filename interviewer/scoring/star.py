@@ -334,6 +334,10 @@ _CUES: dict[str, str] = {
     # a bullet "Owned release process; goal: weekly releases": a task taken on, or promised before the story
     r"|\bi took (?:on )?(?:the|a) (?:\w+ )?(?:job|task|responsibility) of\b|\bi(?: had|'d) (?:already )?"
     r"(?:committed|promised) to\b|^owned\b(?! by\b)"
+    # "My director made it clear that the region had to be in the middle by the end of the year": a bar set by
+    # someone else (not "I made it clear that we wouldn't ship", a step)
+    r"|(?<!\bi )(?<!\bwe )\bmade it (?:very |quite )?clear (?:to (?:me|us) )?that (?:[\w']+ ){0,4}"
+    r"(?:had to|needed to|must|would have to|was expected to|were expected to)\b"
     # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
     # target handed over with its bar or its date
     r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo|founders?"
@@ -465,6 +469,10 @@ _CUES: dict[str, str] = {
     r"came back|come back)\b(?: \w+){0,4}? again\b|\bnever (?:came back|returned|recurred)\b"
     r"|\b(?:is|are) still (?:with us|in use|used|running|going strong|in place)\b|\bthrough the roof\b"
     r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
+    # "we only got two complaints", "the conference booked with us again the next year" (stop 48)
+    r"|\bonly (?:got|had|received|saw|logged|reported|lost) (?:\w+ ){0,2}(?:complaints?|errors?|incidents?|"
+    r"escalations?|failures?|bugs?|defects?|outages?|cancellations?|returns?)\b"
+    r"|\b(?:booked|ordered|bought|signed|shopped|chose us|hired us)(?: (?:with|from) us)? again\b"
     # "both of them agreed with the plan", "he agreed with the results", "the marketing team agreed to the
     # phased rollout plan": how a disagreement ended ("we agreed on an approach" is a step taken together)
     r"|(?<!\bi )(?<!\bwe )\bagreed (?:with|on|to) (?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}"
@@ -579,14 +587,17 @@ REFLECTION_CUES = ("learned", "hindsight", "experience_subject", "generic_presen
 SETTING_CUES = ("setting_frame", "while_doing", "when_i_was")
 SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "well", "like", "basically", "right",
                                    "alright", "and", "but", "actually", "honestly", "sure"}
-# "I had to", "I really needed to", "I was the remaining senior engineer and had to"
-OWN_NEED = r"\bi (?:\w+ )?(?:needed|had|have|need|must) to\b|\bi was (?:[\w-]+ ){1,4}and (?:needed|had) to\b"
+# "I had to", "I really needed to", "I was the remaining senior engineer and had to" (not "the school where
+# I teach had to move online": the word between is an adverb)
+NEED_ADVERBS = r"(?:\w+ly|really|just|also|still|then|first|now|actually|even|only|again|thus|myself)"
+OWN_NEED = r"\bi (?:" + NEED_ADVERBS + r" )?(?:needed|had|have|need|must) to\b|\bi was (?:[\w-]+ ){1,4}and (?:needed|had) to\b"
 CANDIDATE_OBLIGATION = re.compile(
     OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|" + AIMED + r") to\b")
 SHARED_OBLIGATION = re.compile(
     r"\b(?:the team|our team|the company|our company|everyone|they|he|she|it|the \w+|our \w+"
     r"|(?!(?:always|sometimes|perhaps|was|is|has|does|as|us|this)\b)\w{2,}s) (?:(?!i\b|we\b)\w+ )?"  # "workloads needed to"
     r"(?:needed|had|have|need|must|should|wanted|were going|was required|were required) to\b"
+    r"|\b(?:the|our|my|their) [\w-]+ where (?:[\w']+ ){1,3}(?:needed|had|have|need|must) to\b"  # the scene
 )
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
 # A task the candidate took on rather than was handed ("I volunteered to", "I stepped up to").
