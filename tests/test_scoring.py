@@ -1886,6 +1886,7 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I had committed to shipping it in eight weeks.",  # promised before the story
      "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
      "My director made it clear that the region had to be in the middle by the end of the year.",
+     "I was the new children's librarian, and the director wanted sign-ups back up.",
      # as speakers of other Englishes often put it
      "It was expected from me to lead the team.",
      "I had the responsibility of onboarding the new hires.",
@@ -1909,6 +1910,7 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "I committed the fix on Friday.",
      "Owned by the platform team, the service had no tests.",
      "I made it clear that we had to ship on Friday.",  # the candidate's own step
+     "The customer wanted his money back.",  # what someone in the scene wanted
      "The requirement was vague."],
 )
 def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
@@ -2084,6 +2086,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         # stop 48: the word between "I" and "had to" is an adverb, or it was another clause's "I"
         ("I still had to finish the report by Friday.", "obligation"),
         ("During the pandemic, the school where I teach had to move to online lessons.", "obligation_shared"),
+        ("First, I set a rule that every pull request had to be under 400 lines.", None),  # the rule's content
         # the task named after what it is (stop 48), not where the candidate worked
         ("As the inventory lead, getting the counts right again was my job.", "task_noun"),
         ("Keeping the lights on was our responsibility.", "task_noun"),

@@ -343,7 +343,10 @@ _CUES: dict[str, str] = {
     r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo|founders?"
     r"|executives?|head|management) (?:\w+ )?"
     r"(?:wanted|wants|expected|expects|needed|needs) "
-    r"(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)\b"
+    r"(?:(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)"
+    # "the director wanted sign-ups back up", "my boss needed the report fixed" (not "wanted his money back")
+    r"|(?:[\w-]+ ){1,3}(?:back up|back down|fixed|done|gone|cut|reduced|improved|increased|doubled|halved|"
+    r"solved|sorted out))\b"
     # As speakers of other Englishes often put it: "It was expected from me to lead the team", "I had the
     # responsibility of onboarding the new hires", "I was having the ownership of the payment module", "I am
     # supposed to deliver the module", "The requirement was that I deliver it by March", "Target was to reduce
@@ -607,7 +610,10 @@ TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
 # system should do" (in the labeled and public answers: 3 actions, a situation, and a task stated beside
 # it by its own "I needed to"). Not "what I had to do was ...", which states the task.
 ABOUT_A_NEED = re.compile(r"\b(?:what|how|why) (?!(?:i|we|you)\b)(?:[\w'-]+ ){0,3}?"
-                          r"(?:must|needs? to|needed to|had to|have to|has to|should)\b")
+                          r"(?:must|needs? to|needed to|had to|have to|has to|should)\b"
+                          # a rule's content: "I set a rule that every pull request had to be under 400 lines"
+                          r"|\b(?:rule|policy|guideline|standard|checklist) (?:that|saying) (?!(?:i|we)\b)"
+                          r"(?:[\w'-]+ ){0,4}?(?:must|needs? to|needed to|had to|have to|has to|should)\b")
 # The question said back as the answer's opening: "A time I had to deal with ambiguity was my final-year
 # project", "One time when I was asked to cover a shift, …": the obligation is the question's, and the
 # sentence names the occasion, the scene. (No labeled or public answer opens this way: no figure moved.)
