@@ -2899,3 +2899,42 @@ def test_who_the_story_is_about_is_the_scene_not_a_step(sentence, is_step):
     features = star_features(sentence)
     assert ("i_past_action" in features) is is_step
     assert ("when_i_was" in features) is not is_step
+
+
+@pytest.mark.parametrize(
+    "story,labels",
+    [
+        # an offer told among the steps is one more step (stop 48: it pulled the step before it into the Task,
+        # and the Action was called missing)
+        ("I was a junior analyst, and I noticed that a weekly client report had a formula error. "
+         "I had to decide whether to raise it, knowing it would embarrass my team. "
+         "I double-checked the error with two examples and then told my manager privately. "
+         "I offered to fix the formula and to write a note to the affected clients. "
+         "My manager thanked me, and none of the clients left.",
+         ["situation", "task", "action", "action", "result"]),
+        # after the scene, the same offer is the task taken on
+        ("Our food bank's yearly drive was chaotic, and donations sat unsorted for days. "
+         "I offered to organize the sorting side that year. "
+         "I drew a floor plan with one table per food type and recruited ten volunteers. "
+         "As a result, sorting was done in two days instead of six.",
+         ["situation", "task", "action", "result"]),
+    ],
+)
+def test_an_offer_is_a_step_among_steps_and_a_task_after_the_scene(story, labels):
+    score = score_answer(transcript_of(story))
+    assert [s.label for s in score.sentences] == labels
+
+
+@pytest.mark.parametrize(
+    "sentence,step",
+    [
+        ("Sorting took two days instead of six.", False),  # the gerund is the subject; a figure compared
+        ("Onboarding is now a week shorter.", False),
+        ("Adding detailed logging to every service.", True),  # a listed step
+        ("I took the train instead of the car.", True),
+    ],
+)
+def test_a_gerund_subject_is_no_listed_step(sentence, step):
+    features = star_features(sentence)
+    assert ("bare_gerund_open" in features or "i_past_action" in features) is step
+    assert ("metric" in features) is (not step and "instead of" in sentence)

@@ -423,6 +423,10 @@ _CUES: dict[str, str] = {
     # months"), not a measured outcome: of the sentences in all the answers whose only figure is one, 4 are
     # not the Result and 1 is.
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|ms|people|users|customers|engineers|teams|points?)|(?<!\bover )(?<!\bfor )(?<!\bduring )\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|minutes?|seconds?)|\d[\d,.]*\s*(?:dollars|euros|pounds|kg|kilos|tons|tonnes|lbs|miles|km|gb|tb)\b|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
+    # "Sorting took two days instead of six": a figure compared with what it was (stop 48)
+    r"|\binstead of (?:the |about |around |nearly |almost )?(?:usual |old |previous )?(?:\d|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)"
+    r"(?:(?: [\w-]+)? (?:hours?|days?|weeks?|months?|minutes?|seconds?|years?|percent)\b|(?= [.,;!?])|$)"  # not "of one long round"
     # "zero downtime", "no version conflicts", "no more flaky results": an absence reported as the outcome
     r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
     r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
@@ -661,7 +665,13 @@ def _gerund_bullet(tokens: list[str]) -> bool:
     return (bool(tokens) and tokens[0].endswith("ing") and len(tokens[0]) > 5 and tokens[0] not in NOT_GERUNDS
             and not any(t in ("i", "we", "he", "she", "they") for t in tokens)
             # "Adjusting the chunking strategy reduced the rate": the -ing phrase is the subject of an outcome.
-            and not any(t in RESULT_PAST for t in tokens[1:]))
+            and not any(t in RESULT_PAST for t in tokens[1:])
+            # "Sorting took two days", "Onboarding is now a week": a gerund that is the subject of its verb
+            and not (len(tokens) > 1 and tokens[1] in GERUND_SUBJECT_VERBS))
+
+
+GERUND_SUBJECT_VERBS = {"took", "takes", "was", "is", "became", "becomes", "went", "goes", "cost", "costs", "meant",
+                        "means", "saved", "saves", "showed", "shows", "proved", "turned", "got", "gets", "used"}
 
 
 # Words that open a sentence without being an imperative verb: function words, pronouns, adverbs of time and
@@ -1758,6 +1768,21 @@ def _steps_after_the_task(path: list[str], clear_step: list[bool], task_worded: 
     return relabeled
 
 
+def _offers_after_a_step(kept: list[list[str]], features: list[dict[str, float]],
+                         emissions: list[dict[str, float]]) -> list[int]:
+    """Sentences whose only task cue is an offer ("I offered to fix the formula and to write a note to the
+    clients", "I volunteered to …") right after a clear step: told among the steps, the offer is one more
+    (2 such sentences of 2 in the labeled answers are the Action; after the scene, 2 of 2 are the Task).
+    Read as a task taken on, it pulled the step before it into the Task, and the Action was called missing."""
+    offers = []
+    for k in range(1, len(kept)):
+        cues = [cue for cue in TASK_CUES if cue in features[k]]
+        if (cues == ["task_assigned"] and TAKEN_ON.search(" ".join(_cue_words(kept[k])))
+                and _log_odds(emissions[k - 1], "action") >= STEP_READING):
+            offers.append(k)
+    return offers
+
+
 def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = None) -> Labeling:
     weights = weights or load_weights()
     tokens_list = _steps_told_bare(_told_in_the_past([_wording(words, span) for span in spans]))
@@ -1780,6 +1805,9 @@ def label_spans(words: list[Word], spans: list[Span], weights: Weights | None = 
     total_words = sum(len(t) for t in kept) or 1
     content_features = [_wording_features(tokens) for tokens in kept]
     content_em = [emission_scores(features, weights["content"]) for features in content_features]
+    for k in _offers_after_a_step(kept, content_features, content_em):
+        del content_features[k]["task_assigned"]
+        content_em[k] = emission_scores(content_features[k], weights["content"])
     outcome_worded = [_worded_as_an_outcome(features, texts[i])
                       for features, i in zip(content_features, content)]
     lesson = ["no_lesson_wording" not in features for features in content_features]  # _states_a_lesson
