@@ -2805,6 +2805,9 @@ def test_how_long_a_step_ran_is_not_a_measured_outcome(sentence, is_figure):
         ("Only about forty customers signed up.", True),
         ("We rebooked 120 people that night.", True),
         ("I had two engineers and three customers to keep happy.", False),  # a small count sets the scene
+        ("I sent it to our whole list of 120,000 people at once.", False),  # a size (stop 48)
+        ("I joined a team of 12 engineers.", False),
+        ("We onboarded 47 out of 50 customers.", True),
     ],
 )
 def test_a_count_said_in_words_is_a_figure_like_one_in_digits(sentence, is_figure):

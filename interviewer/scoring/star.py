@@ -422,7 +422,9 @@ _CUES: dict[str, str] = {
     # A duration after "over", "for" or "during" is how long a step ran ("migrating services in batches over 4
     # months"), not a measured outcome: of the sentences in all the answers whose only figure is one, 4 are
     # not the Result and 1 is.
-    "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|ms|people|users|customers|engineers|teams|points?)|(?<!\bover )(?<!\bfor )(?<!\bduring )\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|minutes?|seconds?)|\d[\d,.]*\s*(?:dollars|euros|pounds|kg|kilos|tons|tonnes|lbs|miles|km|gb|tb)\b|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
+    # (a count after "of" is a size, "our list of 120,000 people", "a team of 12 engineers"; not "47 out of 50")
+    "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|ms|points?)"
+    r"|(?<![\d,.])(?<!(?<!\bout )\bof )\d[\d,.]*\s*(?:people|users|customers|engineers|teams)|(?<!\bover )(?<!\bfor )(?<!\bduring )\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|minutes?|seconds?)|\d[\d,.]*\s*(?:dollars|euros|pounds|kg|kilos|tons|tonnes|lbs|miles|km|gb|tb)\b|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     # "Sorting took two days instead of six": a figure compared with what it was (stop 48)
     r"|\binstead of (?:the |about |around |nearly |almost )?(?:usual |old |previous )?(?:\d|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)"
