@@ -1725,6 +1725,11 @@ def test_a_conditional_is_hindsight_only_as_a_counterfactual(sentence, hindsight
         # the habit kept since, said as what the candidate does now
         ("What I do now is I run a small pricing test with real users first.", True),
         ("What I do differently is ask for the data before the meeting.", True),
+        # the lesson applied on the candidate's next occasion (stop 48), not the next quarter of this story
+        ("On my next rollout I ran a pilot with ten people, and it went much more smoothly.", True),
+        ("The next campaign I ran that way got a 24% open rate.", True),
+        ("The losses went down by about eighty percent the next quarter.", False),
+        ("In my next performance review my manager called out the launch.", False),
     ],
 )
 def test_next_time_is_hindsight_unless_told_in_the_past(sentence, hindsight):
@@ -2941,3 +2946,17 @@ def test_a_gerund_subject_is_no_listed_step(sentence, step):
     features = star_features(sentence)
     assert ("bare_gerund_open" in features or "i_past_action" in features) is step
     assert ("metric" in features) is (not step and "instead of" in sentence)
+
+
+def test_a_lesson_applied_later_is_no_result():
+    """A failure story without its Result, whose lesson is then applied on a later occasion ("On my next rollout
+    I ran a pilot … and it went much more smoothly"): that later outcome read as the Result, and the candidate
+    was not told the Result was missing (stop 48)."""
+    score = score_answer(transcript_of(
+        "In my first year as a project manager, I ran the rollout of a new time-tracking tool for 200 consultants. "
+        "I was responsible for getting everyone using it by the start of the new quarter. "
+        "I planned the rollout around the tool's features and sent out a long training video. "
+        "I didn't talk to any of the consultants before launch because I assumed the tool was simple enough. "
+        "What I learned is to test a rollout with a few real users first. "
+        "On my next rollout I ran a pilot with ten people, and it went much more smoothly."))
+    assert not score.star["result"].present and score.star["reflection"].present

@@ -579,6 +579,10 @@ _CUES: dict[str, str] = {
     # "Next time I'd ask first", "the next time I face this, I will …" (not "the next time I asked her, she
     # was very helpful": the next time, told in the past, is how it went)
     "hindsight": r"\b(?:looking back|in hindsight|in retrospect|(?<!the )next time"
+    # the lesson applied on a later occasion of the candidate's: "On my next rollout I ran a pilot", "The next
+    # campaign I ran that way got a 24% open rate" (not "the next quarter", how this story ended)
+    r"|(?:on|in|for|with) my next (?:project|rollout|launch|campaign|release|migration|team|job|role)"
+    r"|the next (?:[\w-]+ ){1,2}i (?:ran|led|managed|handled|planned|launched|built|wrote|sent|did|took on)"
     r"|the next time(?! (?:i|we|she|he|they) (?:\w+ed|was|were|had|did|went|came|got|put|saw|told|made)\b)|^if i (?:did|had|were|could|was)|if i (?:did|had|were|could|was)\b.*\bwould|i would (?:have|do|now|probably|definitely)|i'd (?:have|do)|would do (?:it |things )?differently|going forward|from now on|since then,? i|now i (?:always|make sure|try|know)|i now\b|what i do (?:now|differently|today)\b|i always make sure|moving forward|(?:these days|nowadays),? i)\b",
     "experience_subject": r"\b(?:this|that|the) (?:experience|story|project|situation|episode)\b.{0,20}\b(?:taught|showed|reminded|made me|helped me)\b|\bimportant (?:lesson|to)\b|\bthe key (?:lesson|takeaway|learning)\b"
     r"|\b(?:experience|it|that|this) (?:really )?(?:changed|shaped|shifted|transformed) (?:how|the way) i\b",
