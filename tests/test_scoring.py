@@ -1106,6 +1106,8 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("Zero-day vulnerability found during the holiday weekend.", "evaluation", False),
         ("Cloud spend grew 40% year-over-year.", "problem_words", True),  # a figure moving the wrong way
         ("Cloud spend grew 40% year-over-year.", "result_verb_non_i", False),
+        ("My manager praised my problem-solving skills.", "problem_words", False),  # a skill (stop 48)
+        ("The problem was that nobody owned the backlog.", "problem_words", True),
         ("Cloud spend fell 40% in one quarter.", "result_verb_non_i", True),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
         ("I went from the office to the data center that night.", "result_verb_non_i", False),
