@@ -1252,6 +1252,10 @@ def test_spoken_outcomes_read_as_results(sentence):
     [
         ("I told him I would never let that happen again.", False),  # a promise, in what the candidate said
         ("I never want to repeat that mistake again.", False),
+        # of any verb, said of a thing (stop 48)
+        ("The server didn't fill up again for the rest of my time there.", True),
+        ("It never crashed again.", True),
+        ("He didn't talk to me again for a week.", False),  # the conflict, not how it ended
         ("The process is still manual.", False),  # a state, not one kept since the change
         ("Both of them agreed with the plan.", True),  # how a disagreement ended
         ("I agreed to the plan my manager proposed.", False),  # the candidate's step

@@ -476,6 +476,10 @@ _CUES: dict[str, str] = {
     # through the roof", "the error rate is basically zero now": how it ended, as people say it
     r"|\b(?:never|didn't|did not|haven't|hasn't) (?:had|saw|seen|got|heard|missed|lost|faced|hit|happened|happen|"
     r"came back|come back)\b(?: \w+){0,4}? again\b|\bnever (?:came back|returned|recurred)\b"
+    # "The server didn't fill up again", "it never crashed again": the same of any verb, said of a thing (not
+    # "I would never let that happen again", a promise)
+    r"|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!would )(?<!will )(?<!could )(?<!should )(?<!\bto )(?<!'d )"
+    r"\b(?:never|didn't|did not) (?!(?:want|let|make|allow|do|say|ask|try)\b)(?:[\w-]+ ){1,2}again\b"
     r"|\b(?:is|are) still (?:with us|in use|used|running|going strong|in place)\b|\bthrough the roof\b"
     r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
     # "we only got two complaints", "the conference booked with us again the next year" (stop 48)
