@@ -1897,6 +1897,7 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I had committed to shipping it in eight weeks.",  # promised before the story
      "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
      "My director made it clear that the region had to be in the middle by the end of the year.",
+     "Someone had to take over the writing, and since I knew the technical parts best, I stepped in.",
      "I was the new children's librarian, and the director wanted sign-ups back up.",
      # as speakers of other Englishes often put it
      "It was expected from me to lead the team.",
@@ -1921,6 +1922,7 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "I committed the fix on Friday.",
      "Owned by the platform team, the service had no tests.",
      "I made it clear that we had to ship on Friday.",  # the candidate's own step
+     "I stepped in and calmed the customer down.",
      "The customer wanted his money back.",  # what someone in the scene wanted
      "The requirement was vague."],
 )
@@ -2832,6 +2834,8 @@ def test_a_count_said_in_words_is_a_figure_like_one_in_digits(sentence, is_figur
         ("Stable deployments with no version conflicts across the whole team.", True),
         ("We moved every table with zero downtime.", True),
         ("No more flaky results in the nightly run.", True),
+        ("The new design went out without any stale data issues.", True),  # stop 48
+        ("We finished without any help from the vendor.", False),
         ("We had no tests at all and no staging environment.", False),  # a lack, not a reported absence
         ("I needed to finish the move with zero downtime.", False),  # inside a goal: the target
     ],

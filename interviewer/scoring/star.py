@@ -334,6 +334,8 @@ _CUES: dict[str, str] = {
     # a bullet "Owned release process; goal: weekly releases": a task taken on, or promised before the story
     r"|\bi took (?:on )?(?:the|a) (?:\w+ )?(?:job|task|responsibility) of\b|\bi(?: had|'d) (?:already )?"
     r"(?:committed|promised) to\b|^owned\b(?! by\b)"
+    # "Someone had to take over the writing, and since I knew the technical parts best, I stepped in"
+    r"|\bi (?:stepped|jumped) (?:in|up)(?= [.,;!?]|$| to (?:lead|take|run|own|cover|fill)\b)"
     # "My director made it clear that the region had to be in the middle by the end of the year": a bar set by
     # someone else (not "I made it clear that we wouldn't ship", a step)
     r"|(?<!\bi )(?<!\bwe )\bmade it (?:very |quite )?clear (?:to (?:me|us) )?that (?:[\w']+ ){0,4}"
@@ -432,6 +434,9 @@ _CUES: dict[str, str] = {
     # "zero downtime", "no version conflicts", "no more flaky results": an absence reported as the outcome
     r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
     r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
+    # "The new design went out without any stale data issues" (stop 48)
+    r"|\bwithout (?:any|a single) (?:[\w-]+ ){0,2}(?:issues?|problems?|bugs?|incidents?|errors?|defects?|"
+    r"outages?|complaints?|downtime|hiccups?)\b"
     # "we never had a complaint again", "four times faster": the same said in words (in no labeled answer)
     r"|\bnever (?:had|saw|got|heard|received) (?:a|another|any|one) (?:single )?(?:complaint|outage|incident|"
     r"error|escalation|crash|failure|regression|rollback)s?\b"
