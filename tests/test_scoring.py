@@ -1107,6 +1107,10 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("Cloud spend grew 40% year-over-year.", "problem_words", True),  # a figure moving the wrong way
         ("Cloud spend grew 40% year-over-year.", "result_verb_non_i", False),
         ("My manager praised my problem-solving skills.", "problem_words", False),  # a skill (stop 48)
+        # what had happened as the story starts (stop 48: "just" hid the past perfect)
+        ("Around that time the company had just expanded into Canada.", "past_perfect", True),
+        ("The team had just lost their previous manager.", "past_perfect", True),
+        ("We had a retro and just moved on.", "past_perfect", False),
         ("The problem was that nobody owned the backlog.", "problem_words", True),
         ("Cloud spend fell 40% in one quarter.", "result_verb_non_i", True),
         ("We went from a broken deploy every week to one in two months.", "result_verb_non_i", True),
