@@ -1947,7 +1947,8 @@ def test_a_decision_that_was_the_candidates_is_the_task(sentence):
                                       "The build job is still failing on Windows."])
 def test_a_job_that_runs_is_no_task(sentence):
     """A batch job is also a "job": "The job is now finishing in about 50 minutes" read as the candidate's
-    job stated, which hid the outcome after it, and a complete answer's Result was called missing (stop 48)."""
+    job stated, which hid the outcome after it, and a complete answer's Result was called missing
+    (stop 48)."""
     assert "task_noun" not in star_features(sentence)
 
 
@@ -2103,7 +2104,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         # stop 48: the word between "I" and "had to" is an adverb, or it was another clause's "I"
         ("I still had to finish the report by Friday.", "obligation"),
         ("During the pandemic, the school where I teach had to move to online lessons.", "obligation_shared"),
-        ("First, I set a rule that every pull request had to be under 400 lines.", None),  # the rule's content
+        # the rule's content
+        ("First, I set a rule that every pull request had to be under 400 lines.", None),
         # the task named after what it is (stop 48), not where the candidate worked
         ("As the inventory lead, getting the counts right again was my job.", "task_noun"),
         ("Keeping the lights on was our responsibility.", "task_noun"),
@@ -2963,11 +2965,12 @@ def test_a_gerund_subject_is_no_listed_step(sentence, step):
 
 
 def test_a_lesson_applied_later_is_no_result():
-    """A failure story without its Result, whose lesson is then applied on a later occasion ("On my next rollout
-    I ran a pilot … and it went much more smoothly"): that later outcome read as the Result, and the candidate
-    was not told the Result was missing (stop 48)."""
+    """A failure story without its Result, whose lesson is then applied on a later occasion ("On my next
+    rollout I ran a pilot … and it went much more smoothly"): that later outcome read as the Result, and the
+    candidate was not told the Result was missing (stop 48)."""
     score = score_answer(transcript_of(
-        "In my first year as a project manager, I ran the rollout of a new time-tracking tool for 200 consultants. "
+        "In my first year as a project manager, I ran the rollout of a new time-tracking tool "
+        "for 200 consultants. "
         "I was responsible for getting everyone using it by the start of the new quarter. "
         "I planned the rollout around the tool's features and sent out a long training video. "
         "I didn't talk to any of the consultants before launch because I assumed the tool was simple enough. "

@@ -250,14 +250,28 @@ _CUES: dict[str, str] = {
     # (also "we had just won a big contract": what came before the story, not its outcome)
     "past_perfect": r"\b(?:had|hadn't) (?:been|not|never|already|\w+ed|(?:just|recently|already) (?:won|lost|"
     r"grown|gone|done|made|become|taken|given|begun|broken|fallen|risen|shown|signed|\w+ed))\b",
-    "problem_words": r"\b(?:problem(?![- ]solv)|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|conflict)\b",
+    # ("problem-solving skills" name a skill)
+    "problem_words": r"\b(?:problem(?![- ]solv)|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|"
+    r"behind schedule|over budget|outdated|legacy|manual\w*|slow|bottleneck\w*|inconsistent|broken|outage\w*|"
+    r"struggl\w*|lack\w*|couldn't|wasn't|weren't|didn't have|no one|nobody|risk\w*|churn\w*|backlog|tension|"
+    r"conflict)\b",
     "third_person_start": r"^(?:the|our|my|a|an|this|these|that|their|its|customers?|users?|engineers?|management|leadership|clients?|people|everyone|nobody|he|she|they|it|team|company)\b",
     # Task: goals, responsibilities, obligation
-    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s |(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|brief|challenge|aim|target|priority|focus|deliverables?)\b(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when|now|still|no longer|(?:\w+ )?(?:running|taking|finishing|failing|crashing|timing))\b)|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
+    # (not a batch job that runs: "the job is now finishing in 50 minutes", "was taking six hours")
+    "task_noun": r"\b(?:my|our|the|his|her|main|primary|key|first|initial) (?:\w+'s "
+    r"|(?:main|primary|key|initial|own|specific|immediate|biggest|overall|actual|real|whole|personal|team|"
+    r"official|original|only|core|ultimate|formal|new) )?(?:task|tasks|job|role|part|goal|goals|"
+    r"responsibility|responsibilities|mission|assignment|objective|objectives|mandate|charter|ask|remit|"
+    r"brief|challenge|aim|target|priority|focus|deliverables?)\b"
+    r"(?: \w+){0,3} (?:was|is|were|became|included|involved|meant|required)\b"
+    r"(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when|now|still|no longer|"
+    r"(?:\w+ )?(?:running|taking|finishing|failing|crashing|timing))\b)"
+    r"|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
     r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
     # "As the inventory lead, getting the counts right again was my job" (not "that was my first job", "it was
     # my job at the time": where the candidate worked)
-    r"|\b(?:was|is) (?:really |all |squarely )?(?:my|our) (?:own |whole )?(?:job|task|responsibility|remit|mission)"
+    r"|\b(?:was|is) (?:really |all |squarely )?(?:my|our) (?:own |whole )?"
+    r"(?:job|task|responsibility|remit|mission)"
     r"(?! (?:at|in|for|as|out|of|since|there|then|back|before|until)\b)"
     r"|\bi (?:was|am) (?!(?:\w+ ){0,3}(?:team|group|squad|department|unit|committee|crew)s? responsible)(?:\w+ ){1,4}responsible for\b|"
     # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
@@ -331,9 +345,10 @@ _CUES: dict[str, str] = {
     # were right": a deadline or a request handed over (not "he said I should have told him", hindsight)
     r"|\bgave (?:me|us) (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b"
     r"|\bgave (?:me|us) until\b(?: \w+){1,5} to\b"
-    r"|\b(?:said|told me|decided|agreed) (?:that )?i (?:should(?! have)|had to|needed to|must|would need to)\b"
-    # "I took the job of integrating with the clinic's system", "I had committed to shipping it in eight weeks",
-    # a bullet "Owned release process; goal: weekly releases": a task taken on, or promised before the story
+    r"|\b(?:said|told me|decided|agreed) (?:that )?i "
+    r"(?:should(?! have)|had to|needed to|must|would need to)\b"
+    # "I took the job of integrating with the clinic's system", "I had committed to shipping it in eight
+    # weeks", a bullet "Owned release process; goal: weekly releases": a task taken on, or promised before
     r"|\bi took (?:on )?(?:the|a) (?:\w+ )?(?:job|task|responsibility) of\b|\bi(?: had|'d) (?:already )?"
     r"(?:committed|promised) to\b|^owned\b(?! by\b)"
     # "Someone had to take over the writing, and since I knew the technical parts best, I stepped in"
@@ -344,8 +359,8 @@ _CUES: dict[str, str] = {
     r"(?:had to|needed to|must|would have to|was expected to|were expected to)\b"
     # "My district manager wanted it under two percent by the holidays", "my boss wanted it done by Friday": a
     # target handed over with its bar or its date
-    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo|founders?"
-    r"|executives?|head|management) (?:\w+ )?"
+    r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo"
+    r"|founders?|executives?|head|management) (?:\w+ )?"
     r"(?:wanted|wants|expected|expects|needed|needs) "
     r"(?:(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)"
     # "the director wanted sign-ups back up", "my boss needed the report fixed" (not "wanted his money back")
@@ -369,7 +384,8 @@ _CUES: dict[str, str] = {
     # "I set a goal of booking fifteen meetings a month" (not "I set clear targets for each rep", a step)
     r"|\b(?:i|we) set (?:a|an|the|my|our) (?:[\w-]+ )?(?:goal|target|objective) (?:of|to)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
-    r"|\bi (?:\w+ )?needed (?:a|an|another|some|more|clear|better)\b|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
+    r"|\bi (?:\w+ )?needed (?:a|an|another|some|more|clear|better)\b"
+    r"|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
     # "I believed this was risky and wanted to advocate for quality": the candidate's aim, its "I" left out
     r"|^i\b.*\band (?:really )?wanted to\b"
     # "I didn't want to lose the customer": the aim, said as what must not happen (a Task 4 times of the 5
@@ -426,13 +442,20 @@ _CUES: dict[str, str] = {
     # A duration after "over", "for" or "during" is how long a step ran ("migrating services in batches over 4
     # months"), not a measured outcome: of the sentences in all the answers whose only figure is one, 4 are
     # not the Result and 1 is.
-    # (a count after "of" is a size, "our list of 120,000 people", "a team of 12 engineers"; not "47 out of 50")
+    # (a count after "of" is a size, "our list of 120,000 people", "a team of 12 engineers"; not "47 out of
+    # 50")
     "metric": r"(?:\d[\d,.]*\s*(?:%|percent|x|times|k\b|m\b|million|billion|thousand|ms|points?)"
-    r"|(?<![\d,.])(?<!(?<!\bout )\bof )\d[\d,.]*\s*(?:people|users|customers|engineers|teams)|(?<!\bover )(?<!\bfor )(?<!\bduring )\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|minutes?|seconds?)|\d[\d,.]*\s*(?:dollars|euros|pounds|kg|kilos|tons|tonnes|lbs|miles|km|gb|tb)\b|[$€£]\s*\d|\b(?:doubled|tripled|halved|twice|half)\b|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
+    r"|(?<![\d,.])(?<!(?<!\bout )\bof )\d[\d,.]*\s*(?:people|users|customers|engineers|teams)"
+    r"|(?<!\bover )(?<!\bfor )(?<!\bduring )\d[\d,.]*\s*(?:hours?|days?|weeks?|months?|minutes?|seconds?)"
+    r"|\d[\d,.]*\s*(?:dollars|euros|pounds|kg|kilos|tons|tonnes|lbs|miles|km|gb|tb)\b|[$€£]\s*\d"
+    r"|\b(?:doubled|tripled|halved|twice|half)\b"
+    r"|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     # "Sorting took two days instead of six": a figure compared with what it was (stop 48)
-    r"|\binstead of (?:the |about |around |nearly |almost )?(?:usual |old |previous )?(?:\d|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred)"
-    r"(?:(?: [\w-]+)? (?:hours?|days?|weeks?|months?|minutes?|seconds?|years?|percent)\b|(?= [.,;!?])|$)"  # not "of one long round"
+    r"|\binstead of (?:the |about |around |nearly |almost )?(?:usual |old |previous )?"
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|a hundred)"
+    # (a unit or the clause's end after the number: not "instead of one long round")
+    r"(?:(?: [\w-]+)? (?:hours?|days?|weeks?|months?|minutes?|seconds?|years?|percent)\b|(?= [.,;!?])|$)"
     # "zero downtime", "no version conflicts", "no more flaky results": an absence reported as the outcome
     r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
     r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
@@ -614,7 +637,8 @@ SPOKEN_OPENERS = ALWAYS_FILLERS | {"so", "oh", "yeah", "yes", "okay", "ok", "wel
 # "I had to", "I really needed to", "I was the remaining senior engineer and had to" (not "the school where
 # I teach had to move online": the word between is an adverb)
 NEED_ADVERBS = r"(?:\w+ly|really|just|also|still|then|first|now|actually|even|only|again|thus|myself)"
-OWN_NEED = r"\bi (?:" + NEED_ADVERBS + r" )?(?:needed|had|have|need|must) to\b|\bi was (?:[\w-]+ ){1,4}and (?:needed|had) to\b"
+OWN_NEED = (r"\bi (?:" + NEED_ADVERBS + r" )?(?:needed|had|have|need|must) to\b"
+            r"|\bi was (?:[\w-]+ ){1,4}and (?:needed|had) to\b")
 CANDIDATE_OBLIGATION = re.compile(
     OWN_NEED + r"|\bi (?:\w+ )?(?:should|wanted|was going|was required|" + AIMED + r") to\b")
 SHARED_OBLIGATION = re.compile(
@@ -687,8 +711,9 @@ def _gerund_bullet(tokens: list[str]) -> bool:
             and not (len(tokens) > 1 and tokens[1] in GERUND_SUBJECT_VERBS))
 
 
-GERUND_SUBJECT_VERBS = {"took", "takes", "was", "is", "became", "becomes", "went", "goes", "cost", "costs", "meant",
-                        "means", "saved", "saves", "showed", "shows", "proved", "turned", "got", "gets", "used"}
+GERUND_SUBJECT_VERBS = {"took", "takes", "was", "is", "became", "becomes", "went", "goes", "cost",
+                        "costs", "meant", "means", "saved", "saves", "showed", "shows", "proved", "turned",
+                        "got", "gets", "used"}
 
 
 # Words that open a sentence without being an imperative verb: function words, pronouns, adverbs of time and
