@@ -1902,6 +1902,8 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
      "My director made it clear that the region had to be in the middle by the end of the year.",
      "Someone had to take over the writing, and since I knew the technical parts best, I stepped in.",
+     "My manager gave me the ownership to reduce the escalations.",
+     "She gave us full ownership of the release.",
      "I was the new children's librarian, and the director wanted sign-ups back up.",
      # as speakers of other Englishes often put it
      "It was expected from me to lead the team.",

@@ -322,7 +322,8 @@ _CUES: dict[str, str] = {
     # "he said, you know, can you figure out why", "my manager was like, can you …", "we need you to take over"
     r"|\b(?:said|asked|told me|was like|were like)\b(?: \w+){0,3}? (?:can|could|would|will) you\b"
     r"|\b(?:i|we) (?:need|want) you to\b"
-    r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) the (?:job|task|goal|responsibility)\b"
+    r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) (?:the |full |complete )?"
+    r"(?:job|task|goal|responsibility|ownership|mandate|mission|assignment)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
     r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
     # As people say it: "it fell to me", "it landed on my plate", "my manager asked if I could take it on",
