@@ -247,8 +247,8 @@ _CUES: dict[str, str] = {
     "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi joined\b|\bi (?:had )?just joined\b",
     "there_was": r"\bthere (?:was|were|had been|is|are)\b|\b(?:we|they|it) had (?:(?:a|an|no|been|only|about|over|around)\b|\d)",
     "state_progressive": r"^(?:i|we|they|he|she|it|our \w+|the \w+) (?:was|were) (?!going\b|amazing\b|interesting\b|exciting\b|rewarding\b|satisfying\b|encouraging\b|promising\b|outstanding\b|humbling\b|eye-opening\b)\w+ing\b|\b(?:was|were) (?:\w+ )?(?:experiencing|receiving|facing|struggling|running|using|taking|getting|losing|seeing|having|working|growing|failing|being|suffering|spending|trying|waiting|handling|relying|building|planning|complaining)\b",
-    # (also "we had just won a big contract": what came before the story, not its outcome)
-    "past_perfect": r"\b(?:had|hadn't) (?:been|not|never|already|\w+ed|(?:just|recently|already) (?:won|lost|"
+    # (also through "just": "the company had just expanded into Canada", what came before the story)
+    "past_perfect": r"\b(?:had|hadn't) (?:been|not|never|already|\w+ed|(?:just|recently) (?:won|lost|"
     r"grown|gone|done|made|become|taken|given|begun|broken|fallen|risen|shown|signed|\w+ed))\b",
     # ("problem-solving skills" name a skill)
     "problem_words": r"\b(?:problem(?![- ]solv)|issue|challenge|pain|complain\w*|frustrat\w*|overwhelm\w*|"
