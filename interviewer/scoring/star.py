@@ -452,9 +452,8 @@ _CUES: dict[str, str] = {
     r"|\b(?:doubled|tripled|halved|twice|half)\b"
     r"|\bfrom (?:about |around |~)?\d[\d,.]*\S* to (?:about |around |~)?\d"
     # "Sorting took two days instead of six": a figure compared with what it was (stop 48)
-    r"|\binstead of (?:the |about |around |nearly |almost )?(?:usual |old |previous )?"
-    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|a hundred)"
+    r"|\binstead of (?:the |about |around |nearly |almost )?(?:usual |old |previous )?(?:\d|(?:a )?"
+    + NUMBER_WORDS + r")"
     # (a unit or the clause's end after the number: not "instead of one long round")
     r"(?:(?: [\w-]+)? (?:hours?|days?|weeks?|months?|minutes?|seconds?|years?|percent)\b|(?= [.,;!?])|$)"
     # "zero downtime", "no version conflicts", "no more flaky results": an absence reported as the outcome
