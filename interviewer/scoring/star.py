@@ -127,6 +127,9 @@ def _opens_with_an_outcome(tokens: list[str]) -> bool:
             and (len(tokens) < 2 or not re.fullmatch(NOT_AN_OUTCOME_AFTER.get(tokens[0], "(?!)"), tokens[1])))
 
 
+# What an outcome counts as few or none: "we only got two complaints", "without a single incident".
+TROUBLE_NOUNS = (r"(?:complaints?|errors?|incidents?|escalations?|failures?|bugs?|defects?|outages?|downtime|"
+                 r"issues?|problems?|hiccups?|cancellations?|returns?)")
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
 ROLE_NOUNS = (r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|"
@@ -460,8 +463,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:zero|no|no more) (?:[\w-]+ ){0,2}(?:downtime|outages?|incidents?|errors|defects|crashes|failures|rework|"
     r"data loss|loss|leakage|leaks|conflicts|complaints|escalations|regressions|rollbacks|flaky \w+)\b"
     # "The new design went out without any stale data issues" (stop 48)
-    r"|\bwithout (?:any|a single) (?:[\w-]+ ){0,2}(?:issues?|problems?|bugs?|incidents?|errors?|defects?|"
-    r"outages?|complaints?|downtime|hiccups?)\b"
+    r"|\bwithout (?:any|a single) (?:[\w-]+ ){0,2}" + TROUBLE_NOUNS + r"\b"
     # "we never had a complaint again", "four times faster": the same said in words (in no labeled answer)
     r"|\bnever (?:had|saw|got|heard|received) (?:a|another|any|one) (?:single )?(?:complaint|outage|incident|"
     r"error|escalation|crash|failure|regression|rollback)s?\b"
@@ -513,8 +515,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:is|are) still (?:with us|in use|used|running|going strong|in place)\b|\bthrough the roof\b"
     r"|\b(?:is|are) (?:\w+ )?(?:zero|nil|gone) now\b"
     # "we only got two complaints", "the conference booked with us again the next year" (stop 48)
-    r"|\bonly (?:got|had|received|saw|logged|reported|lost) (?:\w+ ){0,2}(?:complaints?|errors?|incidents?|"
-    r"escalations?|failures?|bugs?|defects?|outages?|cancellations?|returns?)\b"
+    r"|\bonly (?:got|had|received|saw|logged|reported|lost) (?:\w+ ){0,2}" + TROUBLE_NOUNS + r"\b"
     r"|\b(?:booked|ordered|bought|signed|shopped|chose us|hired us)(?: (?:with|from) us)? again\b"
     # "both of them agreed with the plan", "he agreed with the results", "the marketing team agreed to the
     # phased rollout plan": how a disagreement ended ("we agreed on an approach" is a step taken together)
