@@ -271,8 +271,9 @@ _CUES: dict[str, str] = {
     r"(?:\w+ )?(?:running|taking|finishing|failing|crashing|timing))\b)"
     r"|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
     r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
-    # "As the inventory lead, getting the counts right again was my job" (not "that was my first job", "it was
-    # my job at the time": where the candidate worked)
+    # "As the inventory lead, getting the counts right again was my job": the same named after what it is
+    # (not "that was my first job", "that was my job for two years": where the candidate worked; "it was my
+    # job …", just above, reads so whatever follows)
     r"|\b(?:was|is) (?:really |all |squarely )?(?:my|our) (?:own |whole )?"
     r"(?:job|task|responsibility|remit|mission)"
     r"(?! (?:at|in|for|as|out|of|since|there|then|back|before|until)\b)"
