@@ -1062,6 +1062,12 @@ def test_a_hedged_outcome_ending_a_we_heavy_answer_is_its_result():
         ("I then had a quick one-on-one with him.", True),
         ("I had no access to the production logs.", False),  # "had" otherwise tells a state
         ("I had a strong engineer on my team.", False),
+        # a step done through others (stop 49), not a deadline or trouble that came
+        ("I had the prep cooks move the dairy into the bar fridges.", True),
+        ("I had my team review every line of the contract.", True),
+        ("I had two weeks to plan it.", False),
+        ("I had three people call in sick that morning.", False),
+        ("I had two calls with the vendor.", True),
         ("I just started calling people.", True),  # an adverb or two before the step
         ("I first pulled the logs.", True),
         ("I also then called the vendor.", True),
@@ -1865,6 +1871,10 @@ def test_what_the_candidate_was_asked_to_do_is_a_task(sentence):
         ("My first step was to pull the logs from the node.", True),
         ("My goal was to cut the close from ten days to four.", False),  # a goal, read as the task
         ("My plan was approved by the board.", False),
+        # a step settled together (stop 49), not "we" reporting how it ended
+        ("We agreed to move their start time to 9 a.m.", True),
+        ("So we decided to split the cost with the lab next door.", True),
+        ("They agreed to the plan.", False),
     ],
 )
 def test_the_approach_taken_is_a_step(sentence, is_step):
@@ -1891,12 +1901,15 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "I had until Friday to get it done.",
      "So my thing was to get the build green again.",
      "I was brought on to stabilize the platform.",
+     "She came over and asked me if I could take it on.",
      "My district manager wanted it under two percent by the holidays.",  # a target handed over with its bar
      "My boss wanted it done by Friday.",
      "The CEO wanted the completion rate above 50% before our next funding round.",  # stop 48
      "The board gave me three months to put one in place.",
      "She gave us until the end of the quarter to ship it.",
      "And my manager basically said I should figure out which numbers were right and fix it.",
+     # stop 49: the request in the asker's words
+     "And my manager basically said, you know, you're new, see if you can figure out why the backlog grows.",
      "I took the job of integrating with the clinic's appointment system.",  # taken on
      "I had committed to shipping it in eight weeks.",  # promised before the story
      "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
@@ -1930,6 +1943,11 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "I made it clear that we had to ship on Friday.",  # the candidate's own step
      "I stepped in and calmed the customer down.",
      "The customer wanted his money back.",  # what someone in the scene wanted
+     "I said you should see if you can reuse the old cache.",  # the candidate's own words (stop 49)
+     "I emailed the imaging facility and asked if I could book time on their microscope.",  # the candidate asks
+     # an offer said after a step, in the same breath, is one more step (stop 49)
+     "I flagged it to my manager with a screenshot, and I offered to test the new code on every device.",
+     "Then I offered to send him a short update every Friday, so he didn't have to wonder.",
      "The requirement was vague."],
 )
 def test_what_is_handed_or_made_a_habit_is_no_task(sentence):
@@ -2100,6 +2118,11 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("Due to the new requirements we had to compress the schedule.", "obligation"),  # still "we"
         # A relative clause about a thing describes it; it states nobody's task.
         ("I made a list of everything that had to move and booked the movers.", None),
+        # the work itself, due by a date, is the task (stop 49); a need taken away is none
+        ("The pour had to happen that week, because the road closure permit ran out on Sunday.", "obligation"),
+        ("The report had to be on the CFO's desk by Monday.", "obligation"),
+        ("Our team had to launch a new checkout flow for the holiday season.", "obligation_shared"),
+        ("I renegotiated the order to come three times a week, so we didn't have to overbuy.", None),
         ("This was a central system that needed to integrate with six teams.", None),
         ("Two families got into a fight in a section of the arena that I was in charge of.", None),
         ("It was clear that I had to answer everyone's questions.", "obligation"),  # "that" + a subject
@@ -2843,6 +2866,7 @@ def test_a_count_said_in_words_is_a_figure_like_one_in_digits(sentence, is_figur
         ("We moved every table with zero downtime.", True),
         ("No more flaky results in the nightly run.", True),
         ("The new design went out without any stale data issues.", True),  # stop 48
+        ("All 42 late arrivals were checked in without a single mix-up.", True),  # stop 49
         ("We finished without any help from the vendor.", False),
         ("We had no tests at all and no staging environment.", False),  # a lack, not a reported absence
         ("I needed to finish the move with zero downtime.", False),  # inside a goal: the target

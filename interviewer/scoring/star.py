@@ -66,6 +66,9 @@ ACTION_LEMMAS = {
     "enhance", "address", "resolve", "take", "make", "get", "convene", "engage", "brainstorm", "initiate",
     "instrument", "measure", "monitor", "apply", "structure", "secure", "spin", "put", "assemble", "recruit",
 }
+# Steps people are had to do ("I had the cooks move the dairy"), beside ACTION_LEMMAS.
+CAUSED_STEPS = {"move", "send", "sort", "clean", "pack", "cover", "swap", "split", "handle", "label", "walk",
+                "help", "restock", "double-check", "rerun", "redo", "update", "shadow", "join", "print", "stay"}
 RESULT_VERBS = {
     "transform", "establish", "resolve", "fix", "unblock", "enable", "secure", "land", "close", "sign", "shorten",
     "reduce", "increase", "improve", "save", "cut", "decrease", "grow", "boost", "raise", "lower", "drop",
@@ -129,7 +132,8 @@ def _opens_with_an_outcome(tokens: list[str]) -> bool:
 
 # What an outcome counts as few or none: "we only got two complaints", "without a single incident".
 TROUBLE_NOUNS = (r"(?:complaints?|errors?|incidents?|escalations?|failures?|bugs?|defects?|outages?|downtime|"
-                 r"issues?|problems?|hiccups?|cancellations?|returns?)")
+                 r"issues?|problems?|hiccups?|cancellations?|returns?|mix-ups?|mistakes?|glitch(?:es)?|accidents?|"
+                 r"injur(?:y|ies))")
 # Numbers as people say them ("about forty percent", "from fifteen a month to one").
 NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)"
 ROLE_NOUNS = (r"(?:owner|contact|lead|manager|engineer|architect|developer|head|captain|chair|coordinator|member|"
@@ -326,6 +330,10 @@ _CUES: dict[str, str] = {
     # "he said, you know, can you figure out why", "my manager was like, can you …", "we need you to take over"
     r"|\b(?:said|asked|told me|was like|were like)\b(?: \w+){0,3}? (?:can|could|would|will) you\b"
     r"|\b(?:i|we) (?:need|want) you to\b"
+    # "my manager basically said, you know, you're new, see if you can figure out why the backlog keeps
+    # growing": the request said back in the asker's words (not "I said you should", the candidate's step)
+    r"|(?<!\bi )(?<!\bwe )\b(?:said|told me|was like|were like)\b(?: [\w',:]+){0,16}? "
+    r"(?:see if you can|i'd like you to|you(?:'ll| will)? need to|you have to|you should|it's (?:yours|on you))\b"
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) (?:the |full |complete )?"
     r"(?:job|task|goal|responsibility|ownership|mandate|mission|assignment)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
@@ -333,7 +341,9 @@ _CUES: dict[str, str] = {
     # As people say it: "it fell to me", "it landed on my plate", "my manager asked if I could take it on",
     # "they put me on the migration", "I got pulled in to fix it", "I ended up owning the project"
     r"|\b(?:fell|landed) (?:to|on) (?:me|us|my (?:desk|plate))\b"
-    r"|\basked (?:me )?(?:if|whether) i (?:could|would|can|will|'d)\b"
+    # (not "I emailed the facility and asked if I could book time", the candidate asking: stop 49)
+    r"|(?:\basked me|(?<!\bi )(?<!\band )(?<!\bso )(?<!\bthen )\basked"
+    r"|^(?!(?:(?:so|then|and|um|uh) )*i\b).*\b(?:and|so|then) asked) (?:if|whether) i (?:could|would|can|will|'d)\b"
     r"|\bput (?:me|us) on (?:it|this|that"
     r"|the (?:[\w-]+ ){0,2}(?:project|case|account|problem|issue|migration|launch|team))\b"
     r"|\b(?:got|was|were) (?:pulled|called|roped|drafted) in to\b|\bi ended up owning\b"
@@ -399,7 +409,9 @@ _CUES: dict[str, str] = {
     # (not in a relative clause about a thing: "a list of everything that had to move", "a system that needed
     # to integrate with six teams" describe, 6 such sentences of 6 are no task)
     # ("a must-have", "the must-fix list" name a kind of thing)
-    r"|(?<!\bthat )(?<!\bwhich )\b(?:must(?!-)|needed to|had to|have to|was required|were required|required to)\b",
+    # (nor a need taken away: "so we didn't have to overbuy", "so he didn't have to wonder", said of a step)
+    r"|(?<!\bthat )(?<!\bwhich )(?<!n't )(?<!not )(?<!never )"
+    r"\b(?:must(?!-)|needed to|had to|have to|was required|were required|required to)\b",
     "purpose": r"\bin order to\b|\bso that\b|\bwith the (?:goal|aim|objective) of\b",
     # "As the tech lead, I knew this needed six weeks": speaking from one's role states one's responsibility
     # (a task 10 times in 11 in all the answers); so does naming it, "I was the on-call engineer" (8 in 10),
@@ -425,10 +437,20 @@ _CUES: dict[str, str] = {
     # is otherwise a state: "I had no access")
     + r"|\bi (?:(?:then|also|first|finally|\w+ly) )?had (?:a|an|the|several|two|three|regular|weekly|daily|"
     r"some|one|another|a few) (?:[\w-]+ ){0,2}(?:conversations?|chats?|talks?|meetings?|calls?|discussions?|"
-    r"1:1s?|one-on-ones?|sit-downs?|sessions?|workshops?|retros?|retrospectives?|huddles?|syncs?)\b",
+    r"1:1s?|one-on-ones?|sit-downs?|sessions?|workshops?|retros?|retrospectives?|huddles?|syncs?)\b"
+    r"(?! (?:in|out) sick)"
+    # "I had the prep cooks move the dairy", "I had two agents call every customer": a step done through
+    # others (not "I had two weeks to plan", a deadline, nor "I had three people call in sick", trouble)
+    r"|\bi (?:(?:then|also|first|finally|\w+ly) )?had (?:the|my|our|each|every|both|all|some|two|three|four|"
+    r"five|a few|a couple of|one of (?:the|my|our)) (?:(?!to\b)[\w'-]+ ){1,3}?"
+    r"(?!call (?:in|out) sick)(?:" + "|".join(sorted(ACTION_LEMMAS | CAUSED_STEPS)) + r")\b(?!-)",
     "i_decided": r"\bi (?:decided(?! to (?:" + TAKE_ON + r"|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b"
     # "My approach was to split it into phases", "my first step was to pull the logs": the step itself
-    r"|\b(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b",
+    r"|\b(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b"
+    # "We agreed to move their start time to 9 a.m.", "we decided to split the cost": a step settled together
+    # (6 such sentences of 6 in the labeled answers are the Action), not how it ended, as "we" + past can be
+    r"|^(?:(?:so|and|then|together) )*we (?:(?:all|both|then|finally|eventually|quickly|jointly) )?"
+    r"(?:agreed|decided) (?:to|on)\b",
     "sequence_marker": r"^(?:so |and |um |uh )*(?:(?:step|phase|stage|round|layer) (?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)|first|firstly|then|next|after that|afterwards|subsequently|second|secondly|third|meanwhile|at the same time|to do (?:this|that)|to (?:address|fix|solve|tackle) (?:this|that|it|the)|from there|on top of that|in parallel|additionally|also|i also)\b",
     # "We also set up a help address", "we then rewrote it": the adverbs of "I also …" (not "-ly" ones: "we
     # quickly started getting messages" sets the scene, "we successfully shipped" reports the outcome)
@@ -649,9 +671,26 @@ SHARED_OBLIGATION = re.compile(
     r"(?:needed|had|have|need|must|should|wanted|were going|was required|were required) to\b"
     r"|\b(?:the|our|my|their) [\w-]+ where (?:[\w']+ ){1,3}(?:needed|had|have|need|must) to\b"  # the scene
 )
+# "The pour had to happen that week", "the report had to be on the CFO's desk by Monday": the work itself, due
+# by a date, is the task (a need of the team or the company, "our team had to launch a new checkout flow for
+# the holiday season", is the scene, SHARED_OBLIGATION)
+WORK_DUE = re.compile(
+    r"^(?:(?:so|and|but|now) )*(?:the|this|that|our|my|its|every|each|everything|all|it)\b"
+    r"(?: (?!(?:team|teams|company|business|organi[sz]ation|department|group|client|clients|customer|customers|"
+    r"people|staff|management|leadership|board|manager|boss|engineers|users)\b)[\w'-]+){0,3}? "
+    r"(?:had to|needed to|must|has to|have to) (?:be (?:\w+ed|done|ready|live|built|written|out|in place|on)|happen|"
+    r"go (?:live|out)|ship|launch|land|start|finish|close|open)\b"
+    r".*\b(?:by|before|within|until|(?:that|this|the same|the next|next) (?:week|day|night|month|quarter|weekend|"
+    r"morning|friday|sprint)|in (?:\w+ )?(?:hours?|days?|weeks?|months?)|end of)\b")
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
 # A task the candidate took on rather than was handed ("I volunteered to", "I stepped up to").
 TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
+# An offer after a step said in the same sentence (its last group is the offer).
+OFFER_AFTER_A_STEP = re.compile(
+    r"^(?:(?:so|and) )*(?:then|after that|afterwards|next)\b.*?(\bi (?:offered|volunteered) to\b)"
+    r"|^.*\bi (?:(?:then|also|first|quickly|immediately) )?(?:flagged|told|showed|sent|called|emailed|wrote|"
+    r"explained|raised|reported|escalated|fixed|checked|tested|found|messaged|apologi[sz]ed)\b"
+    r".*?(\bi (?:also |then )?(?:offered|volunteered) to\b)")
 # What a step or a scene is about, not what the candidate had to do: "I created a guide covering what users
 # must do", "I outlined how the team should analyze it", "stakeholders had different ideas about what the
 # system should do" (in the labeled and public answers: 3 actions, a situation, and a task stated beside
@@ -972,7 +1011,8 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
         searched = before_frame if name in BEFORE_FRAME_CUES else main_clause if name in TASK_CUES else text
         if pattern.search(searched):
             values[name] = 1.0
-    if "obligation" in values and not CANDIDATE_OBLIGATION.search(main_clause) and SHARED_OBLIGATION.search(main_clause):
+    if ("obligation" in values and not CANDIDATE_OBLIGATION.search(main_clause)
+            and SHARED_OBLIGATION.search(main_clause) and not WORK_DUE.search(main_clause)):
         # "Our company needed to ...", "The team had to ...": a need of others or of the organisation is more
         # often the situation the candidate's own task answers to (labeled answers: 11 situation, 2 task of 19).
         # "We needed to" includes the candidate and splits evenly, so it stays an obligation.
@@ -1003,6 +1043,14 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
         # beyond their role (BEYOND_MY_ROLE): then the decision is the task taken on.
         for name in ("i_past_action", "i_decided"):
             values.pop(name, None)
+    offer = OFFER_AFTER_A_STEP.search(text) if "task_assigned" in values else None
+    if offer and not CUES["task_assigned"].search(text[: offer.start(offer.lastindex)]
+                                                  + text[offer.end(offer.lastindex):]):
+        # "I flagged it to my manager, and I offered to test the new code", "Then I offered to send him an
+        # update every Friday": an offer told after a step, in the same breath, is one more step (both such
+        # sentences in the labeled and probe answers are the Action); _offers_after_a_step reads the same
+        # across sentences.
+        del values["task_assigned"]
     if "role_frame" in values:
         values.pop("when_i_was", None)
     if imperative:
