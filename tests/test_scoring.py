@@ -1170,6 +1170,8 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("Remained open to their perspective and reasoning.", "evaluation", False),  # open-minded, a step
         ("The vendor's team reached the target by May.", "result_verb_non_i", True),
         ("The vendor's team reached out to the customer.", "result_verb_non_i", False),  # a step
+        ("We cut open the cracked parts and found the cracks started at a weld.", "result_verb_non_i", False),
+        ("We cut the bill by a third.", "result_verb_non_i", True),
         ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
         ("Fixed caching, added retries for transient errors.", "result_verb_non_i", False),
         ("The patch fixed the leak within a day.", "result_verb_non_i", True),
@@ -1845,6 +1847,8 @@ def test_saying_what_was_not_the_candidates_role_marks_the_task(sentence, is_tas
         ("I was given charge of the effort to integrate the query builder.", True),  # like "put in charge"
         ("I had about a week to build a case before planning closed.", True),  # a deadline worked to
         ("I only had two sprints to move every route over.", True),
+        ("We had eight weeks to build it and beat the old rules.", True),  # the team's deadline (stop 49)
+        ("We had a budget to spend by March.", False),
         ("I had two weeks before I needed to start building.", False),  # time before the task: the setting
         ("I had a week off to recover.", False),
     ],
@@ -2134,6 +2138,7 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         # the task named after what it is (stop 48), not where the candidate worked
         ("As the inventory lead, getting the counts right again was my job.", "task_noun"),
         ("Keeping the lights on was our responsibility.", "task_noun"),
+        ("It was my duty to inform the team and to stop the release.", "task_noun"),  # stop 49
         ("That was my first job out of college.", None),
         ("That was my job for two years.", None),
     ],

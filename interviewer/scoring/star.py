@@ -114,8 +114,9 @@ STEP_BULLETS = {"fixed", "led"}
 BULLET_OUTCOMES = (RESULT_PAST | {"established", "contained"}) - STEP_BULLETS
 # The word after an outcome verb that makes it no outcome (a pattern): "Reached out to the vendor" is a step,
 # not a target reached (5 such sentences of 5 in all the answers); "it became clear that we were behind" is
-# what the candidate saw (4 of 4 are the Action).
-NOT_AN_OUTCOME_AFTER = {"reached": "out", "became": "(?:clear|apparent|obvious|evident)"}
+# what the candidate saw (4 of 4 are the Action); "we cut open the cracked parts" handles a thing (stop 49).
+NOT_AN_OUTCOME_AFTER = {"reached": "out", "became": "(?:clear|apparent|obvious|evident)",
+                        "cut": "(?:open|apart|into|through)"}
 
 
 def _outcome_verbs(verbs: set[str]) -> str:
@@ -274,7 +275,7 @@ _CUES: dict[str, str] = {
     r"(?! (?:\w+ed|done|met|hit|run|made|set|won|paid|built|shown|given|taken|seen|when|now|still|no longer|"
     r"(?:\w+ )?(?:running|taking|finishing|failing|crashing|timing))\b)"
     r"|(?<!\bthat )(?<!\bwhich )\bi was (?:responsible|accountable|in charge)\b"
-    r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task)\b"
+    r"|\b(?:it was|it's|it is|became) my (?:job|responsibility|task|duty)\b"
     # "As the inventory lead, getting the counts right again was my job": the same named after what it is
     # (not "that was my first job", "that was my job for two years": where the candidate worked; "it was my
     # job …", just above, reads so whatever follows)
@@ -312,7 +313,11 @@ _CUES: dict[str, str] = {
     r"|\bi was given (?:\w+ ){0,2}(?:days?|weeks?|months?|hours?) to\b"
     # "I had about a week to build a case": a deadline the candidate worked to, like "I was given a week to"
     r"|\bi (?:only )?had (?:(?:about|around|roughly|only|just|barely|less than|under) )?(?:a|an|one|\w+|a few|a couple of) "
-    r"(?:\w+ )?(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b",
+    r"(?:\w+ )?(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b|\b(?:we|our team) (?:was|were) (?:tasked|asked|assigned|expected|supposed|given)\b"
+    # "We had eight weeks to build it": the same deadline, worked to by the team with the candidate (stop 49)
+    r"|^(?:(?:so|and|but) )*(?:we|our team) (?:only )?had (?:(?:about|around|roughly|only|just|barely|less than|"
+    r"under) )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+|a few|a couple of) "
+    r"(?:\w+ )?(?:days?|weeks?|months?|hours?|sprints?|quarters?) to\b",
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|asks|told|tells|wanted|wants|needed|needs|tasked|assigned|charged|expected|"
     r"hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
