@@ -1216,6 +1216,11 @@ def test_a_workplace_told_in_the_present_then_one_night_is_the_situation():
         ("I was finally able to reproduce the crash.", True),
         ("We managed to keep every customer.", True),
         ("I was not able to attend the kickoff.", False),
+        # a measure of success moved, claimed without its figure (stop 49)
+        ("My manager praised my problem-solving skills, and I increased customer satisfaction.", True),
+        ("We reduced churn in the small-business segment.", True),
+        ("I reduced the batch size so each run fit in memory.", False),  # a step
+        ("I improved the onboarding checklist.", False),
     ],
 )
 def test_what_the_candidate_was_able_to_do_is_an_outcome(sentence, achieved):
@@ -2892,6 +2897,38 @@ def test_an_absence_reported_as_the_outcome_is_a_figure(sentence, is_figure):
     ],
 )
 def test_what_did_not_go_wrong_is_how_it_went(sentence, is_outcome):
+    assert ("evaluation" in star_features(sentence)) is is_outcome
+
+
+@pytest.mark.parametrize(
+    "sentence,is_outcome",
+    [
+        # no one came to harm (stop 49)
+        ("All twelve clinics got their supplies that week, and none of them ran out of insulin.", True),
+        ("Nobody left the team that year.", True),
+        ("I started a shared doc for decisions, so nobody had to wait to find out what was decided.", False),
+        ("I wanted to make sure nobody left without their medicine again.", False),  # the aim
+        ("No one knew who owned the billing job.", False),
+        # an outcome verb after the time it took, said of others
+        ("In the next two sprints he delivered everything he had committed to.", True),
+        ("Over the next two weeks, the team reduced the backlog to zero.", True),
+        ("In the first week the vendor missed two deliveries.", False),
+    ],
+)
+def test_how_it_went_for_others_is_an_outcome(sentence, is_outcome):
+    assert ("result_verb_non_i" in star_features(sentence)) is is_outcome
+
+
+@pytest.mark.parametrize(
+    "sentence,is_outcome",
+    [
+        ("And later he told me that was the first time a manager had asked him what was wrong.", True),
+        ("The director later told me the visit was what changed it.", True),
+        ("She told me the deadline was Friday.", False),  # what the candidate was told, no verdict
+        ("I told them that was the only option we had.", False),  # the candidate's own words
+    ],
+)
+def test_what_it_meant_to_someone_in_their_words_is_an_outcome(sentence, is_outcome):
     assert ("evaluation" in star_features(sentence)) is is_outcome
 
 

@@ -517,6 +517,11 @@ _CUES: dict[str, str] = {
     # adverb ("I ran the tests, and formally closed the release" goes on with the candidate's list).
     r"|(?:^|\b(?:and|which|so|but) )(?!\w+ly )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
     + NOT_AFTER_DETERMINER + "(?:" + _outcome_verbs(RESULT_PAST) + r")\b" + HANDED_OVER
+    # the same after the time it took: "In the next two sprints he delivered everything he had committed to"
+    # (stop 49; "over the next six months we hired seven engineers" is read by "we")
+    + r"|^(?:in|over|within|during|by) (?:the )?(?:next|following|first) (?:[\w-]+ ){0,2}(?:days?|weeks?|months?|"
+    r"sprints?|quarters?|years?|releases?|cycles?|seasons?|shifts?|games?) (?:, )?"
+    r"(?:(?!(?:i|we)\b)[\w'-]+ ){1,3}(?:" + _outcome_verbs(RESULT_PAST) + r")\b"
     # "latency dropped", "the read-only design became ...": an outcome noun as subject, anywhere (not
     # "defects to be resolved", a requirement; not a bullet that opens with a step, STEP_BULLETS).
     + r"|(?:^(?!(?:" + "|".join(sorted(STEP_BULLETS)) + r")\b)|\b(?:the|this|that|it|they|we|our|which|customers?|users?|revenue|costs?|time|latency|satisfaction|sales|adoption|engagement|quality|performance|throughput|errors?|defects?|tickets?|incidents?|churn|uptime|conversion|traffic|usage|scores?|grades?|ratings?|morale|retention|attendance|accuracy|complaints?|turnover|productivity|efficiency|margins?|profits?|bookings|enrollment)\s(?:(?!and\b|i\b|to\b)[\w'-]+\s){0,2})"
@@ -545,6 +550,12 @@ _CUES: dict[str, str] = {
     # "we only got two complaints", "the conference booked with us again the next year" (stop 48)
     r"|\bonly (?:got|had|received|saw|logged|reported|lost) (?:\w+ ){0,2}" + TROUBLE_NOUNS + r"\b"
     r"|\b(?:booked|ordered|bought|signed|shopped|chose us|hired us)(?: (?:with|from) us)? again\b"
+    # "none of them ran out of insulin", "nobody left that year": no one came to harm (7 such sentences of 7
+    # in the labeled answers are the Result; not a purpose or an aim, "so nobody had to wait", "make sure
+    # nobody left without their medicine") (stop 49)
+    r"|(?<!\bsure )(?<!\bensure )(?<!\bso )(?<!\bthat )\b(?:none of (?:them|us|the(?: [\w-]+){1,2})|nobody|no one|"
+    r"not one|not a single(?: [\w-]+)?) (?:\w+ )?(?:ran out|missed|lost|left|quit|dropped out|churned|got hurt|"
+    r"was hurt|went without|called in sick|burned out|got sick)\b"
     # "both of them agreed with the plan", "he agreed with the results", "the marketing team agreed to the
     # phased rollout plan": how a disagreement ended ("we agreed on an approach" is a step taken together)
     r"|(?<!\bi )(?<!\bwe )\bagreed (?:with|on|to) (?:the|my|our|this|that|a|an) (?:[\w-]+ ){0,2}"
@@ -558,6 +569,10 @@ _CUES: dict[str, str] = {
     # ("a customer-success metric", "success criteria", "to ensure success", "measuring success", "successor").
     "evaluation": r"\b(?:(?<!ensure )(?<!ensuring )(?<!measure )(?<!measuring )(?<!define )(?<!defining )(?<!customer )(?<!customer-)success(?:ful|fully|es)?\b(?![- ](?:metrics?|criteria|criterion|measures?|measurement|indicators?|definition|factors?|plan)\b)|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|(?<!\bi'd )(?<!\bi would )appreciat\w+|adopted|\b(?:became|become|becomes|made|adopted|is now|are now)\b(?: [\w-]+)*? standard\b|on time|on schedule|ahead of schedule|under budget|went live|loved|impressed|grateful|(?<!\bi )(?<!\bi also )thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|credited|commended|complimented|turned out (?:to be )?(?:(?:\w+ly )?(?:well|fine|great|useful|valuable|helpful|worth it)|a (?:\w+ly )?(?:good|great|big|smart|wise) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
+    # "he told me that was the first time a manager had asked him what was wrong", "the director later told me
+    # the visit was what changed it": what it meant to someone, in their words (stop 49)
+    r"|(?<!\bi )(?<!\bwe )\b(?:told|tells) (?:me|us) (?:later |afterwards |afterward )?(?:that )?"
+    r"(?:it|that|this|the \w+) (?:was|had been|is) (?:the (?:first|best|only|most|biggest)|exactly|just|what)\b"
     # "We passed with a 96, the best score the location ever had", "in record time": how it ended, said as a
     # grade, a superlative of an outcome or a record (in no labeled answer; not "the highest-risk change we
     # had ever made", "we kept a record of every call")
@@ -623,7 +638,13 @@ _CUES: dict[str, str] = {
     "we_achieved": r"\b(?:we|the team|i|it|they) (?:successfully|(?:were|was) (?:(?:always|still|all|both|\w+ly) )?able to|managed to|ended up|finally|eventually)\b"
     # "The standardized components ended up used across teams", "the launch ended up two weeks late": how
     # things ended up, whoever the subject
-    r"|\bended up (?:being|used|adopted|saving|cutting|reducing|shipping|becoming|as|in|with|the|a|an|(?:\w+ ){1,2}(?:late|early))\b",
+    r"|\bended up (?:being|used|adopted|saving|cutting|reducing|shipping|becoming|as|in|with|the|a|an|(?:\w+ ){1,2}(?:late|early))\b"
+    # "and I increased customer satisfaction", "we boosted retention": a measure of success moved, claimed
+    # without its figure (stop 49; "I reduced the batch size" is a step, and names no such measure)
+    r"|\b(?:i|we) (?:(?:also|then|further) )?(?:increased|improved|boosted|raised|grew|lifted) (?:the |our |their |overall )?"
+    r"(?:[\w-]+ )?(?:satisfaction|revenue|sales|retention|conversion|engagement|productivity|morale|nps|csat)\b"
+    r"|\b(?:i|we) (?:(?:also|then|further) )?(?:reduced|cut|lowered) (?:the |our |their |overall )?(?:[\w-]+ )?"
+    r"(?:churn|turnover|attrition|complaints|no-shows)\b",
     # "now it is", "now she's", "since then they've": a state after the change (contractions as written out)
     "now_state": r"\b(?:now|today|currently|still|since)\b.{0,30}(?:\b(?:is|are|uses?|has|have|runs?|used)\b"
     r"|\b(?:she|he|it|that|there|everyone|everybody|nobody)'s\b|\b(?:they|we|you)'re\b|\b(?:they|we|i|you)'ve\b)"
