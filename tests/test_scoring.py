@@ -1913,12 +1913,15 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "She came over and asked me if I could take it on.",
      "My district manager wanted it under two percent by the holidays.",  # a target handed over with its bar
      "My boss wanted it done by Friday.",
+     "Head office wanted feedback from real customers within a month.",  # stop 49
      "The CEO wanted the completion rate above 50% before our next funding round.",  # stop 48
      "The board gave me three months to put one in place.",
      "She gave us until the end of the quarter to ship it.",
      "And my manager basically said I should figure out which numbers were right and fix it.",
      # stop 49: the request in the asker's words
      "And my manager basically said, you know, you're new, see if you can figure out why the backlog grows.",
+     "And they came to us and they were like, we're losing sales, can you guys fix this before Black Friday?",
+     "So I just decided that I was going to be the one who actually fixed it.",  # taken on
      "I took the job of integrating with the clinic's appointment system.",  # taken on
      "I had committed to shipping it in eight weeks.",  # promised before the story
      "Owned release process; goal: weekly releases without quality drop.",  # a story-bank bullet
@@ -1954,6 +1957,7 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "The customer wanted his money back.",  # what someone in the scene wanted
      "I said you should see if you can reuse the old cache.",  # the candidate's own words (stop 49)
      "I emailed the imaging facility and asked if I could book time on their microscope.",  # the candidate asks
+     "I went to the nurse in charge and said, \"I might be wrong, but can you check this dose with me?\"",
      # an offer said after a step, in the same breath, is one more step (stop 49)
      "I flagged it to my manager with a screenshot, and I offered to test the new code on every device.",
      "Then I offered to send him a short update every Friday, so he didn't have to wonder.",
@@ -2924,6 +2928,12 @@ def test_how_it_went_for_others_is_an_outcome(sentence, is_outcome):
     [
         ("And later he told me that was the first time a manager had asked him what was wrong.", True),
         ("The director later told me the visit was what changed it.", True),
+        ("He got his money back that week, and he called back later just to say thank you.", True),
+        ("I called him back to say thank you for his patience.", False),  # the candidate's own thanks
+        # others taking up the candidate's work, or holding it up (stop 49)
+        ("They used my weekly summary format for the next three test stores.", True),
+        ("My mentor wrote about it in my placement review as an example of speaking up.", True),
+        ("I used the outage as an example in my training.", False),  # the candidate's step
         ("She told me the deadline was Friday.", False),  # what the candidate was told, no verdict
         ("I told them that was the only option we had.", False),  # the candidate's own words
     ],

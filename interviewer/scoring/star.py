@@ -234,6 +234,11 @@ def _manner_adverb(word: str) -> bool:
 GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
 
 # "It fell to me", "the job landed on my plate": a task handed over, not an outcome (task_assigned)
+# Words said by someone other than the candidate: "my manager said", "they were like", "she came over and
+# asked" (not "I said", nor "I went to the nurse and said").
+SAID_BY_OTHERS = (r"(?:(?<!\bi )(?<!\bwe )(?<!\band )(?<!\bthen )(?<!\bso )\b(?:said|asked|was like|were like)"
+                  r"|\btold (?:me|us)"
+                  r"|^(?!(?:(?:so|then|and|um|uh|okay|well|yeah) )*(?:i|we)\b).*\b(?:and|then|so) (?:said|asked))")
 HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
 
 # Not right after a word that opens a clause naming something ("change how I coached"), for i_past_action.
@@ -332,12 +337,14 @@ _CUES: dict[str, str] = {
     r"(?:asked|tasked|assigned|chosen|picked|selected|brought in|hired|charged) to\b"
     r"|\b(?:(?:team|group|squad|person|engineer|lead|member|owner)s|people) "
     r"(?:tasked|assigned|chosen|picked|selected|hired|charged) to\b"
-    # "he said, you know, can you figure out why", "my manager was like, can you …", "we need you to take over"
-    r"|\b(?:said|asked|told me|was like|were like)\b(?: \w+){0,3}? (?:can|could|would|will) you\b"
+    # "he said, you know, can you figure out why", "my manager was like, can you …", "they were like, we're
+    # losing sales, can you guys fix this before Black Friday", "we need you to take over"; "my manager
+    # basically said, you know, you're new, see if you can figure out why the backlog keeps growing": the
+    # request said back in the asker's words (not the candidate's own: "I went to the nurse in charge and
+    # said, I might be wrong, but can you check this dose", "I said you should", stop 49)
+    r"|" + SAID_BY_OTHERS + r"\b(?: [\w',:]+){0,6}? (?:can|could|would|will) you\b"
     r"|\b(?:i|we) (?:need|want) you to\b"
-    # "my manager basically said, you know, you're new, see if you can figure out why the backlog keeps
-    # growing": the request said back in the asker's words (not "I said you should", the candidate's step)
-    r"|(?<!\bi )(?<!\bwe )\b(?:said|told me|was like|were like)\b(?: [\w',:]+){0,16}? "
+    r"|" + SAID_BY_OTHERS + r"\b(?: [\w',:]+){0,16}? "
     r"(?:see if you can|i'd like you to|you(?:'ll| will)? need to|you have to|you should|it's (?:yours|on you))\b"
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\bgave (?:me|us) (?:the |full |complete )?"
     r"(?:job|task|goal|responsibility|ownership|mandate|mission|assignment)\b"
@@ -373,6 +380,9 @@ _CUES: dict[str, str] = {
     r"(?:committed|promised) to\b|^owned\b(?! by\b)"
     # "Someone had to take over the writing, and since I knew the technical parts best, I stepped in"
     r"|\bi (?:stepped|jumped) (?:in|up)(?= [.,;!?]|$| to (?:lead|take|run|own|cover|fill)\b)"
+    # "I decided that I was going to be the one who actually fixed it" (stop 49; "you can be the one to turn
+    # it around" is a lesson)
+    r"|\bi (?:was going to|would|will|'d|had to) be the one (?:who|to)\b"
     # "My director made it clear that the region had to be in the middle by the end of the year": a bar set by
     # someone else (not "I made it clear that we wouldn't ship", a step)
     r"|(?<!\bi )(?<!\bwe )\bmade it (?:very |quite )?clear (?:to (?:me|us) )?that (?:[\w']+ ){0,4}"
@@ -382,7 +392,10 @@ _CUES: dict[str, str] = {
     r"|\b(?:manager|boss|director|supervisor|vp|lead|leadership|client|owner|principal|ceo|cto|cfo|coo"
     r"|founders?|executives?|head|management) (?:\w+ )?"
     r"(?:wanted|wants|expected|expects|needed|needs) "
+    # ("head office wanted feedback from real customers within a month", stop 49)
     r"(?:(?:it|this|that|them|the \w+) (?:\w+ ){0,3}(?:by|under|below|above|within|before)"
+    r"|[\w-]+ (?:\w+ ){0,3}(?:within|by) (?:a|one|two|three|four|five|six|\d+|the end|the next|next|monday|"
+    r"tuesday|wednesday|thursday|friday|the \w+ of)"
     # "the director wanted sign-ups back up", "my boss needed the report fixed" (not "wanted his money back")
     r"|(?:[\w-]+ ){1,3}(?:back up|back down|fixed|done|gone|cut|reduced|improved|increased|doubled|halved|"
     r"solved|sorted out))\b"
@@ -550,6 +563,8 @@ _CUES: dict[str, str] = {
     # "we only got two complaints", "the conference booked with us again the next year" (stop 48)
     r"|\bonly (?:got|had|received|saw|logged|reported|lost) (?:\w+ ){0,2}" + TROUBLE_NOUNS + r"\b"
     r"|\b(?:booked|ordered|bought|signed|shopped|chose us|hired us)(?: (?:with|from) us)? again\b"
+    # "He got his money back that week": the customer's trouble put right (stop 49)
+    r"|(?<!\bi )(?<!\bwe )\b(?:got|received) (?:his|her|their|all (?:his|her|their)) (?:money|refund|deposit|fees?) back\b"
     # "none of them ran out of insulin", "nobody left that year": no one came to harm (7 such sentences of 7
     # in the labeled answers are the Result; not a purpose or an aim, "so nobody had to wait", "make sure
     # nobody left without their medicine") (stop 49)
@@ -567,8 +582,16 @@ _CUES: dict[str, str] = {
     # feedback") and a standard met or named ("the industry standard was 95%") are not.
     # Success as an outcome ("it was a success", "launched successfully"), not as a thing named or aimed at
     # ("a customer-success metric", "success criteria", "to ensure success", "measuring success", "successor").
-    "evaluation": r"\b(?:(?<!ensure )(?<!ensuring )(?<!measure )(?<!measuring )(?<!define )(?<!defining )(?<!customer )(?<!customer-)success(?:ful|fully|es)?\b(?![- ](?:metrics?|criteria|criterion|measures?|measurement|indicators?|definition|factors?|plan)\b)|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|(?<!\bi'd )(?<!\bi would )appreciat\w+|adopted|\b(?:became|become|becomes|made|adopted|is now|are now)\b(?: [\w-]+)*? standard\b|on time|on schedule|ahead of schedule|under budget|went live|loved|impressed|grateful|(?<!\bi )(?<!\bi also )thanked|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|credited|commended|complimented|turned out (?:to be )?(?:(?:\w+ly )?(?:well|fine|great|useful|valuable|helpful|worth it)|a (?:\w+ly )?(?:good|great|big|smart|wise) \w+|a success)|pleased|glad"
+    "evaluation": r"\b(?:(?<!ensure )(?<!ensuring )(?<!measure )(?<!measuring )(?<!define )(?<!defining )(?<!customer )(?<!customer-)success(?:ful|fully|es)?\b(?![- ](?:metrics?|criteria|criterion|measures?|measurement|indicators?|definition|factors?|plan)\b)|(?<!false )(?<!false-)positive\w*(?! reinforcement)|praised|(?:was|were|got|been|being|be) (?:\w+ )?recogni[sz]ed|recogni[sz]ed (?:by|for)|promot\w+|happy|happier|satisf\w+|thrilled|delighted|(?<!\bi'd )(?<!\bi would )appreciat\w+|adopted|\b(?:became|become|becomes|made|adopted|is now|are now)\b(?: [\w-]+)*? standard\b|on time|on schedule|ahead of schedule|under budget|went live|loved|impressed|grateful|(?<!\bi )(?<!\bi also )thanked|(?<!\bi )(?<!\bwe )(?<!\bi also )(?<!\bi then )(?<!\bi just )\b(?:said|wrote|called|emailed|messaged|came (?:back|by)|stopped by) (?:\w+ ){0,3}?(?:to say )?thank(?:s| you)\b|award\w*|top marks|well received|worked out|paid off|smiles?|trust|relationship|renew\w*|(?:the )?right (?:call|decision|choice)|credited|commended|complimented|turned out (?:to be )?(?:(?:\w+ly )?(?:well|fine|great|useful|valuable|helpful|worth it)|a (?:\w+ly )?(?:good|great|big|smart|wise) \w+|a success)|pleased|glad"
     r"|passed (?:\w+ ){0,2}(?:audits?|inspections?|exams?|review|certification|assessment)"
+    # "They used my weekly summary format for the next three test stores", "my mentor wrote about it in my review
+    # as an example of speaking up": others taking up the candidate's work, or holding it up (stop 49)
+    r"|(?<!\bi )(?<!\bwe )\b(?:they|he|she|the \w+|other \w+|head office|management|leadership|everyone) "
+    r"(?:\w+ )?(?:used|adopted|reused|copied|kept using|rolled out|took|presented) (?:my|our) (?:[\w-]+ ){0,3}?"
+    r"(?:format|template|idea|approach|process|plan|setup|sheet|checklist|script|design|method|system|model|"
+    r"framework|guide|tool|story|summary|dashboard|report|playbook|runbook)s?\b"
+    r"|^(?!(?:(?:so|and|then) )*(?:i|we)\b)(?:[\w'-]+ )+(?:wrote about|mentioned|cited|held up|used|shared|"
+    r"presented|described) (?:it|this|that|me|my \w+|the story|our \w+) (?:[\w'-]+ ){0,5}?as an example\b"
     # "he told me that was the first time a manager had asked him what was wrong", "the director later told me
     # the visit was what changed it": what it meant to someone, in their words (stop 49)
     r"|(?<!\bi )(?<!\bwe )\b(?:told|tells) (?:me|us) (?:later |afterwards |afterward )?(?:that )?"
