@@ -2892,6 +2892,19 @@ def test_an_absence_reported_as_the_outcome_is_a_figure(sentence, is_figure):
 
 
 @pytest.mark.parametrize(
+    "sentence,is_figure",
+    [
+        # what a step found carries its figure as a finding (stop 49)
+        ("It turned out that samples sat for up to 40 minutes waiting to be logged.", False),
+        ("It turned out that 30% of the tickets came from one login page.", False),
+        ("Samples sat for up to 40 minutes waiting to be logged.", True),
+    ],
+)
+def test_a_figure_a_step_found_is_no_outcome(sentence, is_figure):
+    assert ("metric" in star_features(sentence)) is is_figure
+
+
+@pytest.mark.parametrize(
     "sentence,is_outcome",
     [
         ("Kafka has served us for two years without operational issues.", True),
@@ -2917,6 +2930,9 @@ def test_what_did_not_go_wrong_is_how_it_went(sentence, is_outcome):
         ("In the next two sprints he delivered everything he had committed to.", True),
         ("Over the next two weeks, the team reduced the backlog to zero.", True),
         ("In the first week the vendor missed two deliveries.", False),
+        ("We didn't have another mistake like that in the two years I managed the branch.", True),
+        ("We didn't have another option.", False),
+        ("The customer kept her accounts and later referred her sister to us.", True),
     ],
 )
 def test_how_it_went_for_others_is_an_outcome(sentence, is_outcome):
@@ -2934,6 +2950,10 @@ def test_how_it_went_for_others_is_an_outcome(sentence, is_outcome):
         ("They used my weekly summary format for the next three test stores.", True),
         ("My mentor wrote about it in my placement review as an example of speaking up.", True),
         ("I used the outage as an example in my training.", False),  # the candidate's step
+        ("The report was ready the morning of the hearing, and two council members quoted it.", True),
+        ("Nothing was ready in time.", False),
+        ("The emergency department doctors noticed the difference within the first week.", True),
+        ("I noticed the difference between the two logs.", False),  # a finding of the candidate's
         ("She told me the deadline was Friday.", False),  # what the candidate was told, no verdict
         ("I told them that was the only option we had.", False),  # the candidate's own words
     ],
