@@ -1585,6 +1585,15 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
         ("Then I learned Go concurrency the way the codebase used it.", False),
         ("For RabbitMQ, I learned by adding a new queue.", False),
         ("I quickly learned Kubernetes from the docs.", False),
+        # a lesson named is a lesson; a lesson taught, in a school or a course, is not (stop 49)
+        ("The key lesson I took away was that frontline staff see problems first.", True),
+        ("Another lesson learned was having a plan B ready.", True),
+        ("This experience taught me a valuable lesson about patience.", True),
+        ("Lesson: test with the people who do the work.", True),
+        ("It was a hard lesson.", True),
+        ("The data showed that only 40% of new students finished their first lesson.", False),
+        ("I taught the first lesson with her so the students saw the routines.", False),
+        ("During the pandemic, the school where I teach had to move to online lessons in one week.", False),
     ],
 )
 def test_a_lesson_is_learned_that_or_to_not_a_skill_picked_up(sentence, is_lesson):
@@ -2933,6 +2942,7 @@ def test_what_did_not_go_wrong_is_how_it_went(sentence, is_outcome):
         ("We didn't have another mistake like that in the two years I managed the branch.", True),
         ("We didn't have another option.", False),
         ("The customer kept her accounts and later referred her sister to us.", True),
+        ("Everyone had email on Monday, and we had only 14 support tickets that week.", True),  # stop 49
     ],
 )
 def test_how_it_went_for_others_is_an_outcome(sentence, is_outcome):
@@ -2954,6 +2964,10 @@ def test_how_it_went_for_others_is_an_outcome(sentence, is_outcome):
         ("Nothing was ready in time.", False),
         ("The emergency department doctors noticed the difference within the first week.", True),
         ("I noticed the difference between the two logs.", False),  # a finding of the candidate's
+        # an approval as the outcome (stop 49), not one from before the story
+        ("We submitted the drawings early, and the permit was approved without any changes requested.", True),
+        ("Two incidents traced back to changes that had been approved without real review.", False),
+        ("I wanted a quick proof of concept to veto it before it was approved.", False),
         ("She told me the deadline was Friday.", False),  # what the candidate was told, no verdict
         ("I told them that was the only option we had.", False),  # the candidate's own words
     ],
