@@ -1159,6 +1159,10 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The new process became our standard approach.", "evaluation", True),
         ("The industry standard we had committed to was 95%.", "evaluation", False),  # a bar, not met
         ("Overall, the launch went well.", "result_marker", True),
+        # results a system or a test gives are no result of the story (stop 49)
+        ("The search results were loading slowly for users in Asia.", "result_marker", False),
+        ("I changed the index so that results were ordered by total sales.", "result_marker", False),
+        ("The results were flat.", "result_marker", True),
         ("We saved about 30% overall.", "result_marker", True),
         ("I designed the overall architecture.", "result_marker", False),
         ("All in all, the move took a weekend.", "result_marker", True),
@@ -2907,6 +2911,10 @@ def test_an_absence_reported_as_the_outcome_is_a_figure(sentence, is_figure):
         ("It turned out that samples sat for up to 40 minutes waiting to be logged.", False),
         ("It turned out that 30% of the tickets came from one login page.", False),
         ("Samples sat for up to 40 minutes waiting to be logged.", True),
+        # how many people a step reached is its size
+        ("I interviewed twelve customers and looked at the funnel.", False),
+        ("I also called about twenty people who had cancelled.", False),
+        ("We kept forty customers who had meant to cancel.", True),
     ],
 )
 def test_a_figure_a_step_found_is_no_outcome(sentence, is_figure):

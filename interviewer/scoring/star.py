@@ -255,6 +255,8 @@ LESSON_NAMED = (r"(?:\blessons? (?:learned|learnt|i|we|here|for me|for us|was|is
                 r"here|learned|learnt|of)\b|\blessons?(?= ?:)|\b(?:learned|learnt|taught (?:me|us)) (?:a|an|the|my|"
                 r"that|this|some|two|three|several|many) (?:[\w-]+ )?lessons?\b|^lessons?\b"
                 r"|\b(?:hard|valuable|important|humbling|painful|big|good|great|useful|real|key) lessons?(?: [.!])?$)")
+NOT_A_RESULT_OF_THE_STORY = "".join(rf"(?<!\b{w} )" for w in ("search", "test", "lab", "blood", "query", "exam",
+                                                                   "survey", "poll", "scan", "google", "so that"))
 STEP_ADVERBS = "also|then|just|first|finally|even|later|soon|instead|again"
 
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
@@ -492,7 +494,8 @@ _CUES: dict[str, str] = {
     # "Overall, the launch went well", "we saved 30% overall" (not "the overall architecture"); words that sum
     # up or leap to the aftermath ("all in all", "when the dust settled", "fast forward a month", "from then
     # on"). Markers, not openers: a step told after one ("When the dust settled, I wrote it up") stays a step.
-    "result_marker": r"\b(?:as a result|the result|results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall(?= (?:the|we|i|it|its|this|that|these|those|our|they|their|everything|everyone|he|she)\b|$)|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|all in all|all told|net net|to sum (?:it )?up|when the dust settled|fast forward|from (?:then|that (?:day|point|moment|week|month|year)) on|to this day|today|afterwards|after (?:that|launch|the launch|this)"
+    # ("search results were really slow", "the lab results were late": results a system or a test gives, stop 49)
+    "result_marker": r"\b(?:as a result|the result|" + NOT_A_RESULT_OF_THE_STORY + r"results? (?:was|were|is)|resulted in|result of|outcome|led to|leading to|which (?:led|resulted|meant|helped|allowed|enabled|reduced|increased|saved|cut|improved|gave|brought|made)|ultimately|in the end|eventually|at the end|by the end|end result|overall(?= (?:the|we|i|it|its|this|that|these|those|our|they|their|everything|everyone|he|she)\b|$)|consequently|thanks to (?:this|that|these)|because of (?:this|that|these)|this (?:led|resulted|helped|allowed|enabled|meant|reduced|increased|saved|improved|gave|brought|made)|since then|all in all|all told|net net|to sum (?:it )?up|when the dust settled|fast forward|from (?:then|that (?:day|point|moment|week|month|year)) on|to this day|today|afterwards|after (?:that|launch|the launch|this)"
     r"|(?:over|in|during|for) the (?:next|following) (?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|season)|(?:days?|weeks?|months?|years?) later)\b",
     # A duration after "over", "for" or "during" is how long a step ran ("migrating services in batches over 4
     # months"), not a measured outcome: of the sentences in all the answers whose only figure is one, 4 are
@@ -761,6 +764,12 @@ WORK_DUE = re.compile(
     r"go (?:live|out)|ship|launch|land|start|finish|close|open)\b"
     r".*\b(?:by|before|within|until|(?:that|this|the same|the next|next) (?:week|day|night|month|quarter|weekend|"
     r"morning|friday|sprint)|in (?:\w+ )?(?:hours?|days?|weeks?|months?)|end of)\b")
+# A step that reached a number of people or places: "I called twelve venues", "we interviewed about a dozen".
+CONTACTED_A_COUNT = re.compile(
+    r"\b(?:i|we) (?:(?:also|then|first|personally|\w+ly) )?(?:interviewed|surveyed|called|phoned|emailed|contacted|"
+    r"spoke (?:to|with)|talked (?:to|with)|met(?: with)?|shadowed|visited|polled|messaged|texted|asked|invited|"
+    r"reached out to) (?:about |around |roughly |over |more than |all |another )?(?:\d[\d,]*|a dozen|dozens of|"
+    r"(?:\w+ )?(?:hundred|thousand)|" + NUMBER_WORDS + r"|" + COUNT_WORDS + r")\b(?: [\w-]+){0,3}")
 # What a step found, said as such ("it turned out to be a success" is an outcome, read by "evaluation").
 FOUND_OUT = re.compile(r"^(?:(?:so|and|but|then|um|uh|well) )*(?:it )?(?:turned out|turns out|came out)\b"
                        r"(?! (?:to be|well|fine|great|okay|ok|really|quite|much|better|worse|nicely|perfectly)\b)")
@@ -1100,6 +1109,12 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
         # "We needed to" includes the candidate and splits evenly, so it stays an obligation.
         del values["obligation"]
         values["obligation_shared"] = 1.0
+    if "metric" in values and CONTACTED_A_COUNT.search(text) and not CUES["metric"].search(
+            CONTACTED_A_COUNT.sub("", text)):
+        # "I interviewed twelve customers and looked at the funnel", "I called twenty candidates who had
+        # declined": how many people a step reached is its size, not a measured outcome (7 such sentences of 7
+        # in the labeled answers are the Action) (stop 49)
+        del values["metric"]
     if FOUND_OUT.search(text):
         # "It turned out that samples sat for up to 40 minutes waiting to be logged": the figure is what a step
         # found (8 such sentences of 9 in the labeled answers are the Action), not how it ended (stop 49)
