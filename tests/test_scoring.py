@@ -1187,6 +1187,9 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("Remained open to their perspective and reasoning.", "evaluation", False),  # open-minded, a step
         ("The vendor's team reached the target by May.", "result_verb_non_i", True),
         ("The vendor's team reached out to the customer.", "result_verb_non_i", False),  # a step
+        ("It was up to me to fix it.", "result_verb_non_i", False),  # nothing went up (stop 49)
+        ("It fell on my shoulders to deliver the update.", "result_verb_non_i", False),
+        ("Response times were down to 200 ms.", "result_verb_non_i", True),
         ("We cut open the cracked parts and found the cracks started at a weld.", "result_verb_non_i", False),
         ("We cut the bill by a third.", "result_verb_non_i", True),
         ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
@@ -1941,6 +1944,9 @@ def test_the_approach_taken_is_a_step(sentence, is_step):
      "My boss wanted it done by Friday.",
      "Head office wanted feedback from real customers within a month.",  # stop 49
      "My manager has given me the responsibility to analyze the batch.",
+     "I volunteered for the job.",
+     "I raised my hand to lead it.",
+     "I was given the go-ahead to redesign the process.",
      "The CEO wanted the completion rate above 50% before our next funding round.",  # stop 48
      "The board gave me three months to put one in place.",
      "She gave us until the end of the quarter to ship it.",
@@ -2175,6 +2181,17 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("As the inventory lead, getting the counts right again was my job.", "task_noun"),
         ("Keeping the lights on was our responsibility.", "task_noun"),
         ("It was my duty to inform the team and to stop the release.", "task_noun"),  # stop 49
+        # idioms for the same (stop 49)
+        ("It was down to me to fix it.", "task_noun"),
+        ("I was on point for the vendor negotiation.", "task_noun"),
+        ("The ball was in my court.", "task_noun"),
+        ("I had one job: keep the site up.", "task_noun"),
+        ("So now it was my problem.", "task_noun"),
+        ("My manager said it was mine to sort out.", "task_noun"),
+        ("I became responsible for onboarding.", "task_noun"),
+        ("It fell on my shoulders to deliver the update.", "task_noun"),
+        ("Leadership looked to me to find a fix.", "task_noun"),
+        ("Their biggest problem was my problem too.", None),
         ("That was my first job out of college.", None),
         ("That was my job for two years.", None),
     ],

@@ -233,13 +233,14 @@ def _manner_adverb(word: str) -> bool:
 # "Quickly learn the new stack", "Proactively fix the flaky tests": a manner adverb before a bare goal.
 GOAL_ADVERB = r"(?:(?!(?:" + "|".join(sorted(LY_VERBS)) + r")\b)\w+ly )?"
 
-# "It fell to me", "the job landed on my plate": a task handed over, not an outcome (task_assigned)
 # Words said by someone other than the candidate: "my manager said", "they were like", "she came over and
 # asked" (not "I said", nor "I went to the nurse and said").
 SAID_BY_OTHERS = (r"(?:(?<!\bi )(?<!\bwe )(?<!\band )(?<!\bthen )(?<!\bso )\b(?:said|asked|was like|were like)"
                   r"|\btold (?:me|us)"
                   r"|^(?!(?:(?:so|then|and|um|uh|okay|well|yeah) )*(?:i|we)\b).*\b(?:and|then|so) (?:said|asked))")
-HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate))\b)"
+# "It fell to me", "the job landed on my plate", "it fell on my shoulders": a task handed over, not an
+# outcome (task_assigned)
+HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate|shoulders))\b)"
 
 # Not right after a word that opens a clause naming something ("change how I coached"), for i_past_action.
 EMBEDDED = "".join(rf"(?<!\b{wh} )" for wh in ("how", "what", "why", "where", "whether"))
@@ -314,6 +315,14 @@ _CUES: dict[str, str] = {
     r"|\b(?:was|is) (?:all )?on me\b|\b(?:it was|it's) my (?:call|decision)\b|\b(?:call|decision|choice)\b(?: [\w']+){0,6}? (?:was|were) (?:all )?mine\b"
     r"|\b(?:i was|i'm|i am|i became) the (?:point person|go-to person|owner)\b"
     r"|\bit(?: was|'s| is) (?:on|up to) (?:me|us)\b|\bi (?:owned|was the one)\b"
+    # Idioms for the same (stop 49): "it was down to me to fix it", "I was on point for the vendor
+    # negotiation", "I took point on it", "the ball was in my court", "I had one job: keep the site up", "so
+    # now it was my problem", "it was mine to sort out", "I became responsible for onboarding", "it fell on
+    # my shoulders to", "leadership looked to me to find a fix"
+    r"|\bit(?: was|'s| is) down to (?:me|us)\b|\bi (?:was|am|'m) on point for\b|\bi took point on\b"
+    r"|\bthe ball was in my court\b|^i had one job\b|\b(?:it|this|that) (?:was|became|is) (?:now )?(?:my|our) "
+    r"problem\b|\b(?:it|this|that) (?:was|is) (?:mine|ours) to\b|\bi became (?:responsible|accountable)\b"
+    r"|\b(?:fell|was|landed) on my shoulders\b|(?<!\bi )(?<!\bwe )\b(?:looked|counted|relied) (?:to|on) (?:me|us) to\b"
     # "My work is to maintain the pipelines": the job, said as a speaker of another first language may say it
     # (not "my work was praised": only with "to")
     r"|\b(?:my|our) (?:main |own )?work (?:is|was) to\b"
@@ -361,7 +370,10 @@ _CUES: dict[str, str] = {
     r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\b(?:gave|given) (?:me|us) (?:the |full |complete )?"
     r"(?:job|task|goal|responsibility|ownership|mandate|mission|assignment)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
-    r"|\bi got the (?:go-ahead|green light|okay|ok) to\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
+    r"|\bi (?:got|was given) the (?:go-ahead|green light|okay|ok) to\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
+    # "I volunteered for the job", "I raised my hand to lead it" (stop 49)
+    r"|\bi (?:volunteered|signed up) for (?:the|this|that|it|a) (?:[\w-]+ )?(?:job|task|role|project|work|lead)\b"
+    r"|\bi (?:raised|put) my hand up to\b|\bi raised my hand to\b"
     # As people say it: "it fell to me", "it landed on my plate", "my manager asked if I could take it on",
     # "they put me on the migration", "I got pulled in to fix it", "I ended up owning the project"
     r"|\b(?:fell|landed) (?:to|on) (?:me|us|my (?:desk|plate))\b"
@@ -598,7 +610,7 @@ _CUES: dict[str, str] = {
     r"(?:plan|approach|decision|proposal|compromise|data|recommendation|solution|timeline|results|findings|trial|"
     r"pilot)\b"
     # Things moving, and a state regained: "the site was back up", "working again", "returned to normal"
-    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b|\bback (?:to normal|on track|up and running)\b|\b(?:was|were|is|are) back (?:up|online|open|in business)\b|\b(?:returned|went back|got back) to (?:normal|baseline|service|full (?:speed|capacity|strength))\b|\b(?:stability|service|traffic|performance|confidence|trust|morale|calm|order|power|sales|demand) (?:\w+ )?returned\b|\b(?:worked|working|running) (?:fine |normally )?again\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
+    r"|\b(?:went|came|got) (?:back )?(?:up|down)\b|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b(?! (?:me|us|you|them|him|her)\b)|\bback (?:to normal|on track|up and running)\b|\b(?:was|were|is|are) back (?:up|online|open|in business)\b|\b(?:returned|went back|got back) to (?:normal|baseline|service|full (?:speed|capacity|strength))\b|\b(?:stability|service|traffic|performance|confidence|trust|morale|calm|order|power|sales|demand) (?:\w+ )?returned\b|\b(?:worked|working|running) (?:fine |normally )?again\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     # Others' thanks and a standard adopted are outcomes; the candidate's own thanks ("I thanked them for the
     # feedback") and a standard met or named ("the industry standard was 95%") are not.
     # Success as an outcome ("it was a success", "launched successfully"), not as a thing named or aimed at
