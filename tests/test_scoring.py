@@ -1645,10 +1645,20 @@ def test_a_change_in_how_the_candidate_works_is_a_lesson(sentence, cue):
         ("After the outage we rolled back the config and added a pipeline step.", True),
         ("To fix this, we added clear help buttons across our tool set.", True),  # after its purpose
         ("During the pandemic we were short on staff.", False),  # a state
+        ("Together with the vendor, we traced the fault to a firmware update.", True),  # with whom (stop 49)
+        ("Using the survey results, we redesigned the schedule.", True),
     ],
 )
 def test_what_we_did_after_a_time_frame_is_an_action(sentence, is_action):
     assert ("we_past_action" in star_features(sentence)) is is_action
+
+
+def test_the_step_chosen_named_is_the_candidates_step_not_a_task():
+    """"My first move was to stop the bleeding" had read as the task ("X was to <goal>") and, once not, as
+    another's doing (it opens with "my …", not "I"); it is the candidate's step (stop 49)."""
+    features = star_features("My first move was to stop the bleeding by pausing the campaign.")
+    assert "i_decided" in features and not {"task_noun", "third_person_start"} & set(features)
+    assert "task_noun" in star_features("My goal was to stop the bleeding by pausing the campaign.")
 
 
 @pytest.mark.parametrize(

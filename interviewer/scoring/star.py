@@ -305,8 +305,11 @@ _CUES: dict[str, str] = {
     # "I was on call for the OTA system and responsible for finding the root cause": a role, then the charge
     r"\bi (?:was|am) (?:[\w-]+ ){1,8}?and (?:also )?responsible for\b"
     # "X was to <goal>" opening the sentence names the task whatever X is: "The ask was to …", and as Whisper
-    # may hear "My goal last year was to reduce …": "I go last year was to reduce …". Not another's plan.
-    r"|^(?!(?:his|her|their|its|they|he|she|it)\b)(?:[\w'-]+ ){1,4}was to (?:\w+ly )?(?:"
+    # may hear "My goal last year was to reduce …": "I go last year was to reduce …". Not another's plan,
+    # nor the step chosen ("My first move was to stop the bleeding", read by "i_decided", stop 49).
+    r"|^(?!(?:his|her|their|its|they|he|she|it)\b)"
+    r"(?!(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b)"
+    r"(?:[\w'-]+ ){1,4}was to (?:\w+ly )?(?:"
     + "|".join(sorted(ACTION_LEMMAS | RESULT_VERBS | {v for v in INFINITIVE_GOALS if " " not in v})) + r")\b"
     r"|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
     r"|^(?:my|our) (?:main |primary |own |first |official |original |only |core |ultimate |formal |new )?(?:goal|task|job|role|aim|objective|target|mission|responsibility)\b"
@@ -498,7 +501,8 @@ _CUES: dict[str, str] = {
     # "We also set up a help address", "we then rewrote it": the adverbs of "I also …" (not "-ly" ones: "we
     # quickly started getting messages" sets the scene, "we successfully shipped" reports the outcome)
     "we_past_action": r"(?:^|\b(?:so|then|and|together)\s"
-    r"|^(?:during|after|before|once|over|across|for|in|on|at|with|to) (?:[\w'-]+ ){1,4}?)we "
+    r"|^(?:during|after|before|once|over|across|for|in|on|at|with|to|(?:together|along) with|alongside|working "
+    r"with|using) (?:[\w'-]+ ){1,4}?)we "
     r"(?:(?:" + STEP_ADVERBS + r") )?"
     r"(?!" + NOT_ACTIONS + r")" + PAST_FORM,
     "worked_with": r"\b(?:worked|partnered|collaborated|met|spoke|talked|sat down|paired) (?:closely |directly |together )?(?:with\b|as a team\b)|\bworked together\b",
@@ -804,6 +808,9 @@ FOUND_OUT = re.compile(r"^(?:(?:so|and|but|then|um|uh|well) )*(?:it )?(?:turned 
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
 # A task the candidate took on rather than was handed ("I volunteered to", "I stepped up to").
 TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
+# The step chosen, named: "My first move was to …", "our approach was to …".
+STEP_CHOSEN = re.compile(r"^(?:(?:so|and|then) )*(?:my|our) (?:first |next |initial |own )?"
+                         r"(?:approach|strategy|solution|fix|step|move) was to\b")
 # An offer after a step said in the same sentence (its last group is the offer).
 OFFER_AFTER_A_STEP = re.compile(
     r"^(?:(?:so|and) )*(?:then|after that|afterwards|next)\b.*?(\bi (?:offered|volunteered) to\b)"
@@ -1190,6 +1197,9 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
         # sentences in the labeled and probe answers are the Action); _offers_after_a_step reads the same
         # across sentences.
         del values["task_assigned"]
+    if "i_decided" in values and STEP_CHOSEN.match(text):
+        # "My first move was to stop the bleeding": the candidate's own step, not another's doing (stop 49)
+        values.pop("third_person_start", None)
     if "role_frame" in values:
         values.pop("when_i_was", None)
     if imperative:
