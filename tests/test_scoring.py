@@ -1125,6 +1125,13 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("Zero-day vulnerability found during the holiday weekend.", "evaluation", False),
         ("Cloud spend grew 40% year-over-year.", "problem_words", True),  # a figure moving the wrong way
         ("Cloud spend grew 40% year-over-year.", "result_verb_non_i", False),
+        # the same of a rating, and a figure that would not move; a competitor's doing (stop 49)
+        ("Our app store rating had dropped to 2.8 stars.", "result_verb_non_i", False),
+        ("Our app store rating had dropped to 2.8 stars.", "problem_words", True),
+        ("Our conversion rate was stuck at around 2%.", "problem_words", True),
+        ("Page load time stayed flat at p90.", "problem_words", False),  # a guardrail held
+        ("A new competitor launched a cheaper product in our biggest market.", "result_verb_non_i", False),
+        ("Our new product launched in March.", "result_verb_non_i", True),
         ("My manager praised my problem-solving skills.", "problem_words", False),  # a skill (stop 48)
         # what had happened as the story starts (stop 48: "just" hid the past perfect)
         ("Around that time the company had just expanded into Canada.", "past_perfect", True),

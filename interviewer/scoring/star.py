@@ -560,7 +560,9 @@ _CUES: dict[str, str] = {
     # "Data sync resumed", "and the alerts prevented ...": an outcome verb after a short subject that is not
     # the candidate (the candidate's own "I fixed" is an action), not a frame ("As owner, cut ..."), and not an
     # adverb ("I ran the tests, and formally closed the release" goes on with the candidate's list).
-    r"|(?:^|\b(?:and|which|so|but) )(?!\w+ly )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|while|once|if)\b)[\w'-]+ ){1,3}"
+    # (nor a competitor's doing: "A new competitor launched a cheaper product in our market" sets the scene)
+    r"|(?:^|\b(?:and|which|so|but) )(?!\w+ly )(?:(?!(?:i|we|then|so|and|as|in|at|on|by|to|for|with|after|before|when|"
+    r"while|once|if|competitors?|rivals?)\b)[\w'-]+ ){1,3}"
     + NOT_AFTER_DETERMINER + "(?:" + _outcome_verbs(RESULT_PAST) + r")\b" + HANDED_OVER
     # the same after the time it took: "In the next two sprints he delivered everything he had committed to"
     # (stop 49; "over the next six months we hired seven engineers" is read by "we")
@@ -1102,8 +1104,12 @@ BAD_TREND = re.compile(
     r"(?:\w+ ){0,2}(?:grew|rose|increased|doubled|tripled|spiked|jumped|climbed|ballooned|skyrocketed"
     r"|soared)\b"
     r"|\b(?:revenue|sales|satisfaction|budgets?|conversion|retention|morale|engagement|nps|uptime|csat"
-    r"|traffic|sign-?ups) (?:\w+ ){0,2}"
-    r"(?:fell|dropped|declined|decreased|was cut|were cut|cut|shrank|plummeted|tanked)\b")
+    r"|traffic|sign-?ups|ratings?|margins?|profits?|attendance|enrollment|occupancy|throughput) (?:\w+ ){0,2}"
+    r"(?:fell|dropped|declined|decreased|was cut|were cut|cut|shrank|plummeted|tanked)\b"
+    # "Our conversion rate was stuck at around 2%": a figure that would not move (stop 49)
+    r"|\b(?:was|were|had been|has been) (?:\w+ )?(?:stuck|flat|stagnant|hovering) (?:at|around) (?:about |around "
+    r"|roughly |just )?(?:\d|" + NUMBER_WORDS + r"\b)"
+    r"|\b(?:had )?plateaued\b")
 
 # The person the story is about, met at work: "I worked with a senior developer who …".
 SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:with|alongside|for|under) "
