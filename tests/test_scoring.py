@@ -481,16 +481,17 @@ def test_a_story_told_in_the_present_perfect_has_its_steps_read_as_steps():
     assert _told_in_the_past(perfect) == [["i", "did", "it"], ["we", "wrote", "it"], ["i", "tested", "it"]]
     # the same beside a scene and an ending told in the past (stop 49): two steps in the present perfect,
     # as many as the past ones, are the story's steps
-    mixed = ("When I joined the company as a fresher, I was put in a support project where many tickets are "
-             "coming daily for password reset. I thought that this work can be automated so that the team can "
-             "focus on the complex tickets. In my free time I have learned PowerShell scripting and I have "
-             "written one script which is resetting the password after verifying the user details. I have "
-             "shown the demo to my team lead and after his approval we have tested it for two weeks. Now around "
-             "60% of password reset tickets are handled automatically. I got the best fresher award for that "
-             "quarter.")
+    mixed = ("When I joined the company as a fresher, I was put in a support project where many tickets "
+             "are coming daily for password reset. I thought that this work can be automated so that the "
+             "team can focus on the complex tickets. In my free time I have learned PowerShell scripting and "
+             "I have written one script which is resetting the password after verifying the user details. "
+             "I have shown the demo to my team lead and after his approval we have tested it for two weeks. "
+             "Now around 60% of password reset tickets are handled automatically. I got the best fresher "
+             "award for that quarter.")
     score = score_answer(transcript_of(mixed))
     assert [s.label for s in score.sentences][2:4] == ["action", "action"] and not score.missing
-    past_story = [["i", "fixed", "it"], ["i", "have", "learned", "that", "it", "pays"], ["we", "shipped", "it"]]
+    past_story = [["i", "fixed", "it"], ["i", "have", "learned", "that", "it", "pays"],
+                  ["we", "shipped", "it"]]
     assert _told_in_the_past(past_story) == past_story  # one perfect among past steps is no such story
 
 
@@ -2012,7 +2013,8 @@ def test_a_task_handed_over_as_people_say_it_is_a_task(sentence):
      "I stepped in and calmed the customer down.",
      "The customer wanted his money back.",  # what someone in the scene wanted
      "I said you should see if you can reuse the old cache.",  # the candidate's own words (stop 49)
-     "I emailed the imaging facility and asked if I could book time on their microscope.",  # the candidate asks
+     # the candidate asking
+     "I emailed the imaging facility and asked if I could book time on their microscope.",
      "I went to the nurse in charge and said, \"I might be wrong, but can you check this dose with me?\"",
      # an offer said after a step, in the same breath, is one more step (stop 49)
      "I flagged it to my manager with a screenshot, and I offered to test the new code on every device.",
@@ -2188,7 +2190,8 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         # A relative clause about a thing describes it; it states nobody's task.
         ("I made a list of everything that had to move and booked the movers.", None),
         # the work itself, due by a date, is the task (stop 49); a need taken away is none
-        ("The pour had to happen that week, because the road closure permit ran out on Sunday.", "obligation"),
+        ("The pour had to happen that week, because the road closure permit ran out on Sunday.",
+         "obligation"),
         ("The report had to be on the CFO's desk by Monday.", "obligation"),
         ("Our team had to launch a new checkout flow for the holiday season.", "obligation_shared"),
         ("I renegotiated the order to come three times a week, so we didn't have to overbuy.", None),
