@@ -66,7 +66,7 @@ ACTION_LEMMAS = {
     "enhance", "address", "resolve", "take", "make", "get", "convene", "engage", "brainstorm", "initiate",
     "instrument", "measure", "monitor", "apply", "structure", "secure", "spin", "put", "assemble", "recruit",
 }
-# Steps people are had to do ("I had the cooks move the dairy"), beside ACTION_LEMMAS.
+# Steps the candidate has others do ("I had the cooks move the dairy"), beside ACTION_LEMMAS.
 CAUSED_STEPS = {"move", "send", "sort", "clean", "pack", "cover", "swap", "split", "handle", "label", "walk",
                 "help", "restock", "double-check", "rerun", "redo", "update", "shadow", "join", "print",
                 "stay"}
@@ -249,7 +249,6 @@ HANDED_OVER = r"(?! (?:to|on) (?:me|us|my (?:desk|plate|shoulders))\b)"
 # Not right after a word that opens a clause naming something ("change how I coached"), for i_past_action.
 EMBEDDED = "".join(rf"(?<!\b{wh} )" for wh in ("how", "what", "why", "where", "whether"))
 
-# Adverbs between the subject and the verb of a step: "I also set up", "we then rewrote it".
 # A lesson learned, named ("the lesson I took", "another lesson learned", "a valuable lesson about patience",
 # "Lesson: …"), not a lesson taught ("I taught the first lesson with her", "only 40% finished their first
 # lesson", "the school moved to online lessons": 5 such sentences in the labeled answers are steps and
@@ -261,9 +260,11 @@ LESSON_NAMED = (r"(?:\blessons? (?:learned|learnt|i|we|here|for me|for us|was|is
                 r"here|learned|learnt|of)\b|\blessons?(?= ?:)|\b(?:learned|learnt|taught (?:me|us)) (?:a|an|the|my|"
                 r"that|this|some|two|three|several|many) (?:[\w-]+ )?lessons?\b|^lessons?\b"
                 r"|\b(?:hard|valuable|important|humbling|painful|big|good|great|useful|real|key) lessons?(?: [.!])?$)")
+# Results a system or a test gives, not the story's ("search results were slow"), for "result_marker".
 NOT_A_RESULT_OF_THE_STORY = "".join(rf"(?<!\b{w} )" for w in ("search", "test", "lab", "blood", "query",
                                                                    "exam", "survey", "poll", "scan", "google",
                                                                    "so that"))
+# Adverbs between the subject and the verb of a step: "I also set up", "we then rewrote it".
 STEP_ADVERBS = "also|then|just|first|finally|even|later|soon|instead|again"
 
 # Each feature: name -> pattern over the normalised sentence (" ".join of norm(words)).
