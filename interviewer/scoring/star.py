@@ -264,6 +264,10 @@ LESSON_NAMED = (r"(?:\blessons? (?:learned|learnt|i|we|here|for me|for us|was|is
 NOT_A_RESULT_OF_THE_STORY = "".join(rf"(?<!\b{w} )" for w in ("search", "test", "lab", "blood", "query",
                                                                    "exam", "survey", "poll", "scan", "google",
                                                                    "so that"))
+# The step chosen, named: "My first move was to …", "our approach was to …" (a step, "i_decided"; not the
+# task that "X was to <goal>" reads; STEP_CHOSEN).
+STEP_CHOSEN_NAMED = (r"(?:my|our) (?:first |next |initial |own )?"
+                     r"(?:approach|strategy|solution|fix|step|move) was to\b")
 # Adverbs between the subject and the verb of a step: "I also set up", "we then rewrote it".
 STEP_ADVERBS = "also|then|just|first|finally|even|later|soon|instead|again"
 
@@ -314,7 +318,7 @@ _CUES: dict[str, str] = {
     # may hear "My goal last year was to reduce …": "I go last year was to reduce …". Not another's plan,
     # nor the step chosen ("My first move was to stop the bleeding", read by "i_decided", stop 49).
     r"|^(?!(?:his|her|their|its|they|he|she|it)\b)"
-    r"(?!(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b)"
+    r"(?!" + STEP_CHOSEN_NAMED + r")"
     r"(?:[\w'-]+ ){1,4}was to (?:\w+ly )?(?:"
     + "|".join(sorted(ACTION_LEMMAS | RESULT_VERBS | {v for v in INFINITIVE_GOALS if " " not in v})) + r")\b"
     r"|\bi (?:felt|feel) (?:\w+ )?(?:responsible|accountable)\b|^(?:as \w+ (?:\w+ )?)?responsible for\b"
@@ -498,7 +502,7 @@ _CUES: dict[str, str] = {
     r"(?!call (?:in|out) sick)(?:" + "|".join(sorted(ACTION_LEMMAS | CAUSED_STEPS)) + r")\b(?!-)",
     "i_decided": r"\bi (?:decided(?! to (?:" + TAKE_ON + r"|deal with|handle|take care of|sort out|look into|get to the bottom of))|chose|opted|proposed|suggested|started by|began by|took the initiative|took ownership(?! of)|stepped in|stepped up|reached out|sat down|set up|made sure|personally)\b"
     # "My approach was to split it into phases", "my first step was to pull the logs": the step itself
-    r"|\b(?:my|our) (?:first |next |initial |own )?(?:approach|strategy|solution|fix|step|move) was to\b"
+    r"|\b" + STEP_CHOSEN_NAMED +
     # "We agreed to move their start time to 9 a.m.", "we decided to split the cost": a step settled together
     # (6 such sentences of 6 in the labeled answers are the Action), not how it ended, as "we" + past can be
     r"|^(?:(?:so|and|then|together) )*we (?:(?:all|both|then|finally|eventually|quickly|jointly) )?"
@@ -818,9 +822,8 @@ FOUND_OUT = re.compile(r"^(?:(?:so|and|but|then|um|uh|well) )*(?:it )?(?:turned 
 TASK_CUES = ("task_noun", "task_passive", "task_assigned", "obligation", "purpose")
 # A task the candidate took on rather than was handed ("I volunteered to", "I stepped up to").
 TAKEN_ON = re.compile(r"\bi (?:" + TOOK_ON + r"|decided) to\b")
-# The step chosen, named: "My first move was to …", "our approach was to …".
-STEP_CHOSEN = re.compile(r"^(?:(?:so|and|then) )*(?:my|our) (?:first |next |initial |own )?"
-                         r"(?:approach|strategy|solution|fix|step|move) was to\b")
+# The step chosen, opening the sentence.
+STEP_CHOSEN = re.compile(r"^(?:(?:so|and|then) )*" + STEP_CHOSEN_NAMED)
 # An offer after a step said in the same sentence (its last group is the offer).
 OFFER_AFTER_A_STEP = re.compile(
     r"^(?:(?:so|and) )*(?:then|after that|afterwards|next)\b.*?(\bi (?:offered|volunteered) to\b)"
