@@ -1208,6 +1208,8 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The wait came down to two days.", "result_verb_non_i", True),
         ("Complaints came down to the lowest level in years.", "result_verb_non_i", True),
         ("Errors came down to one a week.", "result_verb_non_i", True),
+        ("They swapped the breaker, and the job passed first time.", "evaluation", True),  # stop 50
+        ("We moved in with a week to spare.", "evaluation", True),
         ("We cut open the cracked parts and found the cracks started at a weld.", "result_verb_non_i", False),
         ("We cut the bill by a third.", "result_verb_non_i", True),
         ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
@@ -1769,7 +1771,9 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 
 
 @pytest.mark.parametrize("sentence", ["My manager ask me to find the root cause.",
-                                      "My lead tell me to take over the migration."])
+                                      "My lead tell me to take over the migration.",
+                                      # asked of the candidate's store among the rest
+                                      "My district manager wanted every store to sign up a third of patients."])
 def test_a_request_told_without_its_tense_is_a_task(sentence):
     """Speakers of another first language often drop the past tense ("my manager ask me to"); the
     request was read as the Situation and the answer told it lacked a Task (stop 50)."""
@@ -2189,6 +2193,21 @@ def test_what_the_candidate_noticed_is_no_outcome(sentence, outcome):
 
 
 @pytest.mark.parametrize(
+    "sentence,outcome",
+    [
+        # what a rule the candidate set says is its content, not how the story ended (stop 50)
+        ("I introduced a rule that unconfirmed bookings were released 24 hours in advance.", False),
+        ("I added a check that alerts the team if a backup is more than 26 hours old.", False),
+        ("We set a rule that cut the error rate by half.", True),  # what the rule did
+        ("Complaints fell by half, and we added a check that reads the dates back.", True),  # said before it
+    ],
+)
+def test_what_a_rule_says_is_no_outcome(sentence, outcome):
+    features = star_features(sentence)
+    assert bool({"metric", "result_verb_non_i", "evaluation", "result_marker"} & set(features)) is outcome
+
+
+@pytest.mark.parametrize(
     "sentence,cue",
     [
         ("At the restaurant, the owner switched us to a new system.", None),  # someone else's doing
@@ -2276,6 +2295,8 @@ def test_what_the_candidate_noticed_is_no_outcome(sentence, outcome):
         ("You're the only tester, so it's on you to make releases less scary.", "task_noun"),
         ("I was the account manager, so keeping them was really down to me.", "task_noun"),
         ("The bill's on me.", None),
+        ("I've got to keep people buying without any card payments.", "obligation"),
+        ("I froze everyone's fees, so nobody had to call us to cancel.", None),  # a need spared others
         ("Their biggest problem was my problem too.", None),
         ("That was my first job out of college.", None),
         ("That was my job for two years.", None),
