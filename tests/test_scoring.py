@@ -126,6 +126,7 @@ def test_text_without_punctuation_is_split_where_clauses_start():
         ("i quantified the specific risk for the release using", "our capacity data", False),  # gerund's
         ("i pulled the billing data and found that half", "the spend was idle test clusters", False),
         ("we finished the migration two weeks early", "our customers never noticed it", True),  # a new subject
+        ("i made the slots actually match how long", "the jobs took on average", False),  # stop 50: one clause
     ],
 )
 def test_clause_starts_in_unpunctuated_text(sentence, next_words, splits):

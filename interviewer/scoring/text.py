@@ -323,6 +323,8 @@ def _clause_starts_at(words: list[Word], index: int) -> bool:
     two_before = norm(words[index - 2].text) if index >= 2 else ""
     if before in TAKES_A_CLAUSE | CLAUSE_OPENERS or (before in OBJECT_PRONOUNS and two_before in TAKES_A_CLAUSE):
         return False
+    if two_before == "how":
+        return False  # "match how long | the jobs took", "saw how much | the delay cost": one clause
     if word == "and":
         following = norm(words[index + 1].text) if index + 1 < len(words) else ""
         return following in CLAUSE_SUBJECTS | {"then"}
