@@ -1211,6 +1211,9 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("Errors came down to one a week.", "result_verb_non_i", True),
         ("They swapped the breaker, and the job passed first time.", "evaluation", True),  # stop 50
         ("We moved in with a week to spare.", "evaluation", True),
+        ("The drawings were corrected before they went to the contractor.", "result_verb_non_i", True),
+        ("The roof was repaired by Friday.", "result_verb_non_i", True),
+        ("I sent a corrected version the same day.", "result_verb_non_i", False),  # the candidate's step
         ("We cut open the cracked parts and found the cracks started at a weld.", "result_verb_non_i", False),
         ("We cut the bill by a third.", "result_verb_non_i", True),
         ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
@@ -1639,6 +1642,9 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
         ("The data showed that only 40% of new students finished their first lesson.", False),
         ("I taught the first lesson with her so the students saw the routines.", False),
         ("During the pandemic, the school where I teach had to move to online lessons in one week.", False),
+        # stop 50
+        ("It made me realize how much a small business depends on its neighbors.", True),
+        ("The outage made me late for the demo.", False),
     ],
 )
 def test_a_lesson_is_learned_that_or_to_not_a_skill_picked_up(sentence, is_lesson):
@@ -2298,6 +2304,8 @@ def test_what_a_rule_says_is_no_outcome(sentence, outcome):
         ("The bill's on me.", None),
         ("I've got to keep people buying without any card payments.", "obligation"),
         ("I froze everyone's fees, so nobody had to call us to cancel.", None),  # a need spared others
+        ("We had five wedding cakes due in the next ten days.", "task_noun"),  # the work due
+        ("I needed both of them on board for the campaign.", "obligation"),
         ("Their biggest problem was my problem too.", None),
         ("That was my first job out of college.", None),
         ("That was my job for two years.", None),

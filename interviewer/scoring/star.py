@@ -79,6 +79,8 @@ RESULT_VERBS = {
     "adopt", "receive", "release", "reach", "catch", "resume", "stabilize", "stabilise", "stop", "disappear", "succeed",
     # "the backlog was cleared in three weeks", "the store reopened the next morning" (stop 49)
     "clear", "reopen",
+    # "the drawings were corrected before they went to the contractor" (stop 50)
+    "correct", "repair",
 }
 # Past forms the regular rule gets wrong: of the result verbs, and of the verbs a step is told with (for a
 # story told in the present, ``_told_in_the_past``).
@@ -339,6 +341,8 @@ _CUES: dict[str, str] = {
     # now it was my problem", "it was mine to sort out", "I became responsible for onboarding", "it fell on
     # my shoulders to", "leadership looked to me to find a fix"
     r"|(?:\bit's|\bit is|\bwas(?: really| all| entirely| completely)?) down to (?:me|us)\b|\bi (?:was|am|'m) on point for\b|\bi took point on\b"
+    # "We had five wedding cakes due in the next ten days": the work due (stop 50)
+    r"|\b(?:we|i) had (?:[\w-]+ ){1,4}due (?:in|by|on|within|before|that|this|next|the)\b"
     r"|\bthe ball was in my court\b|^i had one job\b|\b(?:it|this|that) (?:was|became|is) (?:now )?(?:my|our) "
     r"problem\b|\b(?:it|this|that) (?:was|is) (?:mine|ours) to\b|\bi became (?:responsible|accountable)\b"
     r"|\b(?:fell|was|landed) on my shoulders\b|(?<!\bi )(?<!\bwe )\b(?:looked|counted|relied) (?:to|on) (?:me|us) to\b"
@@ -465,6 +469,8 @@ _CUES: dict[str, str] = {
     r"|\b(?:i|we) set (?:a|an|the|my|our) (?:[\w-]+ )?(?:goal|target|objective) (?:of|to)\b",
     "obligation": r"\b(?:i|we|the team|he|she|they) (?:needed|had|have|need|had been asked|must|should) to\b"
     r"|\bi (?:\w+ )?needed (?:a|an|another|some|more|clear|better)\b"
+    # "I needed both of them on board for the campaign" (stop 50)
+    r"|\bi (?:\w+ )?needed (?:[\w'-]+ ){1,4}(?:on board|onboard|aligned|on side|on the same page)\b"
     r"|\b(?:i|we) (?:wanted|was going|were going|" + AIMED + r") to\b"
     # "I believed this was risky and wanted to advocate for quality": the candidate's aim, its "I" left out
     r"|^i\b.*\band (?:really )?wanted to\b"
@@ -772,7 +778,9 @@ _CUES: dict[str, str] = {
     # Reflection: lessons and hindsight
     # "I learned that / to / the hard way" is a lesson; "I learned Go from real code", "I learned by doing" is
     # picking up a skill, a step of the story.
-    "learned": r"\bi (?:also |really |quickly |soon |later |eventually |ultimately )?(?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility|is|was)[a-z]+\b))"
+    # "It made me realize how much a small business depends on its neighbors" (stop 50)
+    "learned": r"\b(?:it|this|that) (?:really |also )?made me (?:realize|realise|see|understand|appreciate)\b"
+    r"|\bi (?:also |really |quickly |soon |later |eventually |ultimately )?(?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility|is|was)[a-z]+\b))"
     # "I discovered two APIs we could reuse" is a finding; "I discovered that/how ..." may be the lesson
     r"|\bi (?:realized|realised|discovered(?= (?:that|how|what|why)\b)|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|" + LESSON_NAMED + r"|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b|\b(?:i took|what i took) (?:away )?from (?:it|this|that)\b",
     # "Next time I'd ask first", "the next time I face this, I will …" (not "the next time I asked her, she
