@@ -1133,6 +1133,12 @@ def test_since_is_a_reason_only_when_a_reason_follows(sentence, causal):
         ("Our app store rating had dropped to 2.8 stars.", "problem_words", True),
         ("Our conversion rate was stuck at around 2%.", "problem_words", True),
         ("Page load time stayed flat at p90.", "problem_words", False),  # a guardrail held
+        # an outage, not a figure going down; and a site back after a while (stop 50)
+        ("A client's website went down on launch day.", "result_verb_non_i", False),
+        ("The payments system was down for six hours.", "problem_words", True),
+        ("The system went live in May.", "problem_words", False),
+        ("The home page went down to about two seconds.", "result_verb_non_i", True),
+        ("The site was back in forty minutes.", "result_verb_non_i", True),
         ("A new competitor launched a cheaper product in our biggest market.", "result_verb_non_i", False),
         ("Our new product launched in March.", "result_verb_non_i", True),
         ("My manager praised my problem-solving skills.", "problem_words", False),  # a skill (stop 48)

@@ -652,7 +652,7 @@ _CUES: dict[str, str] = {
     r"|\b(?:went|came|got) (?:back )?(?:up|down)\b(?<!\bcame down)(?<!\bgot down)"
     r"|\b(?:came|got) (?:back )?down\b(?! to (?:(?:a|an|the) (?!(?:third|quarter|half|fifth|tenth|few|couple|"
     r"handful|minimum|trickle|lowest|highest|low|level|same)\b)|(?:who|what|how|whether|which|whose|work|business)\b|\w+ing\b|one (?!(?:percent|"
-    r"per|a|an|in|out|or|hour|day|week|minute|month|second|year)\b)[a-z]))|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b(?! (?:me|us|you|them|him|her)\b)|\bback (?:to normal|on track|up and running)\b|\b(?:was|were|is|are) back (?:up|online|open|in business)\b|\b(?:returned|went back|got back) to (?:normal|baseline|service|full (?:speed|capacity|strength))\b|\b(?:stability|service|traffic|performance|confidence|trust|morale|calm|order|power|sales|demand) (?:\w+ )?returned\b|\b(?:worked|working|running) (?:fine |normally )?again\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
+    r"per|a|an|in|out|or|hour|day|week|minute|month|second|year)\b)[a-z]))|\b(?:went|gone) away\b|\b(?:died|calmed|quieted) down\b|\b(?:was|were|is|are) (?:\w+ )?(?:down|up) (?:to|by)\b(?! (?:me|us|you|them|him|her)\b)|\bback (?:to normal|on track|up and running)\b|\b(?:was|were|is|are) back (?:up|online|open|in business|(?:in|within) (?:about |around |under |less than )?(?:\w+ ){1,2}(?:minutes?|hours?|days?))\b|\b(?:returned|went back|got back) to (?:normal|baseline|service|full (?:speed|capacity|strength))\b|\b(?:stability|service|traffic|performance|confidence|trust|morale|calm|order|power|sales|demand) (?:\w+ )?returned\b|\b(?:worked|working|running) (?:fine |normally )?again\b|\b(?:did|performed|worked|went|ran|sold) (?:\w+ ){0,2}(?:better|worse|well|fine|smoothly)\b|\b(?:got|became|was|were) (?:\w+ )?(?:better|faster|shorter|cheaper|quicker|easier|smaller|lower|higher)\b",
     # Others' thanks and a standard adopted are outcomes; the candidate's own thanks ("I thanked them for the
     # feedback") and a standard met or named ("the industry standard was 95%") are not.
     # Success as an outcome ("it was a success", "launched successfully"), not as a thing named or aimed at
@@ -1171,7 +1171,12 @@ BAD_TREND = re.compile(
     # "Our conversion rate was stuck at around 2%": a figure that would not move (stop 49)
     r"|\b(?:was|were|had been|has been) (?:\w+ )?(?:stuck|flat|stagnant|hovering) (?:at|around) (?:about |around "
     r"|roughly |just )?(?:\d|" + NUMBER_WORDS + r"\b)"
-    r"|\b(?:had )?plateaued\b")
+    r"|\b(?:had )?plateaued\b"
+    # "A client's website went down on launch day", "the night our checkout service went down": an outage,
+    # not a figure going down ("the home page went down to about two seconds") (stop 50)
+    r"|\b(?:site|website|system|service|checkout|servers?|app|network|database|portal|platform|machines?|line|"
+    r"terminals?|tills?|payments?|email|wi-?fi|internet|power) (?:(?:went|goes|go|had gone) down|(?:was|were) "
+    r"down)\b(?! (?:to|by|from|a lot|again|\d)\b)")
 
 # The person the story is about, met at work: "I worked with a senior developer who …".
 SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:with|alongside|for|under) "
