@@ -1786,7 +1786,9 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
 @pytest.mark.parametrize("sentence", ["My manager ask me to find the root cause.",
                                       "My lead tell me to take over the migration.",
                                       # asked of the candidate's store among the rest
-                                      "My district manager wanted every store to sign up a third of patients."])
+                                      "My district manager wanted every store to sign up a third of patients.",
+                                      "The support manager asked to me to help reduce the backlog.",
+                                      "My manager asked that I should find the issue and fix it."])
 def test_a_request_told_without_its_tense_is_a_task(sentence):
     """Speakers of another first language often drop the past tense ("my manager ask me to"); the
     request was read as the Situation and the answer told it lacked a Task (stop 50)."""

@@ -370,6 +370,10 @@ _CUES: dict[str, str] = {
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|asks|ask|told|tells|tell|wanted|wants|needed|needs|tasked|assigned|charged|expected|"
     r"hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
+    # "The support manager asked to me to help", "my manager asked that I should find the issue": the same
+    # request as speakers of other Englishes may put it (stop 50)
+    r"|\b(?:asked|told|requested) to (?:me|us) to\b"
+    r"|(?<!\bi )(?<!\bwe )\b(?:asked|requested|said|insisted) (?:that )?(?:i|we) (?:should|must|needed to)\b(?! have\b)"
     # "My district manager wanted every store to get thirty percent signed up": asked of the candidate's
     # store among the rest (stop 50; "I asked each team what …" is a step)
     r"|(?<!\bi )(?<!\bwe )\b(?:wanted|expected|needed|required) (?:every|each) (?:[\w-]+ ){0,2}?(?:store|team|"
