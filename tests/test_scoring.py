@@ -1789,9 +1789,10 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
                                       "My district manager wanted every store to sign up a third of patients.",
                                       "The support manager asked to me to help reduce the backlog.",
                                       "My manager asked that I should find the issue and fix it."])
-def test_a_request_told_without_its_tense_is_a_task(sentence):
-    """Speakers of another first language often drop the past tense ("my manager ask me to"); the
-    request was read as the Situation and the answer told it lacked a Task (stop 50)."""
+def test_a_request_told_in_other_words_is_a_task(sentence):
+    """Speakers of another first language often drop the past tense ("my manager ask me to") or put the
+    request in their own words ("asked to me to"); a request to every store is one to the candidate's too.
+    Each was read as the Situation and the answer told it lacked a Task (stop 50)."""
     assert "task_assigned" in star_features(sentence)
 
 
