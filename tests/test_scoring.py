@@ -1220,6 +1220,8 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The drawings were corrected before they went to the contractor.", "result_verb_non_i", True),
         ("The roof was repaired by Friday.", "result_verb_non_i", True),
         ("I sent a corrected version the same day.", "result_verb_non_i", False),  # the candidate's step
+        ("She left a review saying the support was the best she'd had.", "evaluation", True),
+        ("I wrote a review of the vendor's proposal.", "evaluation", False),
         ("We cut open the cracked parts and found the cracks started at a weld.", "result_verb_non_i", False),
         ("We cut the bill by a third.", "result_verb_non_i", True),
         ("Led the implementation across all 8 services.", "result_verb_non_i", False),  # a bullet's step
@@ -1650,6 +1652,8 @@ def test_numbered_steps_read_as_steps(sentence, is_step):
         ("During the pandemic, the school where I teach had to move to online lessons in one week.", False),
         # stop 50
         ("It made me realize how much a small business depends on its neighbors.", True),
+        ("I found out I love learning a craft from scratch.", True),
+        ("I found out the vendor had changed the format.", False),  # a finding
         ("The outage made me late for the demo.", False),
     ],
 )
@@ -1788,7 +1792,9 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
                                       # asked of the candidate's store among the rest
                                       "My district manager wanted every store to sign up a third of patients.",
                                       "The support manager asked to me to help reduce the backlog.",
-                                      "My manager asked that I should find the issue and fix it."])
+                                      "My manager asked that I should find the issue and fix it.",
+                                      # a call for volunteers answered
+                                      "The head chef asked if anyone wanted to learn pastry, and I put my hand up."])
 def test_a_request_told_in_other_words_is_a_task(sentence):
     """Speakers of another first language often drop the past tense ("my manager ask me to") or put the
     request in their own words ("asked to me to"); a request to every store is one to the candidate's too.

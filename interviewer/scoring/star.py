@@ -405,6 +405,8 @@ _CUES: dict[str, str] = {
     # "I volunteered for the job", "I raised my hand to lead it" (stop 49)
     r"|\bi (?:volunteered|signed up) for (?:the|this|that|it|a) (?:[\w-]+ )?(?:job|task|role|project|work|lead)\b"
     r"|\bi (?:raised|put) my hand up to\b|\bi raised my hand to\b"
+    # "The head chef asked if anyone wanted to learn pastry, and I put my hand up" (stop 50)
+    r"|\b(?:if|whether) (?:anyone|anybody|someone|somebody) (?:\w+ ){1,6}?(?:and|so) i (?:raised|put|stuck) my hand\b"
     # As people say it: "it fell to me", "it landed on my plate", "my manager asked if I could take it on",
     # "they put me on the migration", "I got pulled in to fix it", "I ended up owning the project"
     r"|\b(?:fell|landed) (?:to|on) (?:me|us|my (?:desk|plate))\b"
@@ -669,6 +671,8 @@ _CUES: dict[str, str] = {
     # "The customer wrote a glowing review", "the event sold out" (not "garden supplies sold out in the
     # south", a shortage), "the audit found no issues" (stop 49)
     r"|\b(?:glowing|five-star|5-star|rave) (?:reviews?|feedback|references?|ratings?)\b"
+    # "she left a review saying the support was the best she'd had" (stop 50; not the candidate's own)
+    r"|(?<!\bi )(?<!\bwe )\b(?:left|wrote|posted) (?:us |me )?(?:a|an) (?:[\w-]+ ){0,2}review (?:saying|that|about)\b"
     r"|\b(?:event|show|tickets|conference|workshop|course|class|session|seats|concert|gala|fundraiser|tour|webinar|"
     r"edition|batch|run)s? (?:\w+ )?sold out\b|\bsold out in (?:\w+ )?(?:minutes|hours|days|a day|an hour|a week)\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:found|reported|raised|saw|logged) (?:no|zero) (?:[\w-]+ )?(?:issues|problems|findings|"
@@ -784,6 +788,8 @@ _CUES: dict[str, str] = {
     # picking up a skill, a step of the story.
     # "It made me realize how much a small business depends on its neighbors" (stop 50)
     "learned": r"\b(?:it|this|that) (?:really |also )?made me (?:realize|realise|see|understand|appreciate)\b"
+    # "I found out I love learning a craft from scratch": what the candidate found out about themselves
+    r"|\bi (?:found out|discovered) (?:that )?i (?:really )?(?:love|enjoy|like|am good at|'m good at)\b"
     r"|\bi (?:also |really |quickly |soon |later |eventually |ultimately )?(?:learned|learnt)\b(?! (?:by|it|(?!that|to|how|not|what|why|when|this|the|a|an|so|more|early|quickly|never|firsthand|first-hand|lessons?|patience|humility|is|was)[a-z]+\b))"
     # "I discovered two APIs we could reuse" is a finding; "I discovered that/how ..." may be the lesson
     r"|\bi (?:realized|realised|discovered(?= (?:that|how|what|why)\b)|understood|took away|came to understand|now understand)\b|\b(?:taught|showed|reminded) (?:me|us)\b|" + LESSON_NAMED + r"|\btakeaway\w*\b|\bwhat i (?:learned|took away)\b|\b(?:i took|what i took) (?:away )?from (?:it|this|that)\b",
