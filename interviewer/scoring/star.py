@@ -283,7 +283,7 @@ _CUES: dict[str, str] = {
     r"(?:spring|fall|autumn|winter|week|weekend|night|morning|evening|afternoon|semester|term|shift|day)\b"
     r"(?! later| after)",
     "while_doing": r"^(?:so |well |um |uh )*(?:while|when|during|as|after|before) (?:\w+ ){0,2}\w+ing\b|^(?:early|late|midway|halfway|partway|shortly) (?:on |in |into |through |after )",
-    "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi joined\b|\bi (?:had )?just joined\b"
+    "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi'm (?:a|an)\b(?! (?:\w+ )?(?:believer|fan|advocate|proponent)\b)|\bi joined\b|\bi (?:had )?just joined\b"
     # "I worked as a gate agent", "I work in HR at a manufacturing company", "so I teach fifth grade": the job
     # the story happens in (18 such sentences of 18 in all the answers are the Situation; stop 50)
     r"|\bi (?:work|worked) as (?:a|an|the)\b|\bi work (?:at|for|in)\b|\bi teach (?:\w+ )?(?:grade|year|high|middle|"
@@ -398,7 +398,10 @@ _CUES: dict[str, str] = {
     r"|\b(?:i|we) (?:need|want) you to\b"
     r"|" + SAID_BY_OTHERS + r"\b(?: [\w',:]+){0,16}? "
     r"(?:see if you can|i'd like you to|you(?:'ll| will)? need to|you have to|you should|it's (?:yours|on you))\b"
-    r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b|\b(?:gave|given) (?:me|us) (?:the |full |complete )?"
+    r"|\b(?:put|made|left) (?:me|us) (?:in charge|responsible)\b"
+    # "the store manager made me the drive-thru lead", "they named me the project's owner" (stop 50)
+    r"|\b(?:made|named|appointed) (?:me|us) (?:the|their|our) (?:[\w-]+ ){0,3}(?:lead|owner|"
+    r"point person|coordinator|captain|champion|manager)\b|\b(?:gave|given) (?:me|us) (?:the |full |complete )?"
     r"(?:job|task|goal|responsibility|ownership|mandate|mission|assignment)\b"
     r"|\b(?:was|were) (?:asked|tasked|assigned|told|charged) (?:by (?:\w+ ){1,3})?to\b|^asked (?:by (?:\w+ ){1,3})?to\b"
     r"|\bi (?:got|was given) the (?:go-ahead|green light|okay|ok) to\b|\bi took (?:it|this|that) (?:on|upon myself)\b"
@@ -1193,10 +1196,22 @@ SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:
                          r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:who|whose)\b")
 
 
+# Contractions typed without their apostrophe ("Im a site supervisor", "dont assume"), as quick typing and
+# forum posts write them; only those that are no other word ("its", "ill", "id", "well" are left alone).
+APOSTROPHE_DROPPED = {
+    "im": "i'm", "ive": "i've", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't", "wasnt": "wasn't",
+    "werent": "weren't", "isnt": "isn't", "arent": "aren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "cant": "can't",
+    "wont": "won't", "thats": "that's", "theyre": "they're", "youre": "you're", "weve": "we've",
+    "theyve": "they've", "couldve": "could've", "shouldve": "should've", "wouldve": "would've",
+    "hes": "he's", "shes": "she's", "theres": "there's", "whats": "what's",
+}
+
+
 def _cue_words(tokens: list[str]) -> list[str]:
     """The words the cues read. Hesitations and stutters ("I, um, built", "the the") are kept in the
     transcript (they are counted as fillers) but would break every phrase the cues look for."""
-    tokens = [t for t in tokens if t not in ALWAYS_FILLERS]
+    tokens = [APOSTROPHE_DROPPED.get(t, t) for t in tokens if t not in ALWAYS_FILLERS]
     tokens = [t for i, t in enumerate(tokens) if not (i and t == tokens[i - 1])]
     tokens = _without_hedges(tokens)
     # Spoken openers ("yeah, so, basically ...") say nothing about the part; the cues read past them.
