@@ -2177,6 +2177,12 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         assert "when_i_was" not in features  # not the setting too
 
 
+def test_the_candidates_goal_said_of_the_work_is_a_task():
+    """It read as an outcome by its figure, and the Task was called missing (stop 50)."""
+    features = star_features("I wanted every call answered within a minute during opening hours.")
+    assert "task_assigned" in features and "metric" not in features
+
+
 @pytest.mark.parametrize(
     "sentence,cue",
     [
@@ -2196,6 +2202,12 @@ def test_speaking_from_ones_role_reads_as_the_task(sentence, is_role):
         ("So I'm a nurse on a cardiac step-down unit, and we kept having falls at night.", "when_i_was"),
         ("Im a site supervisor for a roofing company.", "when_i_was"),  # typed without the apostrophe
         ("I'm a big believer in writing things down.", None),
+        ("I volunteer as a youth soccer coach.", "when_i_was"),
+        ("Um, so outside of work I volunteer at a food bank.", "when_i_was"),
+        # the place the candidate ran, as the answer opens; not a step run
+        ("I managed a dental practice with four dentists.", "when_i_was"),
+        ("So I ran a small online shop selling handmade candles.", "when_i_was"),
+        ("I ran a quick survey at the community college.", None),
     ],
 )
 def test_the_role_or_job_held_in_the_scene_is_the_setting(sentence, cue):

@@ -286,7 +286,7 @@ _CUES: dict[str, str] = {
     "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi'm (?:a|an)\b(?! (?:\w+ )?(?:believer|fan|advocate|proponent)\b)|\bi joined\b|\bi (?:had )?just joined\b"
     # "I worked as a gate agent", "I work in HR at a manufacturing company", "so I teach fifth grade": the job
     # the story happens in (18 such sentences of 18 in all the answers are the Situation; stop 50)
-    r"|\bi (?:work|worked) as (?:a|an|the)\b|\bi work (?:at|for|in)\b|\bi teach (?:\w+ )?(?:grade|year|high|middle|"
+    r"|\bi (?:work|worked|volunteer) as (?:a|an|the)\b|\bi volunteer (?:at|for|with) (?:a|an|the|our|my)\b|\bi work (?:at|for|in)\b|\bi teach (?:\w+ )?(?:grade|year|high|middle|"
     r"primary|elementary|kindergarten|preschool|maths?|english|science|chemistry|biology|physics|history|art|music|"
     r"french|spanish|at|in)\b",
     "there_was": r"\bthere (?:was|were|had been|is|are)\b|\b(?:we|they|it) had (?:(?:a|an|no|been|only|about|over|around)\b|\d)",
@@ -370,6 +370,9 @@ _CUES: dict[str, str] = {
     # A task handed over by someone else ("my manager asked me to") or taken on ("I offered to").
     "task_assigned": r"\b(?:asked|asks|ask|told|tells|tell|wanted|wants|needed|needs|tasked|assigned|charged|expected|"
     r"hired|challenged|brought (?:me|us) in) (?:me|us|my team|our team) to\b"
+    # "I wanted every call answered within a minute": the candidate's own goal, said of the work (stop 50)
+    r"|\bi wanted (?:every|each|all|our|the|my|them|it|this|that) (?:[\w-]+ ){0,3}(?:\w+ed|done|back|down|under|"
+    r"below) (?:within|by|under|below|before|in)\b"
     # "The support manager asked to me to help", "my manager asked that I should find the issue": the same
     # request as speakers of other Englishes may put it (stop 50)
     r"|\b(?:asked|told|requested) to (?:me|us) to\b"
@@ -1191,6 +1194,14 @@ BAD_TREND = re.compile(
     r"terminals?|tills?|payments?|email|wi-?fi|internet|power) (?:(?:went|goes|go|had gone) down|(?:was|were) "
     r"down)\b(?! (?:to|by|from|a lot|again|\d)\b)")
 
+# "I managed a dental practice with four dentists", "so I ran a small online shop selling candles": the place
+# the candidate ran, as the answer opens (5 such openings of 5 in all the answers are the Situation; "I ran a
+# quick survey" is a step) (stop 50).
+PLACE_RUN = re.compile(
+    r"^(?:(?:so|and|um|yeah|well) )*i (?:managed|manage|ran|run|supervised|supervise|oversaw|oversee|owned|own) "
+    r"(?:a|an) (?:[\w'-]+ ){0,3}(?:store|shop|team|practice|clinic|restaurant|branch|department|unit|ward|"
+    r"warehouse|crew|site|office|hotel|cafe|café|bakery|gym|salon|lab|kitchen|bar|plant|facility|business|"
+    r"company|firm|agency|studio|school|nursery|pharmacy|garage|farm)\b")
 # The person the story is about, met at work: "I worked with a senior developer who …".
 SOMEONE_WHO = re.compile(r"\bi (?:once )?(?:worked|was working) (?:closely )?(?:with|alongside|for|under) "
                          r"(?:a|an|this|one) (?:[\w-]+ ){0,3}(?:who|whose)\b")
@@ -1278,6 +1289,9 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
         # which is the problem the story starts from, not an outcome.
         values.pop("result_verb_non_i", None)
         values["problem_words"] = 1.0
+    if PLACE_RUN.search(text):
+        values["when_i_was"] = 1.0
+        values.pop("i_past_action", None)
     if SOMEONE_WHO.search(text):
         # "I worked with a senior developer who dismissed every idea": who the story is about, as "I had a
         # parent who emailed me every day" is (3 such sentences of 3 in all the answers are the Situation;
