@@ -1221,6 +1221,8 @@ def test_spoken_times_and_durations(sentence, cue, fires):
         ("The roof was repaired by Friday.", "result_verb_non_i", True),
         ("I sent a corrected version the same day.", "result_verb_non_i", False),  # the candidate's step
         ("She left a review saying the support was the best she'd had.", "evaluation", True),
+        ("Customers were losing trust in the invoices.", "evaluation", False),  # trust lost is the trouble
+        ("We earned back their trust.", "evaluation", True),
         ("I wrote a review of the vendor's proposal.", "evaluation", False),
         ("We cut open the cracked parts and found the cracks started at a weld.", "result_verb_non_i", False),
         ("We cut the bill by a third.", "result_verb_non_i", True),
