@@ -3284,3 +3284,17 @@ def test_a_lesson_applied_later_is_no_result():
         "What I learned is to test a rollout with a few real users first. "
         "On my next rollout I ran a pilot with ten people, and it went much more smoothly."))
     assert not score.star["result"].present and score.star["reflection"].present
+
+
+def test_a_request_before_a_decision_to_make_is_the_scene():
+    """A backbone story: the boss's request is the dilemma's scene, and the decision to make is the Task.
+    Both had read as the Task, and the answer was told it had no Situation (stop 50)."""
+    score = score_answer(transcript_of(
+        "So my first job out of school was as a junior designer at a print shop, and my boss told me to send a "
+        "wedding invitation to print without the client's final sign-off because we were behind. "
+        "And I had to decide, do I just do it or do I say something. "
+        "I told him I wasn't comfortable sending it without her okay and asked if I could call her right away. "
+        "I called her, and she caught a typo in the groom's name. "
+        "We fixed it, printed that afternoon, and she sent my boss a really nice email afterwards."))
+    assert [s.label for s in score.sentences][:2] == ["situation", "task"]
+    assert score.missing == []

@@ -1773,6 +1773,11 @@ TEAM = re.compile(r"\b(?:we|us|our team|my team|the team)\b")
 # previous role I was"), "I set myself the goal of ...".
 MY_TASK_NOUN = (r"\b(?:my|our) (?:[\w-]+ ){0,2}(?:task|tasks|goal|goals|job|role|responsibility|responsibilities|"
                 r"mission|assignment|objective|objectives|aim|target)\b(?: (?!i\b)[\w-]+)?")
+# A decision the candidate had to make ("I had to decide whether to raise it", "the question was how we could
+# add it without moving the launch date").
+DECISION_TO_MAKE = re.compile(
+    r"\bi (?:had|needed|have) to (?:decide|choose|figure out (?:whether|if))\b|\bi had a (?:decision|choice) to make\b"
+    r"|\b(?:the|my) (?:question|dilemma|decision) (?:for me )?was (?:whether|how|if)\b")
 STATED_TASK = re.compile(
     MY_TASK_NOUN + r" (?:was|were|is)\b"
     r"|\bset (?:myself|ourselves) (?:a |the |an )?(?:\w+ )?(?:goal|target|challenge|deadline)\b"
@@ -1852,6 +1857,12 @@ def _setting_before_own_task(path: list[str], tokens_list: list[list[str]]) -> l
             # is stored." is one task told twice (so an answer whose Situation is taken out does not get one).
             if TAKEN_ON.search(text):
                 return path
+            # "My boss told me to send the invitation to print without the client's sign-off. I had to decide,
+            # do I just do it or do I say something": the request is the dilemma's scene, and the decision to
+            # make is the task (all 10 decisions to make in the answers are the Task; stop 50).
+            decided = next((k for k in range(1, opening) if DECISION_TO_MAKE.search(" ".join(tokens_list[k]))), 0)
+            if decided and not STATED_TASK.search(text):
+                return ["situation"] * decided + path[decided:]
             charged = not re.search(OWN_NEED, text)
             framed = (len(text[: matches[0].start()].split()) >= 2
                       or any(CUES[cue].search(text) for cue in SETTING_CUES))
