@@ -2210,6 +2210,8 @@ def test_the_candidates_goal_said_of_the_work_is_a_task():
         ("I managed a dental practice with four dentists.", "when_i_was"),
         ("So I ran a small online shop selling handmade candles.", "when_i_was"),
         ("I ran a quick survey at the community college.", None),
+        ("So I worked at a city permit office.", "when_i_was"),
+        ("I worked for a week on the export.", None),
     ],
 )
 def test_the_role_or_job_held_in_the_scene_is_the_setting(sentence, cue):

@@ -286,7 +286,7 @@ _CUES: dict[str, str] = {
     "when_i_was": r"\bwhen i (?:was|joined|started|worked)\b|\bi (?:was|am) (?:working|a|an|the|part|brought in|hired|on a|on the|leading|managing|the lead|in charge)\b|\bi'm (?:a|an)\b(?! (?:\w+ )?(?:believer|fan|advocate|proponent)\b)|\bi joined\b|\bi (?:had )?just joined\b"
     # "I worked as a gate agent", "I work in HR at a manufacturing company", "so I teach fifth grade": the job
     # the story happens in (18 such sentences of 18 in all the answers are the Situation; stop 50)
-    r"|\bi (?:work|worked|volunteer) as (?:a|an|the)\b|\bi volunteer (?:at|for|with) (?:a|an|the|our|my)\b|\bi work (?:at|for|in)\b|\bi teach (?:\w+ )?(?:grade|year|high|middle|"
+    r"|\bi (?:work|worked|volunteer) as (?:a|an|the)\b|\bi volunteer (?:at|for|with) (?:a|an|the|our|my)\b|\bi work (?:at|for|in)\b|\bi worked (?:at|for|in) (?:a|an)\b(?! (?:few|couple|while|bit|week|day|month|year|long|total)\b)|\bi teach (?:\w+ )?(?:grade|year|high|middle|"
     r"primary|elementary|kindergarten|preschool|maths?|english|science|chemistry|biology|physics|history|art|music|"
     r"french|spanish|at|in)\b",
     "there_was": r"\bthere (?:was|were|had been|is|are)\b|\b(?:we|they|it) had (?:(?:a|an|no|been|only|about|over|around)\b|\d)",
