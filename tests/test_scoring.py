@@ -1797,7 +1797,8 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
                                       "My manager asked that I should find the issue and fix it.",
                                       # a call for volunteers answered
                                       "The head chef asked if anyone wanted to learn pastry, and I put my hand up.",
-                                      "The store manager made me the drive-thru lead."])
+                                      "The store manager made me the drive-thru lead.",
+                                      "The owner wanted to know if we could speed things up."])
 def test_a_request_told_in_other_words_is_a_task(sentence):
     """Speakers of another first language often drop the past tense ("my manager ask me to") or put the
     request in their own words ("asked to me to"); a request to every store is one to the candidate's too.

@@ -376,6 +376,9 @@ _CUES: dict[str, str] = {
     # "The support manager asked to me to help", "my manager asked that I should find the issue": the same
     # request as speakers of other Englishes may put it (stop 50)
     r"|\b(?:asked|told|requested) to (?:me|us) to\b"
+    # "The owner wanted to know if we could speed things up" (not "Product wanted to know whether to build an
+    # offline mode", what others weighed)
+    r"|(?<!\bi )(?<!\bwe )\b(?:wanted|asked|needed) to know (?:if|whether) (?:i|we) (?:could|can)\b"
     r"|(?<!\bi )(?<!\bwe )\b(?:asked|requested|said|insisted) (?:that )?(?:i|we) (?:should|must|needed to)\b(?! have\b)"
     # "My district manager wanted every store to get thirty percent signed up": asked of the candidate's
     # store among the rest (stop 50; "I asked each team what …" is a step)
