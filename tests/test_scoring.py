@@ -126,7 +126,8 @@ def test_text_without_punctuation_is_split_where_clauses_start():
         ("i quantified the specific risk for the release using", "our capacity data", False),  # gerund's
         ("i pulled the billing data and found that half", "the spend was idle test clusters", False),
         ("we finished the migration two weeks early", "our customers never noticed it", True),  # a new subject
-        ("i made the slots actually match how long", "the jobs took on average", False),  # stop 50: one clause
+        # stop 50: one clause
+        ("i made the slots actually match how long", "the jobs took on average", False),
     ],
 )
 def test_clause_starts_in_unpunctuated_text(sentence, next_words, splits):
@@ -1083,7 +1084,8 @@ def test_a_hedged_outcome_ending_a_we_heavy_answer_is_its_result():
         ("I had two weeks to plan it.", False),
         ("I had three people call in sick that morning.", False),
         ("I had two calls with the vendor.", True),
-        ("Once the fire department cleared the building, I had the front desk hand out vouchers.", True),  # stop 50
+        # stop 50
+        ("Once the fire department cleared the building, I had the front desk hand out vouchers.", True),
         ("I just started calling people.", True),  # an adverb or two before the step
         ("I first pulled the logs.", True),
         ("I also then called the vendor.", True),
@@ -1789,16 +1791,16 @@ def test_a_task_handed_over_in_a_reduced_clause_is_a_task(sentence):
     assert "task_assigned" in star_features(sentence)
 
 
-@pytest.mark.parametrize("sentence", ["My manager ask me to find the root cause.",
-                                      "My lead tell me to take over the migration.",
-                                      # asked of the candidate's store among the rest
-                                      "My district manager wanted every store to sign up a third of patients.",
-                                      "The support manager asked to me to help reduce the backlog.",
-                                      "My manager asked that I should find the issue and fix it.",
-                                      # a call for volunteers answered
-                                      "The head chef asked if anyone wanted to learn pastry, and I put my hand up.",
-                                      "The store manager made me the drive-thru lead.",
-                                      "The owner wanted to know if we could speed things up."])
+@pytest.mark.parametrize("sentence", [
+    "My manager ask me to find the root cause.",
+    "My lead tell me to take over the migration.",
+    "My district manager wanted every store to sign up a third of patients.",  # the candidate's store too
+    "The support manager asked to me to help reduce the backlog.",
+    "My manager asked that I should find the issue and fix it.",
+    "The head chef asked if anyone wanted to learn pastry, and I put my hand up.",  # volunteers called for
+    "The store manager made me the drive-thru lead.",
+    "The owner wanted to know if we could speed things up.",
+])
 def test_a_request_told_in_other_words_is_a_task(sentence):
     """Speakers of another first language often drop the past tense ("my manager ask me to") or put the
     request in their own words ("asked to me to"); a request to every store is one to the candidate's too.
@@ -3293,10 +3295,11 @@ def test_a_request_before_a_decision_to_make_is_the_scene():
     """A backbone story: the boss's request is the dilemma's scene, and the decision to make is the Task.
     Both had read as the Task, and the answer was told it had no Situation (stop 50)."""
     score = score_answer(transcript_of(
-        "So my first job out of school was as a junior designer at a print shop, and my boss told me to send a "
-        "wedding invitation to print without the client's final sign-off because we were behind. "
+        "So my first job out of school was as a junior designer at a print shop, and my boss told me to "
+        "send a wedding invitation to print without the client's final sign-off because we were behind. "
         "And I had to decide, do I just do it or do I say something. "
-        "I told him I wasn't comfortable sending it without her okay and asked if I could call her right away. "
+        "I told him I wasn't comfortable sending it without her okay and asked if I could call her "
+        "right away. "
         "I called her, and she caught a typo in the groom's name. "
         "We fixed it, printed that afternoon, and she sent my boss a really nice email afterwards."))
     assert [s.label for s in score.sentences][:2] == ["situation", "task"]
