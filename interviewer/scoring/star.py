@@ -148,6 +148,8 @@ ROLE_NOUNS = (r"(?:owner|contact|lead|manager|engineer|architect|developer|head|
               r"leader|nurse|doctor|teacher|tutor|assistant|supervisor|representative|agent|cashier|officer|"
               r"technician|pharmacist|accountant|specialist|administrator|associate|advisor|counselor|coach|"
               r"trainer|instructor|organi[sz]er|volunteer|president|treasurer|secretary|editor|planner)")
+# The candidate's role said in a clause of its own: "I was the on-call engineer".
+ROLE_SAID = r"\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b"
 COUNT_WORDS = r"(?:ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)"
 SETTING_NOUNS = r"(company|job|role|team|position|employer|organization|organisation|firm|startup|start-up|internship|project|university|school|college|agency|department|group|client|account|org)s?"
 # What the candidate does when taking a task on: "I volunteered to", "I stepped up to".
@@ -513,7 +515,7 @@ _CUES: dict[str, str] = {
     # where "I was an engineer" says who the candidate was. Named with the place or moment of the story and
     # nothing to do in it, the role is the scene instead (ROLE_NAMED, stop 50).
     "role_frame": r"^(?:as|being) (?:the|a|an|their|our|my) (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b"
-    r"|\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b",
+    r"|" + ROLE_SAID,
     # A goal stated as a bare infinitive, as bulleted answers do ("Audit the cost model", "As ingestion owner,
     # cut freshness to minutes").
     "task_infinitive_open": r"^(?:as (?:the |a |an )?(?:\w+ ){0,2}" + ROLE_NOUNS + r" )?(?:not (?:just|only|merely) )?" + GOAL_ADVERB + r"(?:to )?(?:" + "|".join(INFINITIVE_GOALS) + r")\b",
@@ -880,8 +882,7 @@ FOUND_OUT = re.compile(r"^(?:(?:so|and|but|then|um|uh|well) )*(?:it )?(?:turned 
 # IT person, and one morning …"); not the role alone ("I was the on-call engineer who caught the failed
 # deploy", "I was the bar-raiser interviewer, the one whose no could override the debrief": what made it
 # theirs to handle), nor spoken from ("As the tech lead, I knew …").
-ROLE_NAMED = re.compile(r"\bi (?:was|am|'m) the (?:[\w-]+ ){0,3}" + ROLE_NOUNS + r"\b"
-                        r"(?= (?:for|of|on|at|in|with) (?:a|an)\b"
+ROLE_NAMED = re.compile(ROLE_SAID + r"(?= (?:for|of|on|at|in|with) (?:a|an)\b"
                         r"| (?:and|when|the night|the day|that day"
                         r"|one (?:day|night|morning|evening|afternoon))\b)")
 # What the candidate noticed or found ("I found that almost half were missing one document", "after about a
@@ -1236,6 +1237,15 @@ APOSTROPHE_DROPPED = {
 }
 
 
+def _drop_outcome_cues_after(values: dict[str, float], text: str, start: int,
+                             names: tuple[str, ...]) -> None:
+    """Drop the outcome cues among ``names`` that fire only from ``start`` on (what was noticed, what a rule
+    says); one said before it ("Costs fell by 30%, and I noticed …") stands."""
+    for name in names:
+        if name in values and not CUES[name].search(text[:start]):
+            del values[name]
+
+
 def _cue_words(tokens: list[str]) -> list[str]:
     """The words the cues read. Hesitations and stutters ("I, um, built", "the the") are kept in the
     transcript (they are counted as fillers) but would break every phrase the cues look for."""
@@ -1293,14 +1303,11 @@ def _wording_features(tokens: list[str]) -> dict[str, float]:
     noticed = I_NOTICED.search(text)
     if noticed:
         values.pop("result_opener", None)  # "after about a month I noticed": when it was seen
-        for name in ("metric", "result_verb_non_i"):
-            if name in values and not CUES[name].search(text[: noticed.start()]):
-                del values[name]
+        _drop_outcome_cues_after(values, text, noticed.start(), ("metric", "result_verb_non_i"))
     rule = RULE_SAYS.search(text)
     if rule and {"i_past_action", "we_past_action", "i_decided"} & values.keys():
-        for name in ("metric", "result_verb_non_i", "evaluation", "result_marker"):
-            if name in values and not CUES[name].search(text[: rule.start()]):
-                del values[name]
+        _drop_outcome_cues_after(values, text, rule.start(),
+                                 ("metric", "result_verb_non_i", "evaluation", "result_marker"))
     if BAD_TREND.search(text):
         # "Cloud spend grew 40% year-over-year", "Security budget cut by 40%": the figure moved the wrong way,
         # which is the problem the story starts from, not an outcome.
